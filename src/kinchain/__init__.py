@@ -1,0 +1,36 @@
+"""kinchain: support for a movement coach's reasoning about the body's kinetic chain.
+
+kinchain does not diagnose. Every number and rule it uses cites a source with an evidence grade,
+or is labelled a coaching heuristic.
+"""
+
+from kinchain.errors import (
+    CheckinError,
+    DataFileError,
+    InstrumentError,
+    IntakeError,
+    KinchainError,
+    Problem,
+    ProgramSuspended,
+    SimulationError,
+    UnknownCitation,
+    UnknownSite,
+)
+from kinchain.trail import Step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CheckinError",
+    "DataFileError",
+    "InstrumentError",
+    "IntakeError",
+    "KinchainError",
+    "Problem",
+    "ProgramSuspended",
+    "SimulationError",
+    "Step",
+    "UnknownCitation",
+    "UnknownSite",
+    "__version__",
+]

@@ -1,0 +1,88 @@
+"""The ``kinchain`` command: parse arguments, call a service, print. No logic of its own.
+
+Each command group lives in its own module and registers itself on :data:`app`. Domain errors
+become one clear message and a non-zero exit here, at the edge; no traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from kinchain.errors import IntakeError, KinchainError
+
+__all__ = ["app", "console", "err_console", "fail", "main", "translate_errors"]
+
+app = typer.Typer(
+    name="kinchain",
+    help=(
+        "kinchain supports a movement coach's reasoning about how old injuries, footwear and "
+        "habits load the body's chain. It does not diagnose.\n\n"
+        "Examples:\n\n"
+        "  kinchain demo\n\n"
+        "  kinchain body ankle"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+#: exit codes: 0 ok, 1 a domain error, 2 refused input (bad intake, bad arguments)
+EXIT_ERROR = 1
+EXIT_INPUT = 2
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    """Print one clear message to stderr and return the Exit to raise."""
+    err_console.print(message, markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn kinchain's errors (and unreadable files) into a message and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except IntakeError as e:
+            raise fail(str(e), EXIT_INPUT) from None
+        except KinchainError as e:
+            raise fail(f"error: {e}", EXIT_INPUT if isinstance(e, ValueError) else EXIT_ERROR) from None
+        except FileNotFoundError as e:
+            raise fail(f"error: {e.filename}: no such file", EXIT_INPUT) from None
+        except IsADirectoryError as e:
+            raise fail(f"error: {e.filename}: is a folder, expected a file", EXIT_INPUT) from None
+        except PermissionError as e:
+            raise fail(f"error: {e.filename}: permission denied", EXIT_INPUT) from None
+
+    return wrapper
+
+
+def _register_commands() -> None:
+    # Each module adds its commands to ``app`` on import.
+    from kinchain.cli import body  # noqa: F401
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _register_commands()
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+_register_commands()

@@ -1,0 +1,101 @@
+"""Every error kinchain raises on purpose, in one tree.
+
+::
+
+    KinchainError                      base: an entry point turns it into one clear message
+    ├── DataFileError(ValueError)      a bundled or coach-edited data file is wrong:
+    │                                  names the file, the key and the bad value
+    ├── UnknownCitation(LookupError)   a citation key the evidence registry does not define
+    ├── UnknownSite(LookupError)       a body site id the body web does not define
+    ├── IntakeError(ValueError)        a client's intake file is refused; ``problems`` holds
+    │                                  every problem at once, each with its path
+    ├── InstrumentError(ValueError)    questionnaire answers that cannot be scored
+    ├── SimulationError(ValueError)    mechanics parameters that would give a meaningless curve
+    ├── CheckinError(ValueError)       a check-in file that cannot be applied
+    └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+
+Messages follow one pattern: ``where: what was received, what was expected``, for example
+``pain[0].intensity: 12 is outside 0..10``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "CheckinError",
+    "DataFileError",
+    "InstrumentError",
+    "IntakeError",
+    "KinchainError",
+    "Problem",
+    "ProgramSuspended",
+    "SimulationError",
+    "UnknownCitation",
+    "UnknownSite",
+]
+
+
+class KinchainError(Exception):
+    """Base of every error kinchain raises on purpose."""
+
+
+class DataFileError(ValueError, KinchainError):
+    """A data file (anatomy, evidence, rules, exercises) holds a bad value."""
+
+    def __init__(self, file: str, key: str, message: str) -> None:
+        self.file = file
+        self.key = key
+        self.detail = message
+        super().__init__(f"{file}: {key}: {message}")
+
+
+class UnknownCitation(LookupError, KinchainError):
+    """A citation key that the evidence registry does not define."""
+
+    def __str__(self) -> str:  # LookupError would quote the message
+        return str(self.args[0]) if self.args else "unknown citation"
+
+
+class UnknownSite(LookupError, KinchainError):
+    """A body site id that the body web does not define."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown site"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input, with the path to the bad value."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class IntakeError(ValueError, KinchainError):
+    """An intake file was refused; every problem found is listed at once."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
+
+
+class InstrumentError(ValueError, KinchainError):
+    """Questionnaire answers that cannot be scored (out of range, wrong count)."""
+
+
+class SimulationError(ValueError, KinchainError):
+    """Mechanics parameters that would give a meaningless (NaN or unphysical) result."""
+
+
+class CheckinError(ValueError, KinchainError):
+    """A check-in that cannot be applied to a program."""
+
+
+class ProgramSuspended(RuntimeError, KinchainError):
+    """A program was asked for while a red flag suspends it."""

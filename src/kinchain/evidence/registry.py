@@ -1,0 +1,150 @@
+"""Load and query the bibliography (pure: no network, no I/O beyond the bundled files)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kinchain.errors import DataFileError, UnknownCitation
+
+__all__ = ["GRADES", "GRADE_MEANING", "Registry", "Source", "default_registry", "load_registry"]
+
+#: Evidence grades, strongest first, with the words a client reads.
+GRADE_MEANING: Mapping[str, str] = {
+    "SR/MA": "systematic review or meta-analysis",
+    "RCT": "randomised controlled trial",
+    "COH": "cohort study",
+    "XS": "cross-sectional or case-control study",
+    "LAB": "biomechanics laboratory study",
+    "ANIMAL": "animal study",
+    "GL": "clinical guideline or consensus",
+    "EXP": "expert opinion or narrative review",
+    "heuristic": "coaching heuristic with no published source",
+}
+GRADES: tuple[str, ...] = tuple(GRADE_MEANING)
+
+_REQUIRED = ("key", "authors", "year", "title", "venue", "address", "grade")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One citable source."""
+
+    key: str
+    authors: str
+    year: int | None
+    title: str
+    venue: str
+    address: str
+    grade: str
+    finding: str = ""
+    verify: bool = False  # a figure evidence.md marks [verify]: not yet checked in full text
+
+    def reference(self) -> str:
+        """A readable reference line.
+
+        >>> Source("x2000", "Liu W, Nigg BM", 2000, "A model", "J Biomech 33:219", "doi", "LAB").reference()
+        'Liu W, Nigg BM (2000). A model. J Biomech 33:219. doi'
+        """
+        year = f" ({self.year})" if self.year else ""
+        return f"{self.authors}{year}. {self.title}. {self.venue}. {self.address}"
+
+
+class Registry(Mapping[str, Source]):
+    """An immutable, checked mapping from citation key to :class:`Source`."""
+
+    def __init__(self, sources: Iterable[Source]) -> None:
+        self._by_key: dict[str, Source] = {}
+        for s in sources:
+            self._by_key[s.key] = s
+
+    def __getitem__(self, key: str) -> Source:
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise UnknownCitation(f"unknown citation key {key!r}") from None
+
+    def __iter__(self) -> Any:
+        return iter(self._by_key)
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def grade(self, key: str) -> str:
+        """The evidence grade of a cited key."""
+        return self[key].grade
+
+    def check(self, keys: Iterable[str], *, file: str, key: str) -> None:
+        """Raise :class:`DataFileError` for the first key this registry does not define."""
+        for k in keys:
+            if k not in self._by_key:
+                raise DataFileError(file, key, f"citation {k!r} is not in the evidence registry")
+
+
+def _parse_source(raw: Any, *, file: str, where: str) -> Source:
+    if not isinstance(raw, dict):
+        raise DataFileError(file, where, f"expected a mapping, got {type(raw).__name__}")
+    for field in _REQUIRED:
+        if field not in raw:
+            raise DataFileError(file, f"{where}.{field}", "missing")
+    unknown = set(raw) - set(_REQUIRED) - {"finding", "verify"}
+    if unknown:
+        raise DataFileError(file, where, f"unknown field(s) {sorted(unknown)}")
+    grade = str(raw["grade"])
+    if grade not in GRADE_MEANING:
+        raise DataFileError(file, f"{where}.grade", f"{grade!r} is not one of {list(GRADES)}")
+    year = raw["year"]
+    if year is not None and (not isinstance(year, int) or not 1850 <= year <= 2100):
+        raise DataFileError(file, f"{where}.year", f"{year!r} is not a year")
+    return Source(
+        key=str(raw["key"]),
+        authors=str(raw["authors"]),
+        year=year,
+        title=str(raw["title"]),
+        venue=str(raw["venue"]),
+        address=str(raw["address"]),
+        grade=grade,
+        finding=str(raw.get("finding", "")),
+        verify=bool(raw.get("verify", False)),
+    )
+
+
+def load_registry(files: Iterable[Path]) -> Registry:
+    """Load sources from YAML files; a duplicate key or a bad field raises DataFileError."""
+    seen: dict[str, str] = {}
+    sources: list[Source] = []
+    for path in files:
+        name = path.name
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
+        if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
+            raise DataFileError(name, "sources", "expected a top-level list named 'sources'")
+        for i, raw in enumerate(doc["sources"]):
+            src = _parse_source(raw, file=name, where=f"sources[{i}]")
+            if src.key in seen:
+                raise DataFileError(
+                    name, f"sources[{i}].key", f"{src.key!r} is already defined in {seen[src.key]}"
+                )
+            seen[src.key] = name
+            sources.append(src)
+    return Registry(sources)
+
+
+def bundled_source_files() -> list[Path]:
+    """The bibliography files shipped with kinchain, in a stable order."""
+    folder = resources.files("kinchain.evidence") / "sources"
+    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml"))
+
+
+@cache
+def default_registry() -> Registry:
+    """The bundled registry, loaded and checked once per process."""
+    return load_registry(bundled_source_files())
