@@ -71,8 +71,11 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def _register_commands() -> None:
-    # Each module adds its commands to ``app`` on import.
-    from kinchain.cli import body  # noqa: F401
+    # Each module adds its commands to ``app`` on import; add yours here.
+    import importlib
+
+    for name in ():
+        importlib.import_module(f"kinchain.cli.{name}")
 
 
 def main() -> None:
