@@ -39,6 +39,10 @@ err_console = Console(stderr=True)
 EXIT_ERROR = 1
 EXIT_INPUT = 2
 
+#: command modules under kinchain.cli, one line each, in the order --help lists them
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -71,10 +75,10 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 
 def _register_commands() -> None:
-    # Each module adds its commands to ``app`` on import; add yours here.
+    # Each module adds its commands to ``app`` on import.
     import importlib
 
-    for name in ():
+    for name in COMMAND_MODULES:
         importlib.import_module(f"kinchain.cli.{name}")
 
 
