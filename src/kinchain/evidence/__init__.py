@@ -5,6 +5,6 @@ each). Other data files cite them by key in ``cite:`` lists; :func:`default_regi
 and checks them once per process.
 """
 
-from kinchain.evidence.registry import GRADES, GRADE_MEANING, Registry, Source, default_registry
+from kinchain.evidence.registry import GRADE_MEANING, GRADES, Registry, Source, default_registry
 
 __all__ = ["GRADES", "GRADE_MEANING", "Registry", "Source", "default_registry"]

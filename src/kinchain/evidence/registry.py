@@ -13,7 +13,16 @@ import yaml
 
 from kinchain.errors import DataFileError, UnknownCitation
 
-__all__ = ["GRADES", "GRADE_MEANING", "Registry", "Source", "default_registry", "load_registry"]
+__all__ = [
+    "GRADES",
+    "GRADE_MEANING",
+    "Registry",
+    "Source",
+    "bundled_data_files",
+    "default_registry",
+    "load_registry",
+    "used_citation_keys",
+]
 
 #: Evidence grades, strongest first, with the words a client reads.
 GRADE_MEANING: Mapping[str, str] = {
@@ -49,8 +58,9 @@ class Source:
     def reference(self) -> str:
         """A readable reference line.
 
-        >>> Source("x2000", "Liu W, Nigg BM", 2000, "A model", "J Biomech 33:219", "doi", "LAB").reference()
-        'Liu W, Nigg BM (2000). A model. J Biomech 33:219. doi'
+        >>> src = Source("x2000", "Liu W, Nigg BM", 2000, "A model", "J Biomech 33:219", "d", "LAB")
+        >>> src.reference()
+        'Liu W, Nigg BM (2000). A model. J Biomech 33:219. d'
         """
         year = f" ({self.year})" if self.year else ""
         return f"{self.authors}{year}. {self.title}. {self.venue}. {self.address}"
@@ -69,6 +79,9 @@ class Registry(Mapping[str, Source]):
             return self._by_key[key]
         except KeyError:
             raise UnknownCitation(f"unknown citation key {key!r}") from None
+
+    def __contains__(self, key: object) -> bool:  # Mapping's default would raise UnknownCitation
+        return key in self._by_key
 
     def __iter__(self) -> Any:
         return iter(self._by_key)
@@ -148,3 +161,43 @@ def bundled_source_files() -> list[Path]:
 def default_registry() -> Registry:
     """The bundled registry, loaded and checked once per process."""
     return load_registry(bundled_source_files())
+
+
+def _cite_lists(node: Any, where: str) -> Iterable[tuple[str, str]]:
+    """Yield (key, where) for every entry of every ``cite:`` list at any depth of a YAML tree."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            here = f"{where}.{k}" if where else str(k)
+            if k == "cite":
+                items = [v] if isinstance(v, str) else v if isinstance(v, list) else []
+                for i, item in enumerate(items):
+                    yield str(item), f"{here}[{i}]"
+            else:
+                yield from _cite_lists(v, here)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _cite_lists(v, f"{where}[{i}]")
+
+
+def used_citation_keys(paths: Iterable[Path], /) -> dict[str, tuple[str, ...]]:
+    """Every citation key found in a ``cite:`` list (at any depth) of the given YAML files.
+
+    Maps each key to the places that cite it, as ``file: path.to.cite[i]``.
+    A file that is not valid YAML raises :class:`DataFileError`.
+    """
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise DataFileError(path.name, "<file>", f"not valid YAML ({e})") from None
+        for key, where in _cite_lists(doc, ""):
+            found.setdefault(key, []).append(f"{path.name}: {where}")
+    return {k: tuple(v) for k, v in sorted(found.items())}
+
+
+def bundled_data_files() -> list[Path]:
+    """Every YAML data file shipped inside kinchain except the bibliography itself."""
+    root = Path(str(resources.files("kinchain")))
+    sources = root / "evidence" / "sources"
+    return sorted(p for p in root.rglob("*.yaml") if sources not in p.parents)
