@@ -1,0 +1,510 @@
+"""Red flags first: screen the intake and, where needed, refer before any exercise is given.
+
+The rules live in ``red_flags.yaml``. The screen reads the intake's ``screening`` answers (keys
+defined by :mod:`kinchain.intake`) and what the rest of the intake implies: the client's age
+from ``client.birth_year``, the age at which each back pain started (``pain[].since``) and how
+long it has lasted on ``as_of``. Ages are known to the year only, so they can be one year off;
+the trail says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kinchain.assessment._data import cites, mapping, number, read_yaml, seq, text
+from kinchain.errors import DataFileError
+from kinchain.intake.model import Intake, Pain
+from kinchain.intake.screening import screening_questions
+from kinchain.trail import Step, Trail, steps_to_json
+
+__all__ = [
+    "URGENCIES",
+    "Flag",
+    "RedFlagRules",
+    "Referral",
+    "Screening",
+    "age_in_years",
+    "months_between",
+    "red_flag_rules",
+    "screen",
+]
+
+_FILE = "red_flags.yaml"
+
+#: urgency levels, most urgent first
+URGENCIES: tuple[str, ...] = ("emergency", "urgent", "routine")
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    """Whom to see, how soon, what to do, and what to do if things change."""
+
+    see: str
+    within: str
+    advice: str
+    safety_net: str
+
+
+@dataclass(frozen=True)
+class Group:
+    urgency: str
+    suspends_program: bool
+    advice: Advice
+    cite: tuple[str, ...]
+    flags: tuple[FlagRule, ...]
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    group: str
+    over_years: float
+    under_years: float
+    requires_another_flag: bool
+    reason: str
+    cite: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RheumatologyRule:
+    onset_before_years: float
+    min_duration_months: float
+    early_onset_years: float
+    early_onset_reason: str
+    refer_at: int
+    test_at: int
+    refer: Advice
+    test: Advice
+    criteria: tuple[FlagRule, ...]
+    cite: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlagRules:
+    """The whole red-flag rule set, checked on load."""
+
+    caveat: str
+    caveat_cite: tuple[str, ...]
+    back_pain_sites: frozenset[str]
+    groups: tuple[Group, ...]
+    age_onset: AgeRule
+    rheumatology: RheumatologyRule
+
+    def group(self, urgency: str) -> Group:
+        """The group of one urgency."""
+        for g in self.groups:
+            if g.urgency == urgency:
+                return g
+        raise KeyError(urgency)
+
+    def screening_keys(self) -> frozenset[str]:
+        """Every screening key the rules read."""
+        keys = {f.key for g in self.groups for f in g.flags}
+        keys |= {f.key for f in self.rheumatology.criteria}
+        return frozenset(keys)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One positive finding of the screen."""
+
+    key: str
+    group: str
+    reason: str
+    cite: tuple[str, ...]
+    ref: str
+    question: str = ""  # the screening question the client answered yes to, when there is one
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "key": self.key,
+            "group": self.group,
+            "reason": self.reason,
+            "cite": list(self.cite),
+            "ref": self.ref,
+        }
+        if self.question:
+            out["question"] = self.question
+        return out
+
+
+@dataclass(frozen=True)
+class Referral:
+    """Whom to see, how soon and why; ``suspends_program`` for emergency and urgent."""
+
+    urgency: str
+    reasons: tuple[str, ...]
+    see: str
+    within: str
+    advice: str
+    safety_net: str
+    suspends_program: bool
+    caveat: str
+    cite: tuple[str, ...]
+    flags: tuple[Flag, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "urgency": self.urgency,
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+            "see": self.see,
+            "within": self.within,
+            "safety_net": self.safety_net,
+            "caveat": self.caveat,
+            "cite": list(self.cite),
+            "flags": [f.to_json() for f in self.flags],
+        }
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The result of the screen: every flag found, the referral (or None) and the trail."""
+
+    flags: tuple[Flag, ...]
+    referral: Referral | None
+    rheumatology_criteria: int | None  # None when the NICE rule does not apply
+    trail: Trail
+
+    @property
+    def program_suspended(self) -> bool:
+        return self.referral is not None and self.referral.suspends_program
+
+    def trail_json(self) -> list[dict[str, Any]]:
+        return steps_to_json(self.trail)
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def _advice(raw: Any, key: str) -> Advice:
+    m = mapping(raw, file=_FILE, key=key)
+    return Advice(
+        see=text(m, "see", file=_FILE, key=key),
+        within=text(m, "within", file=_FILE, key=key),
+        advice=text(m, "advice", file=_FILE, key=key),
+        safety_net=text(m, "safety_net", file=_FILE, key=key),
+    )
+
+
+def _flag_rules(raw: Any, key: str) -> tuple[FlagRule, ...]:
+    out = []
+    for i, item in enumerate(seq(raw, file=_FILE, key=key)):
+        m = mapping(item, file=_FILE, key=f"{key}[{i}]")
+        if set(m) != {"key", "reason"}:
+            raise DataFileError(
+                _FILE, f"{key}[{i}]", f"expected fields key and reason, got {sorted(map(str, m))}"
+            )
+        out.append(
+            FlagRule(
+                key=text(m, "key", file=_FILE, key=f"{key}[{i}]"),
+                reason=text(m, "reason", file=_FILE, key=f"{key}[{i}]"),
+            )
+        )
+    return tuple(out)
+
+
+def parse_red_flag_rules(doc: Any) -> RedFlagRules:
+    """Turn the parsed ``red_flags.yaml`` into checked rules."""
+    root = mapping(doc, file=_FILE, key="<root>")
+    caveat = mapping(root.get("caveat"), file=_FILE, key="caveat")
+    groups_raw = mapping(root.get("groups"), file=_FILE, key="groups")
+    groups = []
+    for urgency, raw in groups_raw.items():
+        key = f"groups.{urgency}"
+        if urgency not in URGENCIES:
+            raise DataFileError(_FILE, key, f"{urgency!r} is not one of {list(URGENCIES)}")
+        m = mapping(raw, file=_FILE, key=key)
+        suspends = m.get("suspends_program")
+        if not isinstance(suspends, bool):
+            raise DataFileError(
+                _FILE, f"{key}.suspends_program", f"expected true/false, got {suspends!r}"
+            )
+        groups.append(
+            Group(
+                urgency=urgency,
+                suspends_program=suspends,
+                advice=_advice(m, key),
+                cite=cites(m, file=_FILE, key=key),
+                flags=_flag_rules(m.get("flags"), f"{key}.flags"),
+            )
+        )
+    age = mapping(root.get("age_onset"), file=_FILE, key="age_onset")
+    if age.get("group") not in groups_raw:
+        raise DataFileError(_FILE, "age_onset.group", f"{age.get('group')!r} is not a group")
+    rh = mapping(root.get("rheumatology"), file=_FILE, key="rheumatology")
+    criteria = _flag_rules(rh.get("criteria"), "rheumatology.criteria")
+    refer_at = int(
+        number(rh, "refer_at", file=_FILE, key="rheumatology", lo=1, hi=len(criteria) + 1)
+    )
+    test_at = int(number(rh, "test_at", file=_FILE, key="rheumatology", lo=1, hi=refer_at))
+    sites = seq(root.get("back_pain_sites"), file=_FILE, key="back_pain_sites")
+    rules = RedFlagRules(
+        caveat=text(caveat, "text", file=_FILE, key="caveat"),
+        caveat_cite=cites(caveat, file=_FILE, key="caveat"),
+        back_pain_sites=frozenset(str(s) for s in sites),
+        groups=tuple(sorted(groups, key=lambda g: URGENCIES.index(g.urgency))),
+        age_onset=AgeRule(
+            group=str(age["group"]),
+            over_years=number(age, "over_years", file=_FILE, key="age_onset", lo=0, hi=120),
+            under_years=number(age, "under_years", file=_FILE, key="age_onset", lo=0, hi=120),
+            requires_another_flag=bool(age.get("requires_another_flag", True)),
+            reason=text(age, "reason", file=_FILE, key="age_onset"),
+            cite=cites(age, file=_FILE, key="age_onset"),
+        ),
+        rheumatology=RheumatologyRule(
+            onset_before_years=number(
+                rh, "onset_before_years", file=_FILE, key="rheumatology", lo=0, hi=120
+            ),
+            min_duration_months=number(
+                rh, "min_duration_months", file=_FILE, key="rheumatology", lo=0, hi=600
+            ),
+            early_onset_years=number(
+                rh, "early_onset_years", file=_FILE, key="rheumatology", lo=0, hi=120
+            ),
+            early_onset_reason=text(rh, "early_onset_reason", file=_FILE, key="rheumatology"),
+            refer_at=refer_at,
+            test_at=test_at,
+            refer=_advice(rh.get("refer"), "rheumatology.refer"),
+            test=_advice(rh.get("test"), "rheumatology.test"),
+            criteria=criteria,
+            cite=cites(rh, file=_FILE, key="rheumatology"),
+        ),
+    )
+    known = {q.key: q.group for q in screening_questions()}
+    seen: dict[str, str] = {}
+    for where, key in [(f"groups.{g.urgency}", f.key) for g in rules.groups for f in g.flags] + [
+        ("rheumatology.criteria", f.key) for f in criteria
+    ]:
+        if key in seen:
+            raise DataFileError(
+                _FILE, where, f"screening key {key!r} is already used in {seen[key]}"
+            )
+        if key not in known:
+            raise DataFileError(_FILE, where, f"{key!r} is not a screening key of kinchain.intake")
+        seen[key] = where
+    return rules
+
+
+@cache
+def red_flag_rules() -> RedFlagRules:
+    """The bundled red-flag rules, loaded and checked once per process."""
+    return parse_red_flag_rules(read_yaml(_FILE))
+
+
+# -- dates and ages ----------------------------------------------------------------------------
+
+
+def age_in_years(birth_year: int, on: dt.date, /) -> int:
+    """Age on a date, from the birth year alone (so possibly one year too high).
+
+    >>> age_in_years(1966, dt.date(2026, 11, 25))
+    60
+    """
+    return on.year - birth_year
+
+
+def months_between(start: dt.date, end: dt.date, /) -> float:
+    """Months elapsed from ``start`` to ``end`` (average month of 30.44 days).
+
+    >>> round(months_between(dt.date(2025, 9, 15), dt.date(2026, 11, 25)), 1)
+    14.3
+    """
+    return (end - start).days / 30.436875
+
+
+# -- the screen --------------------------------------------------------------------------------
+
+
+def _back_pains(intake: Intake, sites: frozenset[str]) -> list[tuple[int, Pain]]:
+    return [(i, p) for i, p in enumerate(intake.pain) if p.site in sites]
+
+
+def _yes(screening: Mapping[str, bool], key: str) -> bool:
+    return bool(screening.get(key, False))
+
+
+def screen(intake: Intake, /, *, as_of: dt.date, rules: RedFlagRules | None = None) -> Screening:
+    """Screen the intake for red flags and decide the referral, most urgent group first."""
+    rules = rules or red_flag_rules()
+    answers = intake.screening
+    asked = {q.key: q.question for q in screening_questions()}
+    birth_year = intake.client.birth_year
+    trail: list[Step] = []
+    flags: list[Flag] = []
+
+    for group in rules.groups:
+        for rule in group.flags:
+            if _yes(answers, rule.key):
+                ref = f"screening.{rule.key}"
+                flags.append(
+                    Flag(
+                        rule.key,
+                        group.urgency,
+                        rule.reason,
+                        group.cite,
+                        ref,
+                        asked.get(rule.key, ""),
+                    )
+                )
+                trail.append(
+                    Step(
+                        fact=f"screening: {rule.key} answered yes",
+                        rule=f"{group.urgency} red flag",
+                        value=group.urgency,
+                        cite=group.cite,
+                        ref=ref,
+                    )
+                )
+    serious = [f for f in flags if rules.group(f.group).suspends_program]
+
+    back = _back_pains(intake, rules.back_pain_sites)
+    age_rule = rules.age_onset
+    for i, pain in back:
+        onset_age = age_in_years(birth_year, pain.since.earliest())
+        if not (onset_age > age_rule.over_years or onset_age < age_rule.under_years):
+            continue
+        counts = bool(serious) or not age_rule.requires_another_flag
+        ref = f"pain[{i}].since"
+        trail.append(
+            Step(
+                fact=f"{pain.site} pain since {pain.since}; born {birth_year}",
+                rule=(
+                    f"back pain starting after {age_rule.over_years:g} or before "
+                    f"{age_rule.under_years:g}, "
+                    + ("with another flag" if counts else "but no other flag: not a flag alone")
+                ),
+                value=onset_age,
+                cite=age_rule.cite,
+                note="Age is known to the year only.",
+                ref=ref,
+            )
+        )
+        if counts:
+            flags.append(Flag("age_at_onset", age_rule.group, age_rule.reason, age_rule.cite, ref))
+        break
+
+    criteria = _rheumatology(intake, rules, as_of=as_of, back=back, flags=flags, trail=trail)
+    return Screening(
+        flags=tuple(flags),
+        referral=_referral(rules, flags, criteria),
+        rheumatology_criteria=criteria,
+        trail=tuple(trail),
+    )
+
+
+def _rheumatology(
+    intake: Intake,
+    rules: RedFlagRules,
+    *,
+    as_of: dt.date,
+    back: list[tuple[int, Pain]],
+    flags: list[Flag],
+    trail: list[Step],
+) -> int | None:
+    """Count the NICE NG65 criteria, adding flags and steps; None when the rule does not apply."""
+    rh = rules.rheumatology
+    if not back:
+        return None
+    asked = {q.key: q.question for q in screening_questions()}
+    i, pain = min(back, key=lambda ip: ip[1].since.earliest())
+    birth_year = intake.client.birth_year
+    onset_age = age_in_years(birth_year, pain.since.earliest())
+    duration = months_between(pain.since.midpoint(), as_of)
+    applies = onset_age < rh.onset_before_years and duration > rh.min_duration_months
+    trail.append(
+        Step(
+            fact=(
+                f"{pain.site} pain since {pain.since} (born {birth_year}): started at about "
+                f"{onset_age}, lasting {duration:.0f} months"
+            ),
+            rule=(
+                f"inflammatory back pain rule applies to back pain starting before "
+                f"{rh.onset_before_years:g} and lasting over {rh.min_duration_months:g} months"
+            ),
+            value="applies" if applies else "does not apply",
+            cite=rh.cite,
+            note="Age is known to the year only.",
+            ref=f"pain[{i}].since",
+        )
+    )
+    if not applies:
+        return None
+    found: list[Flag] = []
+    if onset_age < rh.early_onset_years:
+        found.append(
+            Flag(
+                f"onset_before_{rh.early_onset_years:g}",
+                "routine",
+                rh.early_onset_reason,
+                rh.cite,
+                f"pain[{i}].since",
+            )
+        )
+    for rule in rh.criteria:
+        if _yes(intake.screening, rule.key):
+            found.append(
+                Flag(
+                    rule.key,
+                    "routine",
+                    rule.reason,
+                    rh.cite,
+                    f"screening.{rule.key}",
+                    asked.get(rule.key, ""),
+                )
+            )
+    action = (
+        "refer to rheumatology"
+        if len(found) >= rh.refer_at
+        else "HLA-B27 test first"
+        if len(found) >= rh.test_at
+        else "no referral"
+    )
+    trail.append(
+        Step(
+            fact="criteria met: " + (", ".join(f.key for f in found) or "none"),
+            rule=f"{rh.refer_at} or more criteria: refer; exactly {rh.test_at}: test HLA-B27 first",
+            value=len(found),
+            cite=rh.cite,
+            note=action,
+        )
+    )
+    if len(found) >= rh.test_at:
+        flags.extend(found)
+    return len(found)
+
+
+def _referral(rules: RedFlagRules, flags: list[Flag], criteria: int | None) -> Referral | None:
+    if not flags:
+        return None
+    urgency = min((f.group for f in flags), key=URGENCIES.index)
+    mine = tuple(f for f in flags if f.group == urgency)
+    if urgency == "routine":
+        rh = rules.rheumatology
+        advice = rh.refer if criteria is not None and criteria >= rh.refer_at else rh.test
+        suspends = False
+        cite = rh.cite
+    else:
+        group = rules.group(urgency)
+        advice, suspends, cite = group.advice, group.suspends_program, group.cite
+    return Referral(
+        urgency=urgency,
+        reasons=tuple(f.reason for f in mine),
+        see=advice.see,
+        within=advice.within,
+        advice=f"See {advice.see}, {advice.within}. {advice.advice}",
+        safety_net=advice.safety_net,
+        suspends_program=suspends,
+        caveat=rules.caveat,
+        cite=tuple(dict.fromkeys(cite + rules.caveat_cite)),
+        flags=tuple(flags),
+    )
