@@ -119,9 +119,7 @@ RHEUM = [
 ]
 
 
-def test_four_inflammatory_criteria_give_a_routine_rheumatology_referral_and_the_program_goes_on() -> (
-    None
-):
+def test_four_inflammatory_criteria_give_a_routine_rheumatology_referral_program_goes_on() -> None:
     # onset at 35 (born 1990, pain since 2025): onset is not itself a criterion here
     result = screen(make_intake(screening=dict.fromkeys(RHEUM, True)), as_of=AS_OF)
     assert result.rheumatology_criteria == 4
