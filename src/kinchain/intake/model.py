@@ -1,16 +1,52 @@
 """The client model: what a coach knows about a client, validated and immutable once loaded.
 
 Field names and values follow the intake files coaches write (``docs/intake.md`` documents every
-field, its unit and its allowed values). Parsing files and reporting every problem with its path
-lives in :mod:`kinchain.intake.load`; this module only describes the client.
+field, its unit and its allowed values). Reading files and turning validation errors into
+path-bearing problems lives in :mod:`kinchain.intake.load`; this module describes the client and
+checks every value it can check on its own. Checks that depend on the day (dates in the future)
+read ``as_of`` from the validation context (today when absent); a date before the client's birth
+year is refused when the context carries ``birth_year``.
+
+Every refusal raises a ``PydanticCustomError`` of type ``"intake"`` whose message is written for
+a coach: ``12 is outside 0..10``, ``unknown site 'ankel' (did you mean 'ankle'?)``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+import difflib
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from kinchain.intake import _sites
+from kinchain.intake._checks import (
+    MIN_YEAR,
+    Flag,
+    Notes,
+    Number,
+    Text,
+    WholeNumber,
+    as_of,
+    between,
+    context_value,
+    refusal,
+    shown,
+)
+from kinchain.intake.questionnaires import Questionnaires
+from kinchain.intake.screening import screening_keys
+from kinchain.intake.vocabulary import carrying_side, injury_kinds
 
 __all__ = [
     "Activity",
@@ -29,15 +65,109 @@ __all__ = [
 
 Side = Literal["left", "right", "both"]
 
+def _site_check(site: str) -> str:
+    if not _sites.known_site(site):
+        close = _sites.suggest_site(site)
+        hint = f" (did you mean {close!r}?)" if close else ""
+        raise refusal(f"unknown site {shown(site)}{hint}")
+    return site
+
+
+SiteId = Annotated[str, Strict(), AfterValidator(_site_check)]
+
+
+def _check_side(side: str | None, info: ValidationInfo) -> str | None:
+    """Limb and pelvic sites need a side; spine sites take none (checked once the site is known)."""
+    site = info.data.get("site")
+    if site is None:  # the site itself was refused: its problem is reported there
+        return side
+    if _sites.is_sided(site) and side is None:
+        raise refusal(f"{site} takes a side (left, right or both); none given")
+    if not _sites.is_sided(site) and side is not None:
+        raise refusal(f"{site} is a spine site and takes no side; received {shown(side)}")
+    return side
+
+
+# ---------------------------------------------------------------------------------------- dates
+
+_DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE_EXPECTED = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def _whole_or_none(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _date_parts(value: Any) -> dict[str, int | None]:
+    """Year, month and day from any form an intake writes a date in."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return {"year": value.year, "month": value.month, "day": value.day}
+    if isinstance(value, bool):
+        raise refusal(f"{_DATE_EXPECTED}, received {value} (yes/no)")
+    if isinstance(value, int):
+        return {"year": value, "month": None, "day": None}
+    if isinstance(value, str):
+        match = _DATE_TEXT.fullmatch(value.strip())
+        if match is None:
+            raise refusal(f"{_DATE_EXPECTED}, received {shown(value)}")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return {"year": year, "month": month, "day": day}
+    if isinstance(value, dict) and set(value) <= {"year", "month", "day"} and "year" in value:
+        parts = {k: value.get(k) for k in ("year", "month", "day")}
+        if all(_whole_or_none(v) for v in parts.values()):
+            return parts
+    raise refusal(f"{_DATE_EXPECTED}, received {shown(value)}")
+
 
 class PartialDate(BaseModel):
-    """A date known to the year, the month or the day (``2006``, ``2006-05``, ``2006-05-14``)."""
+    """A date known to the year, the month or the day (``2006``, ``2006-05``, ``2006-05-14``).
+
+    It reads from text, a whole-number year, a ``datetime.date`` or ``{year, month, day}``, and
+    writes back as text:
+
+    >>> PartialDate.model_validate("2006-05").midpoint()
+    datetime.date(2006, 5, 15)
+    >>> str(PartialDate.model_validate(1998)), PartialDate.model_validate("2006-05").model_dump()
+    ('1998', '2006-05')
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read(cls, value: Any) -> dict[str, int | None]:
+        parts = _date_parts(value)
+        year, month, day = parts["year"], parts["month"], parts["day"]
+        shown_date = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
+        if day is not None and month is None:
+            raise refusal(f"{_DATE_EXPECTED}; a day needs a month")
+        try:
+            dt.date(year or 0, month or 1, day or 1)
+        except ValueError:
+            raise refusal(f"{shown_date} is not a calendar date ({_DATE_EXPECTED})") from None
+        return parts
+
+    @model_validator(mode="after")
+    def _plausible(self, info: ValidationInfo) -> PartialDate:
+        day = as_of(info)
+        if self.year < MIN_YEAR:
+            raise refusal(f"{self} is before {MIN_YEAR}")
+        if self.earliest() > day:
+            raise refusal(f"{self} is in the future (as of {day.isoformat()})")
+        birth_year = context_value(info, "birth_year")
+        if isinstance(birth_year, int) and self.year < birth_year:
+            raise refusal(f"{self} is before the client's birth year {birth_year}")
+        return self
+
+    @model_serializer(mode="plain")
+    def _write(self) -> str:
+        return str(self)
 
     def earliest(self) -> dt.date:
         """The first day the date can mean."""
@@ -59,23 +189,50 @@ class PartialDate(BaseModel):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+# ---------------------------------------------------------------------------------------- client
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class LifeStage(_Frozen):
     status: Literal["none", "pregnant", "postpartum"] = "none"
-    weeks: int | None = None  # weeks pregnant (0..42) or weeks since birth
+    weeks: WholeNumber | None = None  # weeks pregnant (0..42) or weeks since birth (0..260)
+
+    @field_validator("weeks")
+    @classmethod
+    def _weeks_fit_status(cls, weeks: int | None, info: ValidationInfo) -> int | None:
+        status = info.data.get("status")
+        if weeks is None or status is None:
+            return weeks
+        if status == "none":
+            raise refusal(f"{weeks} weeks given, but weeks apply only when pregnant or postpartum")
+        if status == "pregnant" and not 0 <= weeks <= 42:
+            raise refusal(f"{weeks} weeks of pregnancy is outside 0..42")
+        if status == "postpartum" and not 0 <= weeks <= 260:
+            raise refusal(f"{weeks} weeks since birth is outside 0..260")
+        return weeks
 
 
 class Client(_Frozen):
-    name: str
-    birth_year: int
+    name: Text
+    birth_year: WholeNumber
     sex: Literal["female", "male", "other"]
-    height_cm: float
-    mass_kg: float
+    height_cm: Annotated[Number, AfterValidator(between(50, 250, "cm"))]
+    mass_kg: Annotated[Number, AfterValidator(between(20, 350, "kg"))]
     life_stage: LifeStage = Field(default_factory=LifeStage)
 
+    @field_validator("birth_year")
+    @classmethod
+    def _born_in_the_past(cls, year: int, info: ValidationInfo) -> int:
+        this_year = as_of(info).year
+        if not MIN_YEAR <= year <= this_year:
+            raise refusal(f"{year} is outside {MIN_YEAR}..{this_year}")
+        return year
+
+
+# -------------------------------------------------------------------------------------- injuries
 
 InjuryKind = Literal[
     "sprain", "strain", "fracture", "dislocation", "tendinopathy", "surgery", "contusion"
@@ -84,93 +241,160 @@ TissueKind = Literal["ligament", "tendon", "muscle", "bone", "cartilage", "fasci
 
 
 class Injury(_Frozen):
-    site: str
-    side: Side | None = None
+    site: SiteId
+    side: Side | None = Field(default=None, validate_default=True)
     kind: InjuryKind
-    tissue: TissueKind | None = None  # inferred from kind when left out
+    tissue: TissueKind | None = None  # inferred from kind when left out (vocabulary.yaml)
     structure: str | None = None  # a tissue id of the body web, e.g. "acl", "atfl"
-    grade: int | None = None  # 1..3 where it applies (sprain, strain)
+    grade: WholeNumber | None = None  # 1..3 where it applies (sprain, strain)
     date: PartialDate
     cause: Literal["acute", "overuse"] = "acute"
     care: Literal["none", "self", "medical", "physio", "rehab_completed"] = "none"
-    recurrences: int = 0
-    notes: str = ""
+    recurrences: Annotated[WholeNumber, AfterValidator(between(0, 100))] = 0
+    notes: Notes = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _infer_tissue(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("tissue") is None and "tissue" not in data:
+            kind = data.get("kind")
+            info = injury_kinds().get(kind) if isinstance(kind, str) else None
+            if info is not None and info.tissue is not None:
+                return {**data, "tissue": info.tissue}
+        return data
+
+    _side = field_validator("side")(_check_side)
+
+    @field_validator("structure")
+    @classmethod
+    def _known_structure(cls, structure: str | None, info: ValidationInfo) -> str | None:
+        if structure is None:
+            return None
+        if not _sites.known_tissue(structure):
+            close = _sites.suggest_tissue(structure)
+            hint = f" (did you mean {close!r}?)" if close else ""
+            raise refusal(f"unknown structure {shown(structure)}{hint}")
+        site, sites = info.data.get("site"), _sites.tissue_sites(structure)
+        if site is not None and sites and site not in sites:
+            where = ", ".join(sorted(sites))
+            raise refusal(f"{structure} is not at the {site}; it belongs to {where}")
+        return structure
+
+    @field_validator("grade")
+    @classmethod
+    def _grade_fits_kind(cls, grade: int | None, info: ValidationInfo) -> int | None:
+        if grade is None:
+            return None
+        kind = info.data.get("kind")
+        kinds = injury_kinds()
+        if kind is not None and not kinds[kind].graded:
+            graded = " or ".join(k for k, v in kinds.items() if v.graded)
+            raise refusal(f"a grade applies only to a {graded}, not to a {kind}; leave it out")
+        if not 1 <= grade <= 3:
+            raise refusal(f"{grade} is outside 1..3")
+        return grade
 
 
 class Pain(_Frozen):
-    site: str
-    side: Side | None = None
-    intensity: int  # 0..10 numeric pain rating
+    site: SiteId
+    side: Side | None = Field(default=None, validate_default=True)
+    intensity: Annotated[WholeNumber, AfterValidator(between(0, 10))]  # 0..10 pain rating
     since: PartialDate
     pattern: Literal["constant", "intermittent", "night"] = "intermittent"
-    worse_with: tuple[str, ...] = ()
-    better_with: tuple[str, ...] = ()
+    worse_with: tuple[Text, ...] = ()
+    better_with: tuple[Text, ...] = ()
+
+    _side = field_validator("side")(_check_side)
+
+
+# ---------------------------------------------------------------------------- shoes and activity
+
+Hours = Annotated[Number, AfterValidator(between(0, 24, "hours"))]
 
 
 class Footwear(_Frozen):
-    name: str
+    name: Text
     kind: Literal["athletic", "flat", "heel", "minimalist", "boot", "sandal", "barefoot"]
-    heel_height_mm: float = 0.0
-    drop_mm: float = 0.0
+    heel_height_mm: Annotated[Number, AfterValidator(between(0, 200, "mm"))] = 0.0
+    drop_mm: Annotated[Number, AfterValidator(between(-30, 200, "mm"))] = 0.0
     toe_box: Literal["narrow", "standard", "wide"] = "standard"
     cushioning: Literal["none", "low", "medium", "high"] = "medium"
-    hours_per_day: float = 0.0
+    hours_per_day: Hours = 0.0
 
 
-ActivityKind = Literal["walk", "jog", "run", "hike", "jump", "pivot", "cycle", "swim", "lift", "yoga"]
+ActivityKind = Literal[
+    "walk", "jog", "run", "hike", "jump", "pivot", "cycle", "swim", "lift", "yoga",
+    "dance", "racket", "ski", "row", "climb",
+]
 
 
 class Activity(_Frozen):
     kind: ActivityKind
-    minutes_per_week: float
-    surface: str | None = None
-    sport: str | None = None
-    downhill: bool = False
+    minutes_per_week: Annotated[Number, AfterValidator(between(0, 7 * 24 * 60, "minutes"))]
+    surface: Text | None = None
+    sport: Text | None = None
+    downhill: Flag = False  # much of it downhill (hikes, trail runs)
 
 
 class Carrying(_Frozen):
-    what: str
-    hours_per_day: float = 0.0
+    what: Text
+    hours_per_day: Hours = 0.0
     side: Side | None = None  # inferred from "what" ("baby on left hip") when left out
+    load_kg: Annotated[Number, AfterValidator(between(0, 100, "kg"))] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _infer_side(cls, data: Any) -> Any:
+        what = data.get("what") if isinstance(data, dict) else None
+        if isinstance(data, dict) and data.get("side") is None and isinstance(what, str):
+            side = carrying_side(what)
+            if side is not None:
+                return {**data, "side": side}
+        return data
 
 
 class Habits(_Frozen):
-    sitting_hours: float | None = None
-    standing_hours: float | None = None
+    sitting_hours: Hours | None = None
+    standing_hours: Hours | None = None
     sleep_position: Literal["back", "side", "stomach", "mixed"] | None = None
     lifting: Literal["never", "rarely", "sometimes", "often"] | None = None
     carrying: Carrying | None = None
     breathing: Literal["chest", "belly", "mixed", "unknown"] | None = None
-    gait_notes: str = ""
+    gait_notes: Notes = ""
+
+    @field_validator("standing_hours")
+    @classmethod
+    def _fits_in_a_day(cls, standing: float | None, info: ValidationInfo) -> float | None:
+        sitting = info.data.get("sitting_hours")
+        if standing is not None and sitting is not None and sitting + standing > 24:
+            raise refusal(f"{standing:g} h standing and {sitting:g} h sitting exceed 24 hours")
+        return standing
+
+def _screening_key(key: str) -> str:
+    keys = screening_keys()
+    if key not in keys:
+        close = difflib.get_close_matches(key, sorted(keys), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise refusal(f"unknown screening key {shown(key)}{hint}")
+    return key
 
 
-class Questionnaires(_Frozen):
-    """Raw answers; scoring and range checks live in :mod:`kinchain.assessment`."""
+ScreeningKey = Annotated[str, AfterValidator(_screening_key)]
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    start_back: tuple[int, ...] | None = None
-    rmdq: dict[str, Any] | tuple[int, ...] | None = None
-    odi: tuple[int | None, ...] | None = None
-    cait: dict[str, Any] | tuple[int, ...] | None = None
-    faam: dict[str, Any] | None = None
-    lefs: tuple[int, ...] | None = None
-    koos12: dict[str, Any] | tuple[int | None, ...] | None = None
-    pgq: dict[str, Any] | None = None
-    psfs: tuple[dict[str, Any], ...] | None = None
-    nprs: int | None = None
+# ---------------------------------------------------------------------------------------- intake
 
 
 class Intake(_Frozen):
     """One client's whole intake: the root of every assessment."""
 
     client: Client
-    daily_minutes: int
-    goals: tuple[str, ...] = ()
+    daily_minutes: Annotated[WholeNumber, AfterValidator(between(1, 240, "minutes"))]
+    goals: tuple[Text, ...] = ()
     injuries: tuple[Injury, ...] = ()
     pain: tuple[Pain, ...] = ()
     footwear: tuple[Footwear, ...] = ()
     activities: tuple[Activity, ...] = ()
     habits: Habits = Field(default_factory=Habits)
-    screening: dict[str, bool] = Field(default_factory=dict)
+    screening: dict[ScreeningKey, Flag] = Field(default_factory=dict)
     questionnaires: Questionnaires = Field(default_factory=Questionnaires)
