@@ -1,0 +1,524 @@
+"""The body map: front and back views of a stylised body with injuries, pain and chain arrows.
+
+The drawing is plain SVG text built here (no network, no fonts to fetch). What it shows comes
+from plain dicts (the intake's and the assessment's JSON forms), so the map can be drawn for any
+source of those dicts. Where each site sits is data: ``bodymap.yaml`` beside this module.
+
+Views: the front view is the client facing the reader, so the client's **left is on the reader's
+right**; the back view is seen from behind, so the client's left is on the reader's left. Both
+views carry explicit "L"/"R" letters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+import yaml
+
+from kinchain.errors import DataFileError
+
+__all__ = [
+    "BodyMap",
+    "ChainArrow",
+    "InjuryMark",
+    "Layout",
+    "PainMark",
+    "body_map_marks",
+    "body_map_svg",
+    "default_layout",
+    "injury_age_colour",
+    "pain_colour",
+]
+
+View = Literal["front", "back"]
+_FILE = "bodymap.yaml"
+_TOP_PX = 34  # room above the figures for the view titles
+_GAP_PX = 24  # between the two figures
+
+#: colours (also used by the legend in the page)
+PAIN_COLOURS = (
+    ("mild (1–3)", "#facc15"),
+    ("moderate (4–6)", "#f97316"),
+    ("severe (7–10)", "#b91c1c"),
+)
+AGE_COLOURS = (
+    ("under 2 years ago", "#5b21b6"),
+    ("2–10 years ago", "#8b5cf6"),
+    ("over 10 years ago", "#c4b5fd"),
+)
+FEEDS_COLOUR = "#c2410c"
+WEAKEST_COLOUR = "#0f766e"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where sites sit in a figure: ``sites[site][view] = (dx, y)``."""
+
+    width: float
+    height: float
+    midline_x: float
+    sites: Mapping[str, Mapping[str, tuple[float, float]]]
+
+    def point(self, site: str, side: str | None, view: View) -> tuple[float, float] | None:
+        """Figure coordinates of a site on a side in a view, or None when it is not drawn there.
+
+        >>> lay = Layout(200, 400, 100, {"knee": {"front": (20.0, 300.0), "back": (20.0, 300.0)}})
+        >>> lay.point("knee", "left", "front"), lay.point("knee", "left", "back")
+        ((120.0, 300.0), (80.0, 300.0))
+        """
+        where = self.sites.get(site, {}).get(view)
+        if where is None:
+            return None
+        dx, y = where
+        toward_left = 1.0 if view == "front" else -1.0  # front: client's left on reader's right
+        sign = {"left": toward_left, "right": -toward_left}.get(side or "", 0.0)
+        return (self.midline_x + sign * dx, y)
+
+
+def _pair(raw: Any, *, key: str) -> tuple[float, float]:
+    if (
+        not isinstance(raw, list)
+        or len(raw) != 2
+        or not all(isinstance(v, int | float) for v in raw)
+    ):
+        raise DataFileError(_FILE, key, f"expected [dx, y] as two numbers, got {raw!r}")
+    dx, y = float(raw[0]), float(raw[1])
+    if dx < 0:
+        raise DataFileError(_FILE, key, f"dx {dx} is negative; the renderer mirrors by side")
+    return (dx, y)
+
+
+def parse_layout(doc: Any) -> Layout:
+    """Check and turn the parsed ``bodymap.yaml`` into a :class:`Layout`."""
+    if not isinstance(doc, dict):
+        raise DataFileError(_FILE, "<file>", "expected a mapping at the top")
+    canvas = doc.get("canvas")
+    if not isinstance(canvas, dict) or not {"width", "height"} <= set(canvas):
+        raise DataFileError(_FILE, "canvas", "expected {width, height}")
+    sites_raw = doc.get("sites")
+    if not isinstance(sites_raw, dict) or not sites_raw:
+        raise DataFileError(_FILE, "sites", "expected a mapping of site id to views")
+    sites: dict[str, dict[str, tuple[float, float]]] = {}
+    for site, views in sites_raw.items():
+        if not isinstance(views, dict) or not set(views) <= {"front", "back"}:
+            raise DataFileError(_FILE, f"sites.{site}", f"expected front/back views, got {views!r}")
+        sites[str(site)] = {v: _pair(p, key=f"sites.{site}.{v}") for v, p in views.items()}
+    return Layout(
+        width=float(canvas["width"]),
+        height=float(canvas["height"]),
+        midline_x=float(doc.get("midline_x", float(canvas["width"]) / 2)),
+        sites=sites,
+    )
+
+
+@cache
+def default_layout() -> Layout:
+    """The bundled layout, loaded and checked once per process."""
+    text = (resources.files("kinchain.report") / _FILE).read_text(encoding="utf-8")
+    return parse_layout(yaml.safe_load(text))
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@dataclass(frozen=True)
+class InjuryMark:
+    """An old injury: where, what, how long ago and the joint's residual stability deficit."""
+
+    site: str
+    side: str | None
+    label: str
+    years_ago: float | None
+    deficit: float  # 0..1
+
+
+@dataclass(frozen=True)
+class PainMark:
+    """A painful site and its intensity on the 0-10 numeric rating scale."""
+
+    site: str
+    side: str | None
+    intensity: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ChainArrow:
+    """An arrow along the chain: ``feeds`` (injury to pain) or ``weakest`` (to the next link)."""
+
+    kind: Literal["feeds", "weakest"]
+    source: tuple[str, str | None]
+    target: tuple[str, str | None]
+    score: float  # 0..1, drawn as stroke width
+    label: str
+
+
+@dataclass(frozen=True)
+class BodyMap:
+    """Everything the map draws, already resolved from the intake and the assessment."""
+
+    injuries: tuple[InjuryMark, ...]
+    pains: tuple[PainMark, ...]
+    arrows: tuple[ChainArrow, ...]
+
+    def sites(self) -> set[str]:
+        """Every site id the map needs."""
+        out = {m.site for m in self.injuries} | {m.site for m in self.pains}
+        for a in self.arrows:
+            out |= {a.source[0], a.target[0]}
+        return out
+
+
+def _sides(side: str | None) -> tuple[str | None, ...]:
+    return ("left", "right") if side == "both" else (side,)
+
+
+def _date(raw: Any) -> dt.date | None:
+    """A partial date (``{"year", "month", "day"}`` or ``"2006-05"``) as its mid-point."""
+    if isinstance(raw, Mapping) and isinstance(raw.get("year"), int):
+        month, day = raw.get("month"), raw.get("day")
+        return dt.date(
+            raw["year"], month or (7 if month is None else 1), day or (15 if month else 1)
+        )
+    if isinstance(raw, str | int):
+        parts = [int(p) for p in str(raw).split("-") if p.isdigit()]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return dt.date(parts[0], 7, 1)
+        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 15)
+    return None
+
+
+def years_between(earlier: dt.date, later: dt.date) -> float:
+    """Elapsed years, to one decimal.
+
+    >>> years_between(dt.date(2006, 5, 15), dt.date(2026, 11, 25))
+    20.5
+    """
+    return round((later - earlier).days / 365.25, 1)
+
+
+def site_label(site: str, side: str | None) -> str:
+    """A readable name for a site on a side.
+
+    >>> site_label("lumbar_spine", None), site_label("ankle", "left")
+    ('lumbar spine', 'left ankle')
+    """
+    name = site.replace("_", " ")
+    return f"{side} {name}" if side in ("left", "right", "both") else name
+
+
+def _deficit_of(assessment: Mapping[str, Any], site: str, side: str | None) -> float:
+    best = 0.0
+    for j in assessment.get("joints") or ():
+        if j.get("site") == site and (j.get("side") == side or j.get("side") == "both"):
+            best = max(best, float(j.get("stability_deficit") or 0.0))
+    return min(max(best, 0.0), 1.0)
+
+
+def _place(raw: Any) -> tuple[str, str | None] | None:
+    if isinstance(raw, Mapping) and raw.get("site"):
+        side = raw.get("side")
+        return (str(raw["site"]), str(side) if side else None)
+    return None
+
+
+def body_map_marks(
+    client: Mapping[str, Any], assessment: Mapping[str, Any], /, *, as_of: dt.date
+) -> BodyMap:
+    """Resolve what the map shows from the intake and assessment JSON forms."""
+    injuries: list[InjuryMark] = []
+    for inj in client.get("injuries") or ():
+        when = _date(inj.get("date"))
+        for side in _sides(inj.get("side")):
+            kind = str(inj.get("kind", "injury"))
+            year = f" ({when.year})" if when else ""
+            injuries.append(
+                InjuryMark(
+                    site=str(inj["site"]),
+                    side=side,
+                    label=f"{site_label(str(inj['site']), side)} {kind}{year}",
+                    years_ago=years_between(when, as_of) if when else None,
+                    deficit=_deficit_of(assessment, str(inj["site"]), side),
+                )
+            )
+    pains = [
+        PainMark(
+            site=str(p["site"]),
+            side=side,
+            intensity=int(p.get("intensity") or 0),
+            label=f"{site_label(str(p['site']), side)} pain {int(p.get('intensity') or 0)}/10",
+        )
+        for p in client.get("pain") or ()
+        for side in _sides(p.get("side"))
+    ]
+    arrows: list[ChainArrow] = []
+    best_score: dict[tuple[str, str | None], float] = {}
+    for c in assessment.get("contributors") or ():
+        src = c.get("source") or {}
+        pain, origin = _place(c.get("pain")), _place(src)
+        if src.get("kind") != "injury" or pain is None or origin is None:
+            continue
+        score = min(max(float(c.get("score") or 0.0), 0.0), 1.0)
+        for s_side in _sides(origin[1]):
+            for p_side in _sides(pain[1]):
+                a, b = (origin[0], s_side), (pain[0], p_side)
+                best_score[a] = max(best_score.get(a, 0.0), score)
+                if a != b:
+                    arrows.append(
+                        ChainArrow(
+                            "feeds",
+                            a,
+                            b,
+                            score,
+                            f"{site_label(*a)} → {site_label(*b)} pain (score {score:.2f})",
+                        )
+                    )
+    for w in assessment.get("weakest_links") or ():
+        origin, link = _place(w.get("injury")), _place(w.get("link"))
+        if origin is None or link is None or origin == link:
+            continue
+        score = best_score.get(origin, 0.3)
+        arrows.append(
+            ChainArrow(
+                "weakest",
+                origin,
+                link,
+                score,
+                f"{site_label(*origin)} → next weakest link: {site_label(*link)}",
+            )
+        )
+    return BodyMap(tuple(injuries), tuple(pains), tuple(arrows))
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def pain_colour(intensity: int) -> str:
+    """The fill for a pain marker, by the numeric rating's bands.
+
+    >>> pain_colour(2), pain_colour(6), pain_colour(7)
+    ('#facc15', '#f97316', '#b91c1c')
+    """
+    return PAIN_COLOURS[0 if intensity <= 3 else 1 if intensity <= 6 else 2][1]
+
+
+def injury_age_colour(years_ago: float | None) -> str:
+    """The fill for an injury marker: darker for more recent injuries.
+
+    >>> injury_age_colour(0.5), injury_age_colour(20.5)
+    ('#5b21b6', '#c4b5fd')
+    """
+    if years_ago is None or years_ago > 10:
+        return AGE_COLOURS[2][1]
+    return AGE_COLOURS[0 if years_ago < 2 else 1][1]
+
+
+def _silhouette(ox: float, view: View, lay: Layout) -> list[str]:
+    """A stylised figure; limbs are round-capped strokes, the trunk a path."""
+    mx = ox + lay.midline_x
+    skin, edge = "#e7e5e4", "#a8a29e"
+    out = [f'<g class="figure" fill="{skin}" stroke="{edge}" stroke-width="1.2">']
+    outlines: list[str] = []
+    fills: list[str] = []
+
+    def limb(x1: float, y1: float, x2: float, y2: float, w: float) -> None:
+        ends = (
+            f'x1="{mx + x1:.1f}" y1="{_TOP_PX + y1:.1f}" x2="{mx + x2:.1f}" y2="{_TOP_PX + y2:.1f}"'
+        )
+        outlines.append(
+            f'<line {ends} stroke="{edge}" stroke-width="{w + 2.4:.1f}" stroke-linecap="round"/>'
+        )
+        fills.append(
+            f'<line {ends} stroke="{skin}" stroke-width="{w:.1f}" stroke-linecap="round"/>'
+        )
+
+    for s in (-1, 1):
+        limb(s * 40, 84, s * 52, 160, 15)  # upper arm
+        limb(s * 52, 160, s * 60, 226, 12)  # forearm
+        limb(s * 60, 226, s * 62, 244, 11)  # hand
+        limb(s * 22, 236, s * 20, 326, 24)  # thigh
+        limb(s * 20, 326, s * 17, 418, 17)  # shank
+        if view == "front":
+            limb(s * 17, 424, s * 25, 452, 12)  # foot, toes forward
+        else:
+            limb(s * 17, 424, s * 17, 442, 14)  # heel
+    out += outlines + fills  # outlines first, so joints show no seams
+    t = _TOP_PX
+    trunk = (
+        f"M{mx - 10:.1f},{t + 56} L{mx - 40:.1f},{t + 74}"
+        f" Q{mx - 48:.1f},{t + 80} {mx - 46:.1f},{t + 96}"
+        f" L{mx - 34:.1f},{t + 150} Q{mx - 30:.1f},{t + 190} {mx - 40:.1f},{t + 226}"
+        f" L{mx - 36:.1f},{t + 246} L{mx + 36:.1f},{t + 246} L{mx + 40:.1f},{t + 226}"
+        f" Q{mx + 30:.1f},{t + 190} {mx + 34:.1f},{t + 150} L{mx + 46:.1f},{t + 96}"
+        f" Q{mx + 48:.1f},{t + 80} {mx + 40:.1f},{t + 74} L{mx + 10:.1f},{t + 56} Z"
+    )
+    out.append(f'<path d="{trunk}"/>')
+    out.append(f'<circle cx="{mx:.1f}" cy="{t + 32}" r="22"/>')
+    if view == "front":
+        out.append(  # collarbones and a navel say "facing you"
+            f'<circle cx="{mx:.1f}" cy="{t + 178}" r="2" fill="{edge}"/>'
+            f'<path d="M{mx - 34:.1f},{t + 76} Q{mx - 16:.1f},{t + 72} {mx - 4:.1f},{t + 78}'
+            f' M{mx + 34:.1f},{t + 76} Q{mx + 16:.1f},{t + 72} {mx + 4:.1f},{t + 78}" fill="none"/>'
+        )
+    else:
+        out.append(  # the spine and shoulder blades say "seen from behind"
+            f'<path d="M{mx:.1f},{t + 60} V{t + 222}" fill="none" stroke-dasharray="3 3"/>'
+            f'<path d="M{mx - 14:.1f},{t + 90} l-18,4 l6,30 z '
+            f'M{mx + 14:.1f},{t + 90} l18,4 l-6,30 z" fill="none"/>'
+        )
+    out.append("</g>")
+    return out
+
+
+def _side_letters(ox: float, view: View, lay: Layout) -> list[str]:
+    left_x = ox + 14
+    right_x = ox + lay.width - 14
+    first, second = ("R", "L") if view == "front" else ("L", "R")
+    return [
+        f'<g class="side-letter" font-weight="700" font-size="20" text-anchor="middle">'
+        f'<text x="{left_x:.1f}" y="{_TOP_PX + 52}">{first}</text>'
+        f'<text x="{right_x:.1f}" y="{_TOP_PX + 52}">{second}</text>'
+        f'<text x="{left_x:.1f}" y="{_TOP_PX + 444}">{first}</text>'
+        f'<text x="{right_x:.1f}" y="{_TOP_PX + 444}">{second}</text></g>'
+    ]
+
+
+def _arrow(
+    a: tuple[float, float], b: tuple[float, float], arrow: ChainArrow, *, mx: float, gap_px: float
+) -> str:
+    (x1, y1), (x2, y2) = a, b
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length < 1:
+        return ""
+    # bow the curve away from the midline so arrows do not run through the trunk
+    nx, ny = -(y2 - y1) / length, (x2 - x1) / length
+    outward = 1.0 if ((x1 + x2) / 2 - mx) * nx >= 0 else -1.0
+    if abs((x1 + x2) / 2 - mx) < 2:
+        outward = 1.0
+    bow = min(0.22 * length, 48.0) * outward
+    cx, cy = (x1 + x2) / 2 + nx * bow, (y1 + y2) / 2 + ny * bow
+    # stop short of the target marker and put an arrowhead there
+    tx, ty = x2 - cx, y2 - cy
+    tl = math.hypot(tx, ty) or 1.0
+    ux, uy = tx / tl, ty / tl
+    ex, ey = x2 - ux * gap_px, y2 - uy * gap_px
+    width = 1.6 + 6.0 * arrow.score
+    head = 7.0 + 1.6 * width
+    bx, by = ex - ux * head, ey - uy * head
+    px, py = -uy * head * 0.55, ux * head * 0.55
+    colour = FEEDS_COLOUR if arrow.kind == "feeds" else WEAKEST_COLOUR
+    dash = ' stroke-dasharray="7 5"' if arrow.kind == "weakest" else ""
+    return (
+        f'<g class="arrow arrow-{arrow.kind}"><title>{escape(arrow.label)}</title>'
+        f'<path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {bx:.1f},{by:.1f}" fill="none" '
+        f'stroke="{colour}" stroke-width="{width:.1f}" stroke-linecap="round" '
+        f'stroke-opacity="0.9"{dash}/>'
+        f'<polygon points="{ex:.1f},{ey:.1f} {bx + px:.1f},{by + py:.1f} '
+        f'{bx - px:.1f},{by - py:.1f}" fill="{colour}"/></g>'
+    )
+
+
+def _arrow_view(lay: Layout, arrow: ChainArrow) -> View | None:
+    # pain arrows go on the back view (spine and pelvis), weakest-link arrows on the front,
+    # so the two kinds do not lie on top of each other
+    order: tuple[View, View] = ("back", "front") if arrow.kind == "feeds" else ("front", "back")
+    for view in order:
+        if lay.point(*arrow.source, view) and lay.point(*arrow.target, view):
+            return view
+    return None
+
+
+def _marks(ox: float, view: View, lay: Layout, bm: BodyMap) -> list[str]:
+    out: list[str] = []
+
+    def at(site: str, side: str | None) -> tuple[float, float] | None:
+        p = lay.point(site, side, view)
+        return None if p is None else (ox + p[0], _TOP_PX + p[1])
+
+    for arrow in bm.arrows:
+        if arrow.kind == "weakest" and _arrow_view(lay, arrow) == view:
+            p = at(*arrow.target)
+            if p:
+                out.append(
+                    f'<circle class="weakest-ring" cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="15" '
+                    f'fill="none" stroke="{WEAKEST_COLOUR}" stroke-width="2.4" '
+                    'stroke-dasharray="4 3"/>'
+                )
+    for arrow in bm.arrows:
+        if _arrow_view(lay, arrow) == view:
+            a, b = at(*arrow.source), at(*arrow.target)
+            if a and b:
+                out.append(_arrow(a, b, arrow, mx=ox + lay.midline_x, gap_px=12.0))
+    for inj in bm.injuries:
+        p = at(inj.site, inj.side)
+        if p is None:
+            continue
+        r = 6.0 + 12.0 * inj.deficit
+        x, y = p
+        out.append(
+            f'<g class="injury-mark"><title>{escape(inj.label)}: residual stability deficit '
+            f'{inj.deficit:.2f}</title><polygon points="{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} '
+            f'{x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}" fill="{injury_age_colour(inj.years_ago)}" '
+            'stroke="#3b0764" stroke-width="1.4" fill-opacity="0.9"/></g>'
+        )
+    for pain in bm.pains:
+        p = at(pain.site, pain.side)
+        if p is None:
+            continue
+        r = 6.0 + 0.9 * pain.intensity
+        ink = "#fff" if pain.intensity >= 4 else "#1c1917"
+        out.append(
+            f'<g class="pain-mark"><title>{escape(pain.label)}</title>'
+            f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="{r:.1f}" '
+            f'fill="{pain_colour(pain.intensity)}" stroke="#450a0a" stroke-width="1.2"/>'
+            f'<text x="{p[0]:.1f}" y="{p[1] + 4:.1f}" text-anchor="middle" font-size="11" '
+            f'font-weight="700" fill="{ink}">{pain.intensity}</text></g>'
+        )
+    return out
+
+
+def body_map_svg(body_map: BodyMap, /, *, layout: Layout | None = None, title: str = "") -> str:
+    """The map as one inline SVG element: front view on the left, back view on the right."""
+    lay = layout or default_layout()
+    width = 2 * lay.width + _GAP_PX
+    height = _TOP_PX + lay.height + 8
+    caption = escape(title or "Body map")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="body-map" viewBox="0 0 {width:.0f} '
+        f'{height:.0f}" role="img" aria-labelledby="bodymap-title" '
+        'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif">'
+        f'<title id="bodymap-title">{caption}</title>'
+    ]
+    views: tuple[View, View] = ("front", "back")
+    for i, view in enumerate(views):
+        ox = i * (lay.width + _GAP_PX)
+        heading = "FRONT (facing you)" if view == "front" else "BACK (seen from behind)"
+        parts.append(
+            f'<text x="{ox + lay.width / 2:.1f}" y="18" text-anchor="middle" font-size="14" '
+            f'font-weight="700" fill="#292524">{heading}</text>'
+        )
+        parts += _silhouette(ox, view, lay)
+        parts += _side_letters(ox, view, lay)
+        parts += _marks(ox, view, lay, body_map)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def unplaced_sites(body_map: BodyMap, /, *, layout: Layout | None = None) -> list[str]:
+    """Sites the map cannot draw (no coordinates): the page lists them in words."""
+    lay = layout or default_layout()
+    return sorted(s for s in body_map.sites() if s not in lay.sites)
+
+
+def describe(marks: Iterable[InjuryMark | PainMark]) -> list[str]:
+    """One line per mark, for the map's text alternative."""
+    return [m.label for m in marks]

@@ -1,0 +1,392 @@
+"""Turn the plain dicts (intake, assessment with its program) into what the page shows.
+
+Nothing here decides anything about the client: it labels, groups, orders and resolves
+citations. The mechanics part lives in :mod:`kinchain.report.mechanics_view`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from kinchain.evidence import GRADE_MEANING
+from kinchain.report.bodymap import site_label
+from kinchain.report.citations import Citations
+
+__all__ = [
+    "INSTRUMENT_NAMES",
+    "contributors_view",
+    "instruments_view",
+    "program_view",
+    "referral_view",
+    "resolve_ref",
+    "trail_view",
+]
+
+INSTRUMENT_NAMES: Mapping[str, str] = {
+    "start_back": "Keele STarT Back Screening Tool",
+    "rmdq": "Roland-Morris Disability Questionnaire",
+    "odi": "Oswestry Disability Index",
+    "cait": "Cumberland Ankle Instability Tool",
+    "faam": "Foot and Ankle Ability Measure",
+    "lefs": "Lower Extremity Functional Scale",
+    "koos12": "KOOS-12 (knee)",
+    "pgq": "Pelvic Girdle Questionnaire",
+    "psfs": "Patient-Specific Functional Scale",
+    "nprs": "Numeric Pain Rating Scale",
+}
+
+_URGENCY = {
+    "emergency": ("Emergency: the same day", "emergency"),
+    "urgent": ("Urgent medical review", "urgent"),
+    "routine": ("Routine referral", "routine"),
+}
+_TEXT_KEYS = ("meaning", "interpretation", "summary", "band", "note")
+_CITE_KEYS = ("cite", "cites", "citations")
+_KIND_NAMES = {
+    "injury": "old injury",
+    "footwear": "footwear",
+    "habit": "habit",
+    "activity": "activity",
+    "life_stage": "life stage",
+}
+
+
+def _words(key: str) -> str:
+    return key.replace("_", " ")
+
+
+def _cites_of(item: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    for k in _CITE_KEYS:
+        v = item.get(k)
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, Sequence):
+            out += [str(x) for x in v]
+    return out
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{_words(str(k))} {_fmt(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_fmt(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def format_value(value: Any) -> str:
+    """A number or value as a short readable string.
+
+    >>> format_value(0.4200), format_value(12.0), format_value({"sets": 3, "reps": 10})
+    ('0.42', '12', 'sets 3, reps 10')
+    """
+    return _fmt(value)
+
+
+def trail_view(steps: Sequence[Mapping[str, Any]] | None, cites: Citations) -> list[dict[str, Any]]:
+    """A trail's steps with their citations numbered."""
+    return [
+        {
+            "fact": str(s.get("fact", "")),
+            "rule": str(s.get("rule", "")),
+            "value": _fmt(s.get("value")),
+            "note": str(s.get("note", "") or ""),
+            "ref": s.get("ref"),
+            "cites": cites.cite(_cites_of(s)),
+        }
+        for s in steps or ()
+    ]
+
+
+_PATH = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def resolve_ref(client: Mapping[str, Any], ref: str | None) -> str:
+    """What an intake pointer (``injuries[0]``, ``habits.carrying``) refers to, in words.
+
+    >>> resolve_ref({"footwear": [{"name": "work flats"}]}, "footwear[0]")
+    'work flats'
+    >>> resolve_ref({"habits": {"sitting_hours": 10}}, "habits.sitting_hours")
+    'sitting hours: 10'
+    """
+    if not ref:
+        return ""
+    node: Any = client
+    last = ref
+    for name, index in _PATH.findall(ref):
+        try:
+            node = node[int(index)] if index else node[name]
+        except (KeyError, IndexError, TypeError):
+            return ref
+        last = name or last
+    if isinstance(node, Mapping):
+        if "name" in node:
+            return str(node["name"])
+        if "site" in node and "kind" in node:
+            date = node.get("date")
+            when = f" ({_partial_date(date)})" if date else ""
+            return f"{site_label(str(node['site']), node.get('side'))} {node['kind']}{when}"
+        if "what" in node:
+            return f"{_words(last)}: {node['what']}, {_fmt(node.get('hours_per_day'))} h a day"
+        if "status" in node:
+            weeks = f", {node['weeks']} weeks" if node.get("weeks") is not None else ""
+            return f"{node['status']}{weeks}"
+        return _fmt(node)
+    return f"{_words(last)}: {_fmt(node)}"
+
+
+def _partial_date(raw: Any) -> str:
+    if isinstance(raw, Mapping):
+        parts = [raw.get("year"), raw.get("month"), raw.get("day")]
+        return "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts) if p)
+    return str(raw)
+
+
+def _place_label(raw: Any) -> str:
+    if isinstance(raw, Mapping) and raw.get("site"):
+        return site_label(str(raw["site"]), raw.get("side"))
+    return ""
+
+
+def _grade(evidence: Any) -> tuple[str, str]:
+    if isinstance(evidence, Mapping):
+        evidence = evidence.get("grade") or evidence.get("evidence") or ""
+    grade = str(evidence or "")
+    return grade, GRADE_MEANING.get(grade, "")
+
+
+def referral_view(assessment: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The referral, labelled by urgency, or None."""
+    ref = assessment.get("referral")
+    if not ref:
+        return None
+    title, css = _URGENCY.get(str(ref.get("urgency")), (_words(str(ref.get("urgency"))), "routine"))
+    reasons = []
+    for r in ref.get("reasons") or ():
+        if isinstance(r, Mapping):
+            text = r.get("text") or r.get("reason") or r.get("flag") or r.get("message") or _fmt(r)
+            reasons.append(str(text).replace("_", " ") if "text" not in r else str(text))
+        else:
+            reasons.append(str(r).replace("_", " ") if " " not in str(r) else str(r))
+    extra = {
+        k: str(ref[k])
+        for k in ("who", "see", "whom", "when", "how_soon", "safety_net")
+        if ref.get(k)
+    }
+    return {
+        "urgency": str(ref.get("urgency")),
+        "title": title,
+        "css": css,
+        "reasons": reasons,
+        "advice": str(ref.get("advice") or ""),
+        "extra": extra,
+        "suspended": bool(assessment.get("program_suspended")),
+    }
+
+
+def instruments_view(assessment: Mapping[str, Any], cites: Citations) -> list[dict[str, Any]]:
+    """Each scored instrument: its name, scores, what they mean and where the rule comes from."""
+    out = []
+    for key, raw in (assessment.get("instruments") or {}).items():
+        scores: list[tuple[str, str]] = []
+        meaning: list[str] = []
+        keys: list[str] = []
+        if isinstance(raw, Mapping):
+            keys = _cites_of(raw)
+            for k, v in raw.items():
+                if k in _CITE_KEYS or k in ("trail", "name"):
+                    continue
+                if k in _TEXT_KEYS and isinstance(v, str):
+                    meaning.append(v)
+                elif not isinstance(v, Mapping | list) or k in ("subscales", "scores"):
+                    scores.append((_words(k), _fmt(v)))
+            for s in raw.get("trail") or ():
+                keys += _cites_of(s)
+        else:
+            scores.append(("score", _fmt(raw)))
+        name = str(raw.get("name")) if isinstance(raw, Mapping) and raw.get("name") else None
+        out.append(
+            {
+                "key": key,
+                "name": name or INSTRUMENT_NAMES.get(key, _words(key)),
+                "scores": scores,
+                "meaning": meaning,
+                "cites": cites.cite(dict.fromkeys(keys)),
+            }
+        )
+    return out
+
+
+def contributors_view(
+    client: Mapping[str, Any], assessment: Mapping[str, Any], cites: Citations
+) -> list[dict[str, Any]]:
+    """Contributors grouped by painful site (most intense pain first), best score first."""
+    groups: dict[str, dict[str, Any]] = {}
+    for p in client.get("pain") or ():
+        label = site_label(str(p["site"]), p.get("side"))
+        groups[label] = {"pain": label, "intensity": p.get("intensity"), "rows": []}
+    for c in sorted(
+        assessment.get("contributors") or (), key=lambda c: -float(c.get("score") or 0)
+    ):
+        pain = _place_label(c.get("pain")) or "pain"
+        group = groups.setdefault(pain, {"pain": pain, "intensity": None, "rows": []})
+        src = c.get("source") or {}
+        kind = str(src.get("kind", ""))
+        what = resolve_ref(client, src.get("ref")) or _place_label(src) or _words(kind)
+        grade, meaning = _grade(c.get("evidence"))
+        group["rows"].append(
+            {
+                "kind": _KIND_NAMES.get(kind, _words(kind)),
+                "what": what,
+                "where": _place_label(src),
+                "score": float(c.get("score") or 0.0),
+                "grade": grade,
+                "grade_meaning": meaning,
+                "trail": trail_view(c.get("trail"), cites),
+            }
+        )
+    return sorted(groups.values(), key=lambda g: -(g["intensity"] or 0))
+
+
+def weakest_links_view(assessment: Mapping[str, Any], cites: Citations) -> list[dict[str, Any]]:
+    """Each injury's next weakest link with its margin and trail."""
+    return [
+        {
+            "injury": _place_label(w.get("injury")),
+            "link": _place_label(w.get("link")),
+            "margin": _fmt(w.get("margin")),
+            "trail": trail_view(w.get("trail"), cites),
+        }
+        for w in assessment.get("weakest_links") or ()
+    ]
+
+
+def joints_view(assessment: Mapping[str, Any], cites: Citations) -> list[dict[str, Any]]:
+    """Joints with a residual stability deficit, largest first."""
+    rows = [j for j in assessment.get("joints") or () if float(j.get("stability_deficit") or 0) > 0]
+    rows.sort(key=lambda j: -float(j.get("stability_deficit") or 0))
+    return [
+        {
+            "joint": _place_label(j),
+            "deficit": float(j.get("stability_deficit") or 0.0),
+            "trail": trail_view(j.get("trail"), cites),
+        }
+        for j in rows
+    ]
+
+
+def _targets(raw: Any) -> str:
+    if isinstance(raw, Sequence) and not isinstance(raw, str):
+        return ", ".join(_place_label(t) or _fmt(t) for t in raw)
+    return _fmt(raw)
+
+
+def program_view(
+    client: Mapping[str, Any], program: Mapping[str, Any] | None, cites: Citations
+) -> dict[str, Any] | None:
+    """Today's routine, habits and phases, ready for the page; None when there is no program."""
+    if not program:
+        return None
+    routine = []
+    for item in program.get("routine") or ():
+        because = item.get("because") or ()
+        if isinstance(because, str):
+            because = [because]
+        routine.append(
+            {
+                "name": str(item.get("name") or _words(str(item.get("exercise", "")))),
+                "minutes": _fmt(item.get("minutes")),
+                "dose": _fmt(item.get("dose")),
+                "quality": _words(str(item.get("quality", ""))),
+                "targets": _targets(item.get("targets")),
+                "explanation": str(item.get("explanation") or ""),
+                "instructions": _fmt(item.get("instructions") or ""),
+                "because": [
+                    resolve_ref(client, b) if isinstance(b, str) else _fmt(b) for b in because
+                ],
+                "cites": cites.cite(_cites_of(item)),
+            }
+        )
+    habits = []
+    for h in program.get("habits") or ():
+        evidence = h.get("evidence")
+        keys = _cites_of(h)
+        if isinstance(evidence, Sequence) and not isinstance(evidence, str):
+            keys += [str(k) for k in evidence]
+            grades = sorted({g for k in evidence if (g := cites.grade(str(k)))})
+            evidence = " / ".join(grades)
+        grade, meaning = _grade(evidence)
+        habits.append(
+            {
+                "area": _words(str(h.get("area", ""))),
+                "advice": str(h.get("advice", "")),
+                "grade": grade,
+                "grade_meaning": meaning,
+                "note": str(h.get("note") or h.get("honesty") or ""),
+                "cites": cites.cite(dict.fromkeys(keys)),
+            }
+        )
+    phases = []
+    for i, ph in enumerate(program.get("phases") or (), start=1):
+        if isinstance(ph, Mapping):
+            name = str(ph.get("name") or ph.get("title") or f"Phase {i}")
+            weeks = ph.get("weeks")
+            if isinstance(weeks, list | tuple) and len(weeks) == 2:
+                weeks = f"weeks {weeks[0]}–{weeks[1]}"
+            elif weeks is not None and "week" not in str(weeks):
+                weeks = f"weeks {weeks}"
+            rest = [
+                (_words(str(k)), _fmt(v))
+                for k, v in ph.items()
+                if k not in ("name", "title", "weeks") and k not in _CITE_KEYS
+            ]
+            phases.append({"name": name, "weeks": _fmt(weeks), "rest": rest})
+        else:
+            phases.append({"name": f"Phase {i}", "weeks": "", "rest": [("", _fmt(ph))]})
+    left_out = []
+    for lo in program.get("left_out") or ():
+        if isinstance(lo, Mapping):
+            what = lo.get("name") or lo.get("exercise") or lo.get("item") or ""
+            why = lo.get("reason") or lo.get("why") or ""
+            left_out.append(f"{_words(str(what))}: {why}" if why else _fmt(lo))
+        else:
+            left_out.append(str(lo))
+    minutes = 0.0
+    for item in program.get("routine") or ():
+        if isinstance(item.get("minutes"), int | float):
+            minutes += float(item["minutes"])
+    return {
+        "daily_minutes": _fmt(program.get("daily_minutes")),
+        "total_minutes": _fmt(minutes),
+        "routine": routine,
+        "habits": habits,
+        "phases": phases,
+        "left_out": left_out,
+    }
+
+
+def client_view(client: Mapping[str, Any], *, as_of: dt.date) -> dict[str, Any]:
+    """Name, age on the assessment date, life stage and goals."""
+    c = client.get("client") or {}
+    stage = c.get("life_stage") or {}
+    status = stage.get("status") if isinstance(stage, Mapping) else None
+    life = ""
+    if status and status != "none":
+        weeks = stage.get("weeks")
+        life = f"{status}, {weeks} weeks" if weeks is not None else str(status)
+    birth = c.get("birth_year")
+    return {
+        "name": str(c.get("name") or "Client"),
+        "age": as_of.year - int(birth) if isinstance(birth, int) else None,
+        "sex": c.get("sex"),
+        "mass_kg": c.get("mass_kg"),
+        "height_cm": c.get("height_cm"),
+        "life_stage": life,
+        "goals": [str(g) for g in client.get("goals") or ()],
+        "daily_minutes": client.get("daily_minutes"),
+    }

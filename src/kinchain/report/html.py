@@ -1,0 +1,99 @@
+"""Render the coach's report as one self-contained HTML page (inline CSS and SVG, no network)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from kinchain.evidence import GRADE_MEANING, Registry, default_registry
+from kinchain.report import context as ctx
+from kinchain.report.bodymap import (
+    AGE_COLOURS,
+    FEEDS_COLOUR,
+    PAIN_COLOURS,
+    WEAKEST_COLOUR,
+    body_map_marks,
+    body_map_svg,
+    unplaced_sites,
+)
+from kinchain.report.citations import Citations
+from kinchain.report.mechanics_view import mechanics_view
+
+__all__ = ["render_html"]
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kinchain.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["value"] = ctx.format_value
+    return env
+
+
+def render_html(
+    client: Mapping[str, Any],
+    assessment: Mapping[str, Any],
+    simulation: Mapping[str, Any] | None = None,
+    /,
+    *,
+    as_of: dt.date,
+    registry: Registry | None = None,
+    for_print: bool = False,
+) -> str:
+    """The report page for one client.
+
+    ``client`` is the intake's JSON form, ``assessment`` the assessment's JSON form with its
+    ``program`` filled in (or None), ``simulation`` the client simulation's JSON form for the
+    main activity (or None). ``for_print`` opens every expandable trail (for the PDF).
+    """
+    cites = Citations(registry or default_registry())
+    program_raw = assessment.get("program")
+    suspended = bool(assessment.get("program_suspended"))
+    bm = body_map_marks(client, assessment, as_of=as_of)
+    who = ctx.client_view(client, as_of=as_of)
+    page = {
+        "client": who,
+        "as_of": as_of.isoformat(),
+        "for_print": for_print,
+        "referral": ctx.referral_view(assessment),
+        "suspended": suspended,
+        "body_map": Markup(body_map_svg(bm, title=f"Body map of {who['name']}")),
+        "body_map_injuries": [
+            {"label": m.label, "deficit": m.deficit, "years_ago": m.years_ago} for m in bm.injuries
+        ],
+        "body_map_pains": [m.label for m in bm.pains],
+        "body_map_arrows": [a.label for a in bm.arrows],
+        "unplaced": unplaced_sites(bm),
+        "pain_colours": PAIN_COLOURS,
+        "age_colours": AGE_COLOURS,
+        "feeds_colour": FEEDS_COLOUR,
+        "weakest_colour": WEAKEST_COLOUR,
+        "mechanics": _mechanics(simulation),
+        "instruments": ctx.instruments_view(assessment, cites),
+        "contributors": ctx.contributors_view(client, assessment, cites),
+        "weakest_links": ctx.weakest_links_view(assessment, cites),
+        "joints": ctx.joints_view(assessment, cites),
+        "program": None if suspended else ctx.program_view(client, program_raw, cites),
+        "grade_meaning": GRADE_MEANING,
+    }
+    page["references"] = cites.references()
+    return _environment().get_template("report.html.j2").render(**page)
+
+
+def _mechanics(simulation: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    view = mechanics_view(simulation)
+    if view is None:
+        return None
+    for fig in view["figures"]:
+        fig["svg"] = Markup(fig["svg"])
+    return view
