@@ -1,0 +1,267 @@
+"""One old injury as it stands on a given day: phase, fraction healed, residual deficits, trail.
+
+The model in plain words (docs/model.md has every constant and its source):
+
+1. The tissue type comes from the intake (``tissue``) or from the injury kind; the structure from
+   the intake (``structure``) or a default per site and kind (an ankle sprain is an ATFL sprain).
+2. The structure's healing class (muscle; ligament outside or inside a joint capsule; tendon
+   graft; tendon; bone; cartilage) gives the phase boundaries and a recovery curve: the strength
+   the repaired tissue has regained, as a fraction of normal, by day, up to a plateau.
+3. The mechanical deficit is the strength still missing: ``severity * (1 - fraction_healed)``,
+   where severity is the fraction of the structure the injury took (by grade or kind).
+4. The functional instability starts from the class's lasting instability after a complete
+   injury, scaled by severity; every later episode (``recurrences``) takes a further share of
+   the stability left; care multiplies it (completed rehabilitation by the trial's RR 0.63).
+5. The injury's contribution to its joint's stability deficit combines the two:
+   ``1 - (1 - share * mechanical) * (1 - functional)``, ``share`` being the structure's part in
+   the joint's passive stability.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kinchain.intake import Injury
+from kinchain.tissue.constants import HealingClass, HealingModel
+from kinchain.tissue.curves import (
+    after_recurrences,
+    interpolate_recovery,
+    phase_at,
+    stability_contribution,
+)
+from kinchain.trail import Step, Trail, steps_to_json
+
+__all__ = ["InjuryState", "injury_state"]
+
+
+@dataclass(frozen=True)
+class InjuryState:
+    """What one intake injury means for its tissue on the ``as_of`` day."""
+
+    index: int
+    ref: str  # "injuries[0]"
+    site: str
+    side: str | None  # as in the intake: "left", "right", "both" or None
+    kind: str
+    tissue: str
+    structure: str | None
+    healing_class: str  # e.g. "ligament_extracapsular", "graft"
+    days_since: int
+    phase: str  # inflammation | proliferation | remodelling | plateau
+    fraction_healed: float  # strength of the repaired tissue, fraction of normal, <= plateau
+    plateau: float
+    severity: float
+    mechanical_deficit: float  # strength still missing, fraction of the structure's normal
+    functional_instability: float
+    stability_share: float
+    stability_deficit: float  # this injury's contribution to its joint, 0..1
+    trail: Trail
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for JSON output."""
+        return {
+            "index": self.index,
+            "ref": self.ref,
+            "site": self.site,
+            "side": self.side,
+            "kind": self.kind,
+            "tissue": self.tissue,
+            "structure": self.structure,
+            "healing_class": self.healing_class,
+            "days_since": self.days_since,
+            "phase": self.phase,
+            "fraction_healed": self.fraction_healed,
+            "plateau": self.plateau,
+            "severity": self.severity,
+            "mechanical_deficit": self.mechanical_deficit,
+            "functional_instability": self.functional_instability,
+            "stability_share": self.stability_share,
+            "stability_deficit": self.stability_deficit,
+            "trail": steps_to_json(self.trail),
+        }
+
+
+def _r(x: float) -> float:
+    return round(x, 3)
+
+
+def _describe(injury: Injury) -> str:
+    side = f"{injury.side} " if injury.side else ""
+    grade = f", grade {injury.grade}" if injury.grade is not None else ""
+    site = injury.site.replace("_", " ")
+    return f"{side}{site} {injury.kind}{grade}, {injury.date}"
+
+
+def _tissue(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple[str, Step]:
+    inferred = model.kind_tissue[injury.kind]
+    if injury.tissue is None or injury.tissue == inferred.tissue:
+        return inferred.tissue, Step(
+            fact, f"tissue type from the injury kind: {injury.kind} -> {inferred.tissue}",
+            inferred.tissue, inferred.cite, inferred.note, ref,
+        )
+    return injury.tissue, Step(
+        fact, f"tissue type named in the intake: {injury.tissue}", injury.tissue, (), "", ref
+    )
+
+
+def _structure(
+    injury: Injury, tissue: str, model: HealingModel, ref: str, fact: str
+) -> tuple[str | None, Step | None]:
+    if injury.structure is not None:
+        return injury.structure, Step(
+            fact, f"structure named in the intake: {injury.structure}", injury.structure,
+            (), "", ref,
+        )
+    default = model.defaults.get((injury.site, injury.kind))
+    if default is None or model.structures[default.structure].tissue != tissue:
+        return None, None
+    return default.structure, Step(
+        fact, f"default structure for a {injury.site.replace('_', ' ')} {injury.kind}",
+        default.structure, default.cite, default.note, ref,
+    )
+
+
+def _healing_class(
+    injury: Injury, tissue: str, structure: str | None, model: HealingModel, ref: str, fact: str
+) -> tuple[HealingClass, float, list[Step]]:
+    steps: list[Step] = []
+    known = model.structures.get(structure) if structure is not None else None
+    if known is not None:
+        cls_id, share = known.healing_class, known.stability_share
+        steps.append(Step(
+            fact, f"{known.name}: heals as {model.classes[cls_id].label}; "
+            f"share of the joint's passive stability",
+            share, known.cite, known.note, ref,
+        ))
+    else:
+        tc = model.tissue_classes[tissue]
+        cls_id, share = tc.healing_class, tc.stability_share
+        what = f"structure {structure!r} has no entry of its own; " if structure else ""
+        steps.append(Step(
+            fact, f"{what}{tissue} heals as {model.classes[cls_id].label}; "
+            f"share of the joint's passive stability",
+            share, tc.cite, tc.note, ref,
+        ))
+    hc = model.classes[cls_id]
+    if injury.kind == "surgery" and hc.after_surgery != hc.id:
+        hc = model.classes[hc.after_surgery]
+        steps.append(Step(
+            fact, f"after an operation the structure heals as {hc.label}", hc.id,
+            hc.phases[0].cite, hc.phases[0].note, ref,
+        ))
+    return hc, share, steps
+
+
+def _severity(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple[float, Step]:
+    if injury.grade is not None and injury.grade in model.grades:
+        c = model.grades[injury.grade]
+        rule = f"severity of a grade {injury.grade} injury (fraction of the structure torn)"
+    elif injury.kind in model.kind_severity:
+        c = model.kind_severity[injury.kind]
+        rule = f"severity of a {injury.kind}"
+    else:
+        c = model.ungraded
+        rule = f"severity of an ungraded {injury.kind}"
+    return c.value, Step(fact, rule, c.value, c.cite, c.note, ref)
+
+
+def injury_state(
+    injury: Injury, /, *, index: int, as_of: dt.date, model: HealingModel
+) -> InjuryState | None:
+    """The state of ``intake.injuries[index]`` on ``as_of``; None if it had not yet happened."""
+    if injury.date.earliest() > as_of:
+        return None
+    ref = f"injuries[{index}]"
+    fact = _describe(injury)
+    trail: list[Step] = []
+
+    tissue, step = _tissue(injury, model, ref, fact)
+    trail.append(step)
+    structure, sstep = _structure(injury, tissue, model, ref, fact)
+    if sstep is not None:
+        trail.append(sstep)
+    hc, share, csteps = _healing_class(injury, tissue, structure, model, ref, fact)
+    trail.extend(csteps)
+
+    days = max(0, (as_of - injury.date.midpoint()).days)
+    phase = phase_at([(p.name, p.end_day) for p in hc.phases], days=days)
+    p = next((ph for ph in hc.phases if ph.name == phase), hc.phases[-1])
+    trail.append(Step(
+        f"{days} days since {injury.date} (a month or year alone counts from its middle)",
+        f"{hc.label}: phase on day {days}" + (
+            "" if phase != "plateau" else f" (healing ends on day {hc.plateau_day})"
+        ),
+        phase, p.cite, p.note, ref,
+    ))
+
+    fraction = interpolate_recovery([(r.day, r.fraction) for r in hc.recovery], days=days)
+    after = next((i for i, r in enumerate(hc.recovery) if r.day >= days), len(hc.recovery) - 1)
+    used = hc.recovery[max(0, after - 1) : after + 1] if hc.recovery[after].day > days else (
+        hc.recovery[after : after + 1]
+    )
+    cites = tuple(dict.fromkeys(k for r in used for k in r.cite))
+    trail.append(Step(
+        f"{hc.label}, day {days}",
+        f"strength of the repaired tissue, fraction of normal (plateau {hc.plateau:g})",
+        _r(fraction), cites, " ".join(r.note for r in used if r.note), ref,
+    ))
+
+    severity, step = _severity(injury, model, ref, fact)
+    trail.append(step)
+    mechanical = severity * (1.0 - fraction)
+    trail.append(Step(
+        f"severity {severity:g}, healed {fraction:.2f}",
+        "mechanical deficit = severity x (1 - fraction healed)",
+        _r(mechanical), model.rules["mechanical"].cite, model.rules["mechanical"].note, ref,
+    ))
+
+    base = hc.instability
+    functional = base.value * severity
+    trail.append(Step(
+        fact, f"lasting functional instability after a complete injury ({base.value:g}) x severity",
+        _r(functional), base.cite, base.note, ref,
+    ))
+    if injury.recurrences:
+        rec = model.recurrence
+        functional = after_recurrences(functional, injury.recurrences, per_episode=rec.value)
+        trail.append(Step(
+            f"{injury.recurrences} later episode(s)",
+            f"each episode takes {rec.value:g} of the stability left",
+            _r(functional), rec.cite, rec.note, ref,
+        ))
+    care = model.care[injury.care]
+    functional = min(1.0, functional * care.value)
+    trail.append(Step(
+        f"care: {injury.care}", f"functional instability x {care.value:g}",
+        _r(functional), care.cite, care.note, ref,
+    ))
+
+    contribution = stability_contribution(mechanical, functional, share=share)
+    trail.append(Step(
+        f"mechanical {mechanical:.2f} (share {share:g}), functional {functional:.2f}",
+        "injury's stability deficit = 1 - (1 - share x mechanical) x (1 - functional)",
+        _r(contribution), model.rules["injury_deficit"].cite, model.rules["injury_deficit"].note,
+        ref,
+    ))
+    return InjuryState(
+        index=index,
+        ref=ref,
+        site=injury.site,
+        side=injury.side,
+        kind=injury.kind,
+        tissue=tissue,
+        structure=structure,
+        healing_class=hc.id,
+        days_since=days,
+        phase=phase,
+        fraction_healed=_r(fraction),
+        plateau=hc.plateau,
+        severity=severity,
+        mechanical_deficit=_r(mechanical),
+        functional_instability=_r(functional),
+        stability_share=share,
+        stability_deficit=_r(contribution),
+        trail=tuple(trail),
+    )
