@@ -1,0 +1,58 @@
+"""``kinchain validate``: check intake files and list every problem. Translation only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.services import validate_file
+
+__all__ = ["validate"]
+
+
+def _day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}"
+        raise fail(message, EXIT_INPUT) from None
+
+
+@app.command()
+@translate_errors
+def validate(
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE", help="Intake files (YAML or JSON) to check."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="Check dates against this day (YYYY-MM-DD)."
+    ),
+) -> None:
+    """Check intake files: print "ok", or every problem (one per line) and exit 2.
+
+    Every problem in a file is listed at once, each as FILE: PATH: MESSAGE, for example
+    "maria.yaml: pain[0].intensity: 12 is outside 0..10". The format is described in
+    docs/intake.md.
+
+    Examples:
+
+      kinchain validate examples/maria.yaml
+
+      kinchain validate intakes/*.yaml --as-of 2026-01-31
+    """
+    day = _day(as_of)
+    failed = False
+    for path in files:
+        lines = validate_file(path, as_of=day)
+        failed = failed or bool(lines)
+        for line in lines:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+        if not lines:
+            console.print("ok" if len(files) == 1 else f"{path}: ok", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)

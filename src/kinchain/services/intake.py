@@ -1,0 +1,55 @@
+"""Intake use cases: load a client for the other use cases, and validate a file for a coach."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from pydantic import ValidationError
+
+from kinchain.assessment.instruments import check_answers
+from kinchain.errors import IntakeError, Problem
+from kinchain.intake import Intake, Questionnaires, parse_intake
+from kinchain.intake.files import read_intake_data
+
+__all__ = ["load_client", "validate_file"]
+
+
+def _answer_problems(data: Any, found: list[Problem]) -> list[Problem]:
+    """Item counts and ranges of the questionnaires, once their shapes are right."""
+    if any(p.path.startswith("questionnaires") for p in found) or not isinstance(data, dict):
+        return []
+    try:
+        answers = Questionnaires.model_validate(data.get("questionnaires") or {})
+    except ValidationError:  # a shape problem: the intake's own check reports it
+        return []
+    return check_answers(answers)
+
+
+def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> Intake:
+    """A client's intake, fully checked: the file, every field, and the questionnaire answers.
+
+    Raises one :class:`~kinchain.errors.IntakeError` that lists every problem found.
+    """
+    source = str(path)
+    data = read_intake_data(path)
+    problems: list[Problem] = []
+    intake: Intake | None = None
+    try:
+        intake = parse_intake(data, source=source, as_of=as_of)
+    except IntakeError as e:
+        problems.extend(e.problems)
+    problems.extend(_answer_problems(data, problems))
+    if problems or intake is None:
+        raise IntakeError(source, problems)
+    return intake
+
+
+def validate_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> list[str]:
+    """Every problem of an intake file as ``file: path: message`` lines; empty when it is valid."""
+    try:
+        load_client(path, as_of=as_of)
+    except IntakeError as e:
+        return [f"{e.source}: {problem}" for problem in e.problems]
+    return []
