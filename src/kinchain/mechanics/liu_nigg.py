@@ -247,7 +247,9 @@ def simulate_liu_nigg(
     )
     impact = float(out.impact_peak_n[0])
     if np.isnan(impact):
-        raise SimulationError("grf_n: expected a curve with an impact peak, received none")
+        raise SimulationError(
+            f"duration_s: expected a run long enough for an impact peak, received {duration_s} s"
+        )
     return ReferenceResult(
         params=p,
         shoe=shoe,
