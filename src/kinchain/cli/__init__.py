@@ -42,6 +42,7 @@ EXIT_INPUT = 2
 #: command modules under kinchain.cli, one line each, in the order --help lists them
 COMMAND_MODULES: tuple[str, ...] = (
     "intake",
+    "report",
 )
 
 P = ParamSpec("P")

@@ -1,0 +1,110 @@
+"""``kinchain report`` and ``kinchain demo``: render the coach's report. Translation only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.services import ReportFiles, render_demo_report, render_report_file
+
+__all__ = ["demo", "report"]
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(
+            f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}", EXIT_INPUT
+        ) from None
+
+
+def _suffix(path: Path | None, option: str, expected: str) -> None:
+    if path is not None and path.suffix.lower() != expected:
+        raise fail(
+            f"error: {option}: expected a file name ending in {expected}, received {str(path)!r}",
+            EXIT_INPUT,
+        )
+
+
+def _print_written(files: ReportFiles) -> None:
+    console.print(f"Report for {files.client_name}:", markup=False, highlight=False)
+    console.print(f"  HTML  {files.html.resolve()}", markup=False, highlight=False)
+    if files.pdf is not None:
+        console.print(f"  PDF   {files.pdf.resolve()}", markup=False, highlight=False)
+    if files.suspended:
+        console.print(
+            "  The program is suspended: the report leads with the referral.",
+            markup=False,
+            highlight=False,
+        )
+    console.print(
+        f"Open it in a browser, for example: xdg-open {files.html} (Linux), open {files.html} "
+        "(macOS); it needs no network.",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@app.command()
+@translate_errors
+def report(
+    file: Path = typer.Argument(..., metavar="FILE", help="The client's intake (YAML or JSON)."),
+    out: Path = typer.Option(
+        Path("report.html"), "--out", "-o", metavar="HTML", help="Where to write the HTML page."
+    ),
+    pdf: Path | None = typer.Option(
+        None, "--pdf", metavar="PDF", help="Also write a printable PDF (A4) here."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD), not today."
+    ),
+) -> None:
+    """Render a client's report: body map, force plots, assessment, program and references.
+
+    The HTML page is self-contained (no network needed to open it), reads on a phone and
+    prints; --pdf also writes an A4 PDF. When a red flag suspends the program, the report
+    leads with the referral and gives no exercises. kinchain does not diagnose.
+
+    Examples:
+
+      kinchain report examples/tom.yaml --out tom.html --pdf tom.pdf
+
+      kinchain report examples/maria.yaml --out maria.html --as-of 2026-11-25
+    """
+    _suffix(out, "--out", ".html")
+    _suffix(pdf, "--pdf", ".pdf")
+    files = render_report_file(file, out=out, pdf=pdf, as_of=_day(as_of))
+    _print_written(files)
+
+
+@app.command()
+@translate_errors
+def demo(
+    out_dir: Path = typer.Option(
+        Path("kinchain-report"), "--out-dir", metavar="DIR", help="Folder for report.html/.pdf."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD), not today."
+    ),
+) -> None:
+    """Render the report of the bundled demo client (Maria) as HTML and PDF.
+
+    Maria is 20 weeks postpartum with left SI pain and an old, never-rehabbed left ankle
+    sprain; her intake is examples/maria.yaml. The files go to ./kinchain-report/ unless
+    --out-dir says otherwise, and the command prints where they are.
+
+    Examples:
+
+      kinchain demo
+
+      kinchain demo --out-dir /tmp/kinchain-demo
+    """
+    files = render_demo_report(out_dir=out_dir, as_of=_day(as_of))
+    _print_written(files)
