@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"max relative impact-peak error vs tight LSODA: batch {100 * err_batch:.4f}% "
           f"(target <= 0.5%), LSODA rtol 1e-6 loop {100 * err_peer:.4f}%")  # fmt: skip
 
-    steps = int(round(args.duration / args.dt))
+    steps = round(args.duration / args.dt)
     total = flops_per_step() * steps * args.n
     rate = machine_flop_rate()
     print(f"arithmetic: {flops_per_step()} flops per RK4 step x {steps} steps x {args.n} "
