@@ -1,0 +1,146 @@
+"""The body map shows the client's left and right where a coach expects them, and the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from kinchain.errors import DataFileError
+from kinchain.report.bodymap import (
+    BodyMap,
+    InjuryMark,
+    PainMark,
+    body_map_marks,
+    body_map_svg,
+    default_layout,
+    parse_layout,
+)
+
+AS_OF = dt.date(2026, 11, 25)
+
+
+def _client(**extra: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "client": {"name": "A", "birth_year": 1990},
+        "injuries": [{"site": "ankle", "side": "left", "kind": "sprain", "date": "2006-05"}],
+        "pain": [{"site": "sacroiliac", "side": "left", "intensity": 6}],
+    }
+    base.update(extra)
+    return base
+
+
+def _assessment(deficit: float = 0.4) -> dict[str, object]:
+    return {
+        "joints": [{"site": "ankle", "side": "left", "stability_deficit": deficit, "trail": []}],
+        "contributors": [
+            {
+                "pain": {"site": "sacroiliac", "side": "left"},
+                "source": {"kind": "injury", "site": "ankle", "side": "left", "ref": "injuries[0]"},
+                "score": 0.7,
+                "evidence": "EXP",
+                "trail": [],
+            },
+            {
+                "pain": {"site": "sacroiliac", "side": "left"},
+                "source": {"kind": "habit", "site": None, "side": None, "ref": "habits.carrying"},
+                "score": 0.5,
+                "evidence": "heuristic",
+                "trail": [],
+            },
+        ],
+        "weakest_links": [
+            {
+                "injury": {"site": "ankle", "side": "left"},
+                "link": {"site": "hip", "side": "left"},
+                "margin": 0.2,
+                "trail": [],
+            }
+        ],
+    }
+
+
+def test_client_left_is_on_the_readers_right_in_the_front_view_and_left_in_the_back_view() -> None:
+    lay = default_layout()
+    front_left = lay.point("ankle", "left", "front")
+    front_right = lay.point("ankle", "right", "front")
+    back_left = lay.point("ankle", "left", "back")
+    assert front_left and front_right and back_left
+    assert front_left[0] > lay.midline_x > front_right[0]
+    assert back_left[0] < lay.midline_x
+
+
+def test_both_views_carry_explicit_left_and_right_letters() -> None:
+    svg = body_map_svg(BodyMap((), (), ()))
+    letters = re.findall(r">([LR])</text>", svg)
+    assert letters.count("L") >= 4 and letters.count("R") >= 4
+    assert "FRONT" in svg and "BACK" in svg
+
+
+def test_an_injury_that_feeds_a_pain_draws_an_arrow_and_one_to_the_next_weakest_link() -> None:
+    bm = body_map_marks(_client(), _assessment(), as_of=AS_OF)
+    kinds = sorted(a.kind for a in bm.arrows)
+    assert kinds == ["feeds", "weakest"]
+    feeds = next(a for a in bm.arrows if a.kind == "feeds")
+    assert feeds.source == ("ankle", "left") and feeds.target == ("sacroiliac", "left")
+    svg = body_map_svg(bm)
+    assert svg.count('class="arrow arrow-feeds"') == 1
+    assert svg.count('class="arrow arrow-weakest"') == 1
+
+
+def test_habits_and_other_non_injury_contributors_draw_no_arrow() -> None:
+    assessment = _assessment()
+    assessment["contributors"] = [
+        c
+        for c in assessment["contributors"]  # type: ignore[attr-defined]
+        if c["source"]["kind"] != "injury"
+    ]
+    assessment["weakest_links"] = []
+    bm = body_map_marks(_client(), assessment, as_of=AS_OF)
+    assert bm.arrows == ()
+
+
+def test_a_larger_residual_deficit_draws_a_larger_injury_marker() -> None:
+    def size(deficit: float) -> float:
+        svg = body_map_svg(body_map_marks(_client(), _assessment(deficit), as_of=AS_OF))
+        points = re.search(r'class="injury-mark">.*?points="([^"]+)"', svg)
+        assert points is not None
+        ys = [float(p.split(",")[1]) for p in points.group(1).split()]
+        return max(ys) - min(ys)
+
+    assert size(0.8) > size(0.1)
+
+
+def test_an_injury_on_both_sides_is_marked_on_each_side() -> None:
+    client = _client(injuries=[{"site": "knee", "side": "both", "kind": "sprain", "date": "2020"}])
+    bm = body_map_marks(client, {}, as_of=AS_OF)
+    assert sorted(m.side or "" for m in bm.injuries) == ["left", "right"]
+
+
+def test_injury_age_is_counted_to_the_assessment_date() -> None:
+    bm = body_map_marks(_client(), _assessment(), as_of=AS_OF)
+    assert bm.injuries[0].years_ago == pytest.approx(20.5, abs=0.1)
+
+
+def test_pain_markers_show_their_intensity_and_grow_with_it() -> None:
+    def radius(intensity: int) -> float:
+        svg = body_map_svg(BodyMap((), (PainMark("knee", "left", intensity, "x"),), ()))
+        found = re.search(r'class="pain-mark">.*?r="([\d.]+)"', svg)
+        assert found is not None
+        assert f">{intensity}</text>" in svg
+        return float(found.group(1))
+
+    assert radius(8) > radius(2)
+
+
+def test_labels_in_the_map_are_escaped() -> None:
+    svg = body_map_svg(BodyMap((InjuryMark("knee", "left", "<b>x</b>", 1.0, 0.2),), (), ()))
+    assert "<b>" not in svg and "&lt;b&gt;" in svg
+
+
+def test_layout_file_refuses_a_negative_offset_and_names_the_key() -> None:
+    with pytest.raises(DataFileError, match=r"sites\.knee\.front"):
+        parse_layout(
+            {"canvas": {"width": 200, "height": 400}, "sites": {"knee": {"front": [-3, 1]}}}
+        )
