@@ -7,6 +7,7 @@
     │                                  names the file, the key and the bad value
     ├── UnknownCitation(LookupError)   a citation key the evidence registry does not define
     ├── UnknownSite(LookupError)       a body site id the body web does not define
+    ├── UnknownTissue(LookupError)     a tissue id the body web does not define
     ├── IntakeError(ValueError)        a client's intake file is refused; ``problems`` holds
     │                                  every problem at once, each with its path
     ├── InstrumentError(ValueError)    questionnaire answers that cannot be scored
@@ -33,6 +34,7 @@ __all__ = [
     "SimulationError",
     "UnknownCitation",
     "UnknownSite",
+    "UnknownTissue",
 ]
 
 
@@ -62,6 +64,13 @@ class UnknownSite(LookupError, KinchainError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown site"
+
+
+class UnknownTissue(LookupError, KinchainError):
+    """A tissue id that the body web does not define."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown tissue"
 
 
 @dataclass(frozen=True)
