@@ -1,50 +1,45 @@
-"""Site and tissue ids as the body web defines them, with suggestions for misspellings.
-
-TEMPORARY development fallback: until ``kinchain.body.default_body`` lands, the site ids of
-DESIGN.md stand in. Remove the fallback once the body web exists.
-"""
+"""Site and tissue ids as the body web (:func:`kinchain.body.default_body`) defines them."""
 
 from __future__ import annotations
 
-import difflib
-from functools import cache
+from kinchain.body import default_body
 
 __all__ = [
-    "is_sided", "known_site", "known_tissue", "suggest_site", "suggest_tissue", "tissue_sites"
+    "is_sided",
+    "known_site",
+    "known_tissue",
+    "suggest_site",
+    "suggest_tissue",
+    "tissue_sites",
+    "tissue_type",
 ]
-
-_FALLBACK_SIDED = {
-    "toes": True, "foot": True, "ankle": True, "knee": True, "hip": True, "sacroiliac": True,
-    "pubic_symphysis": False, "lumbar_spine": False, "thoracic_spine": False, "ribcage": False,
-    "cervical_spine": False, "shoulder": True, "elbow": True, "wrist": True,
-}
-
-
-@cache
-def _sided() -> dict[str, bool]:
-    return dict(_FALLBACK_SIDED)
 
 
 def known_site(site: str, /) -> bool:
-    return site in _sided()
+    return site in default_body().sites
 
 
 def is_sided(site: str, /) -> bool:
-    return _sided()[site]
+    return default_body().sites[site].sided
 
 
 def suggest_site(site: str, /) -> str | None:
-    close = difflib.get_close_matches(site, list(_sided()), n=1)
-    return close[0] if close else None
+    return default_body().suggest(site)
 
 
 def known_tissue(tissue: str, /) -> bool:
-    return True
+    return tissue in default_body().tissues
 
 
 def tissue_sites(tissue: str, /) -> frozenset[str]:
-    return frozenset()
+    return frozenset(default_body().tissues[tissue].sites)
+
+
+def tissue_type(tissue: str, /) -> str | None:
+    """The type of a body-web tissue (ligament, tendon, ...), or None for an unknown id."""
+    found = default_body().tissues.get(tissue)
+    return found.type if found is not None else None
 
 
 def suggest_tissue(tissue: str, /) -> str | None:
-    return None
+    return default_body().suggest_tissue(tissue)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -77,14 +77,14 @@ SiteId = Annotated[str, Strict(), AfterValidator(_site_check)]
 
 
 def _check_side(side: str | None, info: ValidationInfo) -> str | None:
-    """Limb and pelvic sites need a side; spine sites take none (checked once the site is known)."""
+    """Limb and pelvic sites need a side; midline sites (the spine) take none."""
     site = info.data.get("site")
     if site is None:  # the site itself was refused: its problem is reported there
         return side
     if _sites.is_sided(site) and side is None:
         raise refusal(f"{site} takes a side (left, right or both); none given")
     if not _sites.is_sided(site) and side is not None:
-        raise refusal(f"{site} is a spine site and takes no side; received {shown(side)}")
+        raise refusal(f"{site} is a midline site and takes no side; received {shown(side)}")
     return side
 
 
@@ -244,8 +244,8 @@ class Injury(_Frozen):
     site: SiteId
     side: Side | None = Field(default=None, validate_default=True)
     kind: InjuryKind
-    tissue: TissueKind | None = None  # inferred from kind when left out (vocabulary.yaml)
-    structure: str | None = None  # a tissue id of the body web, e.g. "acl", "atfl"
+    tissue: TissueKind | None = None  # left out: the structure's type, else the kind's tissue
+    structure: Annotated[str, Strict()] | None = None  # a body-web tissue id: "acl", "atfl"
     grade: WholeNumber | None = None  # 1..3 where it applies (sprain, strain)
     date: PartialDate
     cause: Literal["acute", "overuse"] = "acute"
@@ -256,12 +256,15 @@ class Injury(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _infer_tissue(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("tissue") is None and "tissue" not in data:
-            kind = data.get("kind")
+        """A left-out tissue comes from the structure's type, else from the injury kind."""
+        if not isinstance(data, dict) or "tissue" in data:
+            return data
+        structure, kind = data.get("structure"), data.get("kind")
+        tissue = _sites.tissue_type(structure) if isinstance(structure, str) else None
+        if tissue not in get_args(TissueKind):
             info = injury_kinds().get(kind) if isinstance(kind, str) else None
-            if info is not None and info.tissue is not None:
-                return {**data, "tissue": info.tissue}
-        return data
+            tissue = info.tissue if info is not None else None
+        return data if tissue is None else {**data, "tissue": tissue}
 
     _side = field_validator("side")(_check_side)
 
