@@ -160,32 +160,35 @@ def _grade(evidence: Any) -> tuple[str, str]:
     return grade, GRADE_MEANING.get(grade, "")
 
 
-def referral_view(assessment: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The referral, labelled by urgency, or None."""
+def referral_view(assessment: Mapping[str, Any], cites: Citations) -> dict[str, Any] | None:
+    """The referral: whom to see, how soon, why and the safety net, labelled by urgency."""
     ref = assessment.get("referral")
     if not ref:
         return None
-    title, css = _URGENCY.get(str(ref.get("urgency")), (_words(str(ref.get("urgency"))), "routine"))
+    urgency = str(ref.get("urgency"))
+    title, css = _URGENCY.get(urgency, (_words(urgency), "routine"))
     reasons = []
     for r in ref.get("reasons") or ():
         if isinstance(r, Mapping):
-            text = r.get("text") or r.get("reason") or r.get("flag") or r.get("message") or _fmt(r)
-            reasons.append(str(text).replace("_", " ") if "text" not in r else str(text))
+            reasons.append(str(r.get("reason") or r.get("text") or _fmt(r)))
         else:
-            reasons.append(str(r).replace("_", " ") if " " not in str(r) else str(r))
-    extra = {
-        k: str(ref[k])
-        for k in ("who", "see", "whom", "when", "how_soon", "safety_net")
-        if ref.get(k)
-    }
+            reasons.append(str(r))
+    keys = _cites_of(ref)
+    for f in ref.get("flags") or ():
+        if isinstance(f, Mapping):
+            keys += _cites_of(f)
     return {
-        "urgency": str(ref.get("urgency")),
+        "urgency": urgency,
         "title": title,
         "css": css,
+        "see": str(ref.get("see") or ""),
+        "within": str(ref.get("within") or ""),
         "reasons": reasons,
         "advice": str(ref.get("advice") or ""),
-        "extra": extra,
+        "safety_net": str(ref.get("safety_net") or ""),
+        "caveat": str(ref.get("caveat") or ""),
         "suspended": bool(assessment.get("program_suspended")),
+        "cites": cites.cite(dict.fromkeys(keys)),
     }
 
 
@@ -203,6 +206,8 @@ def instruments_view(assessment: Mapping[str, Any], cites: Citations) -> list[di
                     continue
                 if k in _TEXT_KEYS and isinstance(v, str):
                     meaning.append(v)
+                elif k == "notes" and isinstance(v, list):
+                    meaning += [str(n) for n in v]
                 elif not isinstance(v, Mapping | list) or k in ("subscales", "scores"):
                     scores.append((_words(k), _fmt(v)))
             for s in raw.get("trail") or ():
@@ -237,7 +242,12 @@ def contributors_view(
         group = groups.setdefault(pain, {"pain": pain, "intensity": None, "rows": []})
         src = c.get("source") or {}
         kind = str(src.get("kind", ""))
-        what = resolve_ref(client, src.get("ref")) or _place_label(src) or _words(kind)
+        what = (
+            str(c.get("label") or "")
+            or resolve_ref(client, src.get("ref"))
+            or _place_label(src)
+            or _words(kind)
+        )
         grade, meaning = _grade(c.get("evidence"))
         group["rows"].append(
             {
@@ -247,6 +257,9 @@ def contributors_view(
                 "score": float(c.get("score") or 0.0),
                 "grade": grade,
                 "grade_meaning": meaning,
+                "hypothesis": bool(c.get("hypothesis")),
+                "summary": str(c.get("summary") or ""),
+                "from_intake": resolve_ref(client, src.get("ref")),
                 "trail": trail_view(c.get("trail"), cites),
             }
         )

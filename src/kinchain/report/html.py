@@ -65,7 +65,7 @@ def render_html(
         "client": who,
         "as_of": as_of.isoformat(),
         "for_print": for_print,
-        "referral": ctx.referral_view(assessment),
+        "referral": ctx.referral_view(assessment, cites),
         "suspended": suspended,
         "body_map": Markup(body_map_svg(bm, title=f"Body map of {who['name']}")),
         "body_map_injuries": [
@@ -85,6 +85,7 @@ def render_html(
         "joints": ctx.joints_view(assessment, cites),
         "program": None if suspended else ctx.program_view(client, program_raw, cites),
         "grade_meaning": GRADE_MEANING,
+        "notes": [str(n) for n in assessment.get("notes") or ()],
     }
     page["references"] = cites.references()
     return _environment().get_template("report.html.j2").render(**page)

@@ -8,8 +8,10 @@ of numbers, so a plot never depends on how the mechanics engine stores its resul
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import matplotlib
@@ -25,6 +27,7 @@ __all__ = [
     "energy_bars_svg",
     "figure_to_svg",
     "grf_curve_svg",
+    "grf_plot",
     "joint_forces_svg",
 ]
 
@@ -185,3 +188,58 @@ def energy_bars_svg(
         ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9)
         ax.grid(axis="x", visible=False)
         return figure_to_svg(fig, id_prefix="en-")
+
+
+#: colours for the curves of :func:`grf_plot`, in order (client first)
+_SERIES_COLOURS = (CLIENT_COLOUR, BASELINE_COLOUR, "#2563eb", "#15803d", "#7c3aed")
+
+
+def grf_plot(
+    series: Mapping[str, tuple[Sequence[float], Sequence[float]]],
+    path: str | os.PathLike[str],
+    /,
+    *,
+    title: str = "Vertical ground reaction force",
+    body_weight_n: float | None = None,
+    marks: Sequence[tuple[float, float, str]] = (),
+) -> Path:
+    """Draw force curves to a PNG or SVG file (chosen by the suffix) and return the path.
+
+    ``series`` maps a legend label to (time in ms, force in N); the first is drawn solid and
+    strong, the others thinner and dashed. ``marks`` are (time ms, force N, text) points such
+    as the impact and active peaks. With ``body_weight_n`` a second axis shows body weights.
+    """
+    out = Path(path)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"{out}: expected a .png or .svg file name, received {out.suffix!r}")
+    with plt.rc_context(_STYLE):
+        fig = plt.figure(figsize=(7.0, 3.6))
+        ax = fig.add_subplot()
+        for i, (label, (time_ms, force_n)) in enumerate(series.items()):
+            ax.plot(time_ms, force_n, color=_SERIES_COLOURS[i % len(_SERIES_COLOURS)],
+                    lw=2.0 if i == 0 else 1.4, ls="-" if i == 0 else "--", label=label)  # fmt: skip
+        for t, f, text in marks:
+            ax.plot([t], [f], "o", color="#1c1917", ms=4)
+            ax.annotate(text, (t, f), xytext=(6, 6), textcoords="offset points", fontsize=8)
+        ax.set_xlabel("time after touchdown (ms)")
+        ax.set_ylabel("force (N)")
+        ax.set_ylim(bottom=0)
+        ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+        if body_weight_n:
+            bw = body_weight_n
+
+            def to_bw(force: Any) -> Any:
+                return force / bw
+
+            def to_n(weights: Any) -> Any:
+                return weights * bw
+
+            extra = ax.secondary_yaxis("right", functions=(to_bw, to_n))
+            extra.set_ylabel("body weights")
+        if len(series) > 1:
+            ax.legend(frameon=False, fontsize=9)
+        fig.tight_layout()
+        fig.savefig(out, format=fmt, dpi=150, metadata={"Date": None} if fmt == "svg" else None)
+        plt.close(fig)
+    return out
