@@ -2,6 +2,7 @@
 
 from kinchain.services.intake import load_client as load_client
 from kinchain.services.intake import validate_file as validate_file
+from kinchain.services.mechanics import simulate_reference as simulate_reference
 from kinchain.services.report import ReportFiles as ReportFiles
 from kinchain.services.report import render_demo_report as render_demo_report
 from kinchain.services.report import render_report_file as render_report_file

@@ -1,0 +1,261 @@
+"""``kinchain simulate``: the reference model, or a client's kinetic chain. Translation only."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from kinchain.cli import EXIT_ERROR, EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.services import mechanics as service
+
+__all__ = ["simulate"]
+
+ACTIVITIES = ("walk", "jog", "hike", "jump", "pivot")
+SIDES = ("left", "right")
+_PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+def _refuse(message: str) -> typer.Exit:
+    return fail(f"error: {message}", EXIT_INPUT)
+
+
+def _percent(option: str, text: str | None) -> float:
+    if text is None:
+        return 0.0
+    match = _PERCENT.match(text)
+    if not match:
+        raise _refuse(f"{option}: expected a change in percent such as +10% or -5%, "
+                      f"received {text!r}")  # fmt: skip
+    return float(match.group(1))
+
+
+def _plot_path(plot: Path | None) -> None:
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise _refuse(f"--plot: expected a file name ending in .png or .svg, received {plot}")
+
+
+@app.command()
+@translate_errors
+def simulate(
+    model: str | None = typer.Option(
+        None, "--model", metavar="MODEL", help="Reference model to run: liu-nigg."
+    ),
+    intake: Path | None = typer.Option(
+        None, "--intake", metavar="FILE", help="A client's intake (YAML or JSON): run the chain."
+    ),
+    shoe: str | None = typer.Option(
+        None, "--shoe", metavar="NAME",
+        help="With --model: hard or soft (default hard). With --intake: a shoe from the intake.",
+    ),
+    midsole: str | None = typer.Option(
+        None, "--midsole", metavar="NAME",
+        help="With --model: add the Ly et al. 2010 shoe stage (midsole_a .. midsole_d).",
+    ),
+    touchdown_velocity: float | None = typer.Option(
+        None, "--touchdown-velocity", metavar="V",
+        help="With --model: touchdown velocity of every mass, m/s downwards (default 0.6).",
+    ),
+    lower_velocity: float | None = typer.Option(
+        None, "--lower-velocity", metavar="V", help="With --model: lower-body (m1, m2) m/s."
+    ),
+    upper_velocity: float | None = typer.Option(
+        None, "--upper-velocity", metavar="V", help="With --model: upper-body (m3, m4) m/s."
+    ),
+    activity: str | None = typer.Option(
+        None, "--activity", metavar="ACTIVITY", help="With --intake: walk, jog, hike, jump, pivot."
+    ),
+    side: str | None = typer.Option(
+        None, "--side", metavar="SIDE", help="With --intake: stance leg, left or right."
+    ),
+    step_rate: str | None = typer.Option(
+        None, "--step-rate", metavar="PCT", help="With --intake: step-rate change, e.g. +10%."
+    ),
+    stride_length: str | None = typer.Option(
+        None, "--stride-length", metavar="PCT", help="With --intake: stride change, e.g. -5%."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of text."),
+    plot: Path | None = typer.Option(
+        None, "--plot", metavar="FILE", help="Also draw the force curve to FILE.png or FILE.svg."
+    ),
+) -> None:
+    """Simulate one stance: impact and active peaks (N, body weights, ms) and contact time.
+
+    Two forms. --model liu-nigg runs the published four-mass reference model (Liu & Nigg
+    2000) with the hard or soft shoe fit; its constants and the caveat that the published
+    impact peak is not reproducible are in docs/validation.md. --intake FILE runs the
+    segmental chain for a client and compares it with the same client without injuries.
+
+    Examples:
+
+      kinchain simulate --model liu-nigg --shoe hard
+
+      kinchain simulate --model liu-nigg --shoe soft --lower-velocity 1.0 --upper-velocity 0.6
+
+      kinchain simulate --model liu-nigg --shoe hard --midsole midsole_d --json
+
+      kinchain simulate --model liu-nigg --shoe hard --plot grf.png
+
+      kinchain simulate --intake examples/maria.yaml --activity jog --side left --step-rate +10%
+    """
+    _plot_path(plot)
+    if model is not None and intake is not None:
+        raise _refuse("--model and --intake: expected one of them, received both")
+    if model is None and intake is None:
+        raise _refuse("expected --model liu-nigg or --intake FILE, received neither")
+    if model is not None:
+        client_only = {"--activity": activity, "--side": side, "--step-rate": step_rate,
+                       "--stride-length": stride_length}  # fmt: skip
+        used = [name for name, value in client_only.items() if value is not None]
+        if used:
+            raise _refuse(f"{', '.join(used)}: only with --intake, received with --model")
+        _reference(model, shoe, midsole, touchdown_velocity, lower_velocity, upper_velocity,
+                   as_json=as_json, plot=plot)  # fmt: skip
+        return
+    assert intake is not None
+    model_only = {
+        "--midsole": midsole,
+        "--touchdown-velocity": touchdown_velocity,
+        "--lower-velocity": lower_velocity,
+        "--upper-velocity": upper_velocity,
+    }
+    used = [name for name, value in model_only.items() if value is not None]
+    if used:
+        raise _refuse(f"{', '.join(used)}: only with --model, received with --intake")
+    _client(intake, activity, side, shoe, _percent("--step-rate", step_rate),
+            _percent("--stride-length", stride_length), as_json=as_json, plot=plot)  # fmt: skip
+
+
+def _reference(
+    model: str,
+    shoe: str | None,
+    midsole: str | None,
+    touchdown: float | None,
+    lower: float | None,
+    upper: float | None,
+    *,
+    as_json: bool,
+    plot: Path | None,
+) -> None:
+    if model != "liu-nigg":
+        raise _refuse(f"--model: expected liu-nigg, received {model!r}")
+    if touchdown is not None and (lower is not None or upper is not None):
+        raise _refuse("--touchdown-velocity with --lower/--upper-velocity: expected one or "
+                      "the other, received both")  # fmt: skip
+    result = service.simulate_reference(
+        shoe=shoe or "hard",
+        touchdown_velocity_m_s=touchdown,
+        lower_velocity_m_s=lower,
+        upper_velocity_m_s=upper,
+        midsole=midsole,
+    )
+    if plot is not None:
+        service.plot_reference(result, plot)
+    if as_json:
+        _print_json(result.to_json())
+        return
+    data = result.to_json()
+    stage = f" + shoe stage {midsole}" if midsole else ""
+    lines = [
+        f"Liu & Nigg (2000) reference model, {data['shoe']} shoe{stage}",
+        f"touchdown velocity: lower body {data['lower_velocity_m_s']:.2f} m/s, "
+        f"upper body {data['upper_velocity_m_s']:.2f} m/s",
+        f"  body weight    {data['body_weight_n']:8.1f} N",
+        f"  impact peak    {data['impact_peak_n']:8.1f} N  {data['impact_peak_bw']:5.2f} BW"
+        f"  at {data['impact_peak_ms']:6.1f} ms",
+    ]
+    if data["active_peak_n"] is None:
+        lines.append("  active peak    none (the curve has no second peak)")
+    else:
+        lines.append(
+            f"  active peak    {data['active_peak_n']:8.1f} N  {data['active_peak_bw']:5.2f} BW"
+            f"  at {data['active_peak_ms']:6.1f} ms"
+        )
+    if data["contact_time_ms"] is None:
+        lines.append(
+            f"  contact time   not reached in {data['time_ms'][-1]:.0f} ms: the passive model "
+            "has no push-off and settles at body weight"
+        )
+    else:
+        lines.append(f"  contact time   {data['contact_time_ms']:8.1f} ms")
+    lines.append(f"sources: {', '.join(data['cite'])} (see docs/validation.md)")
+    if plot is not None:
+        lines.append(f"plot: {plot}")
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _client(
+    intake: Path,
+    activity: str | None,
+    side: str | None,
+    shoe: str | None,
+    step_rate_pct: float,
+    stride_length_pct: float,
+    *,
+    as_json: bool,
+    plot: Path | None,
+) -> None:
+    if activity is None:
+        raise _refuse(f"--activity: expected one of {', '.join(ACTIVITIES)} with --intake, "
+                      "received none")  # fmt: skip
+    if activity not in ACTIVITIES:
+        raise _refuse(f"--activity: expected one of {', '.join(ACTIVITIES)}, "
+                      f"received {activity!r}")  # fmt: skip
+    if side is not None and side not in SIDES:
+        raise _refuse(f"--side: expected left or right, received {side!r}")
+    run = getattr(service, "simulate_client_file", None)
+    if run is None:
+        raise fail("error: --intake: the kinetic chain model is not available yet", EXIT_ERROR)
+    result = run(intake, activity=activity, side=side, shoe=shoe,
+                 step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)  # fmt: skip
+    data: dict[str, Any] = result.to_json() if hasattr(result, "to_json") else dict(result)
+    if plot is not None:
+        service.plot_simulation_json(data, plot)
+    if as_json:
+        _print_json(data)
+        return
+    _print_client(data, plot)
+
+
+def _print_client(data: dict[str, Any], plot: Path | None) -> None:
+    head = f"kinetic chain, {data.get('activity', '')} {data.get('side') or ''}".rstrip()
+    lines = [head, "  joint            peak N   peak BW   rate BW/s   absorbed J   passed J"]
+    for joint in data.get("joints") or ():
+        name = f"{joint.get('site')} {joint.get('side') or ''}".strip()
+        base = joint.get("baseline") or {}
+        lines.append(
+            f"  {name:<15} {_num(joint, 'peak_force_n', 8, 0)} {_num(joint, 'peak_force_bw', 9, 2)}"
+            f" {_num(joint, 'loading_rate_bw_s', 11, 1)} {_num(joint, 'energy_absorbed_j', 12, 1)}"
+            f" {_num(joint, 'energy_passed_j', 10, 1)}"
+        )
+        if base:
+            lines.append(
+                f"  {'  no injuries':<15} {_num(base, 'peak_force_n', 8, 0)}"
+                f" {_num(base, 'peak_force_bw', 9, 2)} {_num(base, 'loading_rate_bw_s', 11, 1)}"
+                f" {_num(base, 'energy_absorbed_j', 12, 1)} {_num(base, 'energy_passed_j', 10, 1)}"
+            )
+    link = data.get("weakest_link")
+    if link:
+        where = f"{link.get('site')} {link.get('side') or ''}".strip()
+        lines.append(f"next weakest link: {where} (margin {link.get('margin')})")
+    else:
+        lines.append("next weakest link: none found")
+    if plot is not None:
+        lines.append(f"plot: {plot}")
+    for line in lines:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _num(row: dict[str, Any], key: str, width: int, digits: int) -> str:
+    value = row.get(key)
+    if isinstance(value, int | float):
+        return f"{value:{width}.{digits}f}"
+    return f"{'-':>{width}}"
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False))
