@@ -41,6 +41,7 @@ View = Literal["front", "back"]
 _FILE = "bodymap.yaml"
 _TOP_PX = 34  # room above the figures for the view titles
 _GAP_PX = 24  # between the two figures
+_FAN = (1.0, 2.0, 0.3, 2.8)  # bow of the 1st, 2nd, ... arrow leaving one injury
 
 #: colours (also used by the legend in the page)
 PAIN_COLOURS = (
@@ -393,7 +394,13 @@ def _side_letters(ox: float, view: View, lay: Layout) -> list[str]:
 
 
 def _arrow(
-    a: tuple[float, float], b: tuple[float, float], arrow: ChainArrow, *, mx: float, gap_px: float
+    a: tuple[float, float],
+    b: tuple[float, float],
+    arrow: ChainArrow,
+    *,
+    mx: float,
+    gap_px: float,
+    bow_factor: float = 1.0,
 ) -> str:
     (x1, y1), (x2, y2) = a, b
     length = math.hypot(x2 - x1, y2 - y1)
@@ -404,7 +411,7 @@ def _arrow(
     outward = 1.0 if ((x1 + x2) / 2 - mx) * nx >= 0 else -1.0
     if abs((x1 + x2) / 2 - mx) < 2:
         outward = 1.0
-    bow = min(0.22 * length, 48.0) * outward
+    bow = min(0.22 * length, 48.0) * outward * bow_factor
     cx, cy = (x1 + x2) / 2 + nx * bow, (y1 + y2) / 2 + ny * bow
     # stop short of the target marker and put an arrowhead there
     tx, ty = x2 - cx, y2 - cy
@@ -453,11 +460,16 @@ def _marks(ox: float, view: View, lay: Layout, bm: BodyMap) -> list[str]:
                     f'fill="none" stroke="{WEAKEST_COLOUR}" stroke-width="2.4" '
                     'stroke-dasharray="4 3"/>'
                 )
+    seen_from: dict[tuple[str, str | None], int] = {}
     for arrow in bm.arrows:
         if _arrow_view(lay, arrow) == view:
             a, b = at(*arrow.source), at(*arrow.target)
             if a and b:
-                out.append(_arrow(a, b, arrow, mx=ox + lay.midline_x, gap_px=12.0))
+                # arrows leaving the same injury fan out instead of lying on top of each other
+                nth = seen_from.get(arrow.source, 0)
+                seen_from[arrow.source] = nth + 1
+                bow = _FAN[nth % len(_FAN)]
+                out.append(_arrow(a, b, arrow, mx=ox + lay.midline_x, gap_px=12.0, bow_factor=bow))
     for inj in bm.injuries:
         p = at(inj.site, inj.side)
         if p is None:
