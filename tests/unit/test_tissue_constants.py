@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from kinchain.body import default_body
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.tissue import default_healing, load_healing
-from kinchain.tissue.constants import bundled_healing_file
+from kinchain.tissue.constants import bundled_healing_file, check_against_body
 
 
 def _with(tmp_path: Path, change: Any) -> Path:
@@ -112,3 +114,17 @@ def test_docs_model_names_every_source_the_tissue_model_cites_and_has_a_mechanic
     missing = sorted(k for k in keys - {"heuristic", "article"} if k not in text)
     assert missing == []
     assert "## Mechanics" in text
+
+
+def test_every_named_structure_is_a_body_web_tissue_of_the_same_type_at_its_default_site() -> None:
+    model = default_healing()
+    tissues = default_body().tissues
+    check_against_body(model, tissues)
+    acl = model.structures["acl"]
+    healing_outside = replace(acl, healing_class="ligament_extracapsular")
+    outside = replace(model, structures={**model.structures, "acl": healing_outside})
+    with pytest.raises(DataFileError, match="inside a joint capsule"):
+        check_against_body(outside, tissues)
+    unknown = replace(model, structures={**model.structures, "ligamentum_x": acl})
+    with pytest.raises(DataFileError, match="not a tissue of the body web"):
+        check_against_body(unknown, tissues)

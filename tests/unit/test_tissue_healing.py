@@ -172,3 +172,13 @@ def test_the_tissue_state_is_pure_and_deterministic() -> None:
     before = intake.model_dump()
     assert tissue_state(intake, as_of=AS_OF) == tissue_state(intake, as_of=AS_OF)
     assert intake.model_dump() == before
+
+
+def test_a_body_web_structure_without_an_entry_of_its_own_heals_as_its_type_says() -> None:
+    lcl = _one(_intake({"site": "knee", "side": "left", "kind": "sprain", "grade": 2,
+                        "structure": "lcl", "date": "2019-04"}))
+    hamstrings = _one(_intake({"site": "knee", "side": "left", "kind": "strain", "grade": 2,
+                               "structure": "hamstrings", "date": "2019-04"}))
+    assert lcl.structure == "lcl" and lcl.healing_class == "ligament_extracapsular"
+    assert hamstrings.healing_class == "muscle"
+    assert any("outside a joint capsule" in step.rule for step in lcl.trail)

@@ -7,11 +7,12 @@ pelvic girdle pain. Every number carries a trail of cited steps. The constants l
 ``healing.yaml``; docs/model.md explains them in plain words.
 """
 
+from kinchain.body import SiteRef
 from kinchain.tissue.constants import HealingModel, default_healing, load_healing
 from kinchain.tissue.injury import InjuryState
 from kinchain.tissue.joint import Confidence, JointState
 from kinchain.tissue.life_stage import LifeStageRisk
-from kinchain.tissue.state import SiteRef, TissueState, tissue_state
+from kinchain.tissue.state import TissueState, tissue_state
 
 __all__ = [
     "Confidence",

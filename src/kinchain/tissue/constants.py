@@ -105,6 +105,7 @@ class TissueClass:
     stability_share: float
     cite: tuple[str, ...]
     note: str = ""
+    intracapsular_class: str | None = None  # the class of such a tissue inside a joint capsule
 
 
 @dataclass(frozen=True)
@@ -415,13 +416,16 @@ def _parse(doc: Any, file: str) -> HealingModel:
     for tissue in TISSUE_TYPES:
         key = f"tissue_class.{tissue}"
         m = r.mapping(r.get(tc_raw, tissue, "tissue_class"), key)
-        r.only(m, {"class", "stability_share", "cite", "note"}, key)
+        r.only(m, {"class", "intracapsular_class", "stability_share", "cite", "note"}, key)
+        inside = m.get("intracapsular_class")
+        inside_key = f"{key}.intracapsular_class"
         tissue_classes[tissue] = TissueClass(
             tissue,
             r.choice(r.get(m, "class", key), f"{key}.class", list(classes)),
             r.number(r.get(m, "stability_share", key), f"{key}.stability_share", low=0, high=1),
             r.cite(m, key),
             r.note(m),
+            None if inside is None else r.choice(inside, inside_key, list(classes)),
         )
 
     st_raw = r.mapping(r.get(top, "structures", "<file>"), "structures")
@@ -576,13 +580,60 @@ def bundled_healing_file() -> Path:
     return Path(str(resources.files("kinchain.tissue") / "healing.yaml"))
 
 
+#: Body-web tissue types that this file names differently.
+_BODY_TYPE_ALIASES: Mapping[str, str] = {"capsule": "joint"}
+
+
+def body_tissue_type(body_type: str, /) -> str:
+    """The tissue type this model uses for a body-web tissue type.
+
+    >>> body_tissue_type("capsule"), body_tissue_type("ligament")
+    ('joint', 'ligament')
+    """
+    return _BODY_TYPE_ALIASES.get(body_type, body_type)
+
+
+def check_against_body(model: HealingModel, tissues: Mapping[str, Any], /) -> None:
+    """Every named structure is a body-web tissue of the same type, at the sites it defaults for.
+
+    ``tissues`` maps ids to :class:`kinchain.body.Tissue` (``type``, ``intracapsular``,
+    ``sites``). Raises DataFileError for the first mismatch.
+    """
+    for sid, s in model.structures.items():
+        key = f"structures.{sid}"
+        if sid not in tissues:
+            raise DataFileError(model.file, key, f"{sid!r} is not a tissue of the body web")
+        t = tissues[sid]
+        if body_tissue_type(t.type) != s.tissue:
+            raise DataFileError(
+                model.file, f"{key}.tissue",
+                f"{s.tissue!r} but the body web says {sid} is a {t.type}",
+            )
+        inside = s.healing_class == model.tissue_classes["ligament"].intracapsular_class
+        if bool(t.intracapsular) != inside:
+            where = "inside" if t.intracapsular else "outside"
+            raise DataFileError(
+                model.file, f"{key}.class",
+                f"{s.healing_class!r} but the body web puts {sid} {where} a joint capsule",
+            )
+    for (site, kind), d in model.defaults.items():
+        if site not in tissues[d.structure].sites:
+            raise DataFileError(
+                model.file, f"defaults.{site}.{kind}.structure",
+                f"the body web does not place {d.structure!r} at the {site}",
+            )
+
+
 @cache
 def default_healing() -> HealingModel:
-    """The bundled constants, loaded once per process, every citation checked in the registry."""
+    """The bundled constants, loaded once per process, checked against the evidence registry
+    (every citation) and the body web (every named structure)."""
+    from kinchain.body import default_body
     from kinchain.evidence import default_registry
 
     model = load_healing(bundled_healing_file())
     registry = default_registry()
     for key, cite in model.citations():
         registry.check(cite, file=model.file, key=key)
+    check_against_body(model, default_body().tissues)
     return model

@@ -20,11 +20,13 @@ The model in plain words (docs/model.md has every constant and its source):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kinchain.body import Tissue
 from kinchain.intake import Injury
-from kinchain.tissue.constants import HealingClass, HealingModel
+from kinchain.tissue.constants import HealingClass, HealingModel, body_tissue_type
 from kinchain.tissue.curves import (
     after_recurrences,
     interpolate_recovery,
@@ -124,11 +126,31 @@ def _structure(
 
 
 def _healing_class(
-    injury: Injury, tissue: str, structure: str | None, model: HealingModel, ref: str, fact: str
+    injury: Injury,
+    tissue: str,
+    structure: str | None,
+    model: HealingModel,
+    body_tissues: Mapping[str, Tissue],
+    ref: str,
+    fact: str,
 ) -> tuple[HealingClass, float, list[Step]]:
     steps: list[Step] = []
     known = model.structures.get(structure) if structure is not None else None
-    if known is not None:
+    in_body = body_tissues.get(structure) if structure is not None else None
+    if known is None and in_body is not None:
+        # a body-web tissue this file has no entry for: heal it as its type, inside or outside
+        # a capsule as the body web says
+        tc = model.tissue_classes[body_tissue_type(in_body.type)]
+        inside = in_body.intracapsular and tc.intracapsular_class is not None
+        cls_id = tc.intracapsular_class if inside and tc.intracapsular_class else tc.healing_class
+        share = tc.stability_share
+        where = "inside" if in_body.intracapsular else "outside"
+        steps.append(Step(
+            fact, f"{in_body.name}: a {in_body.type} {where} a joint capsule, heals as "
+            f"{model.classes[cls_id].label}; share of the joint's passive stability",
+            share, tc.cite, tc.note, ref,
+        ))
+    elif known is not None:
         cls_id, share = known.healing_class, known.stability_share
         steps.append(Step(
             fact, f"{known.name}: heals as {model.classes[cls_id].label}; "
@@ -168,9 +190,19 @@ def _severity(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple
 
 
 def injury_state(
-    injury: Injury, /, *, index: int, as_of: dt.date, model: HealingModel
+    injury: Injury,
+    /,
+    *,
+    index: int,
+    as_of: dt.date,
+    model: HealingModel,
+    body_tissues: Mapping[str, Tissue],
 ) -> InjuryState | None:
-    """The state of ``intake.injuries[index]`` on ``as_of``; None if it had not yet happened."""
+    """The state of ``intake.injuries[index]`` on ``as_of``; None if it had not yet happened.
+
+    ``body_tissues`` (the body web's tissues by id) tells how a named structure that
+    ``model`` has no entry for heals: by its type, and inside or outside a joint capsule.
+    """
     if injury.date.earliest() > as_of:
         return None
     ref = f"injuries[{index}]"
@@ -182,7 +214,7 @@ def injury_state(
     structure, sstep = _structure(injury, tissue, model, ref, fact)
     if sstep is not None:
         trail.append(sstep)
-    hc, share, csteps = _healing_class(injury, tissue, structure, model, ref, fact)
+    hc, share, csteps = _healing_class(injury, tissue, structure, model, body_tissues, ref, fact)
     trail.extend(csteps)
 
     days = max(0, (as_of - injury.date.midpoint()).days)

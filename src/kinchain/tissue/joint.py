@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kinchain.body import Side
 from kinchain.intake import Intake
 from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.curves import combine_deficits
@@ -35,7 +36,7 @@ class JointState:
     """One joint on one side: its stability deficit in 0..1, and why."""
 
     site: str
-    side: str | None  # "left", "right" or None for the spine
+    side: Side | None  # "left", "right" or None for the spine
     stability_deficit: float = 0.0
     trail: Trail = ()
     injuries: tuple[int, ...] = ()  # indexes into intake.injuries
@@ -53,8 +54,14 @@ class JointState:
         }
 
 
-def _sides(side: str | None) -> tuple[str | None, ...]:
-    return ("left", "right") if side == "both" else (side,)
+def _sides(side: str | None) -> tuple[Side | None, ...]:
+    if side == "both":
+        return ("left", "right")
+    if side == "left":
+        return ("left",)
+    if side == "right":
+        return ("right",)
+    return (None,)
 
 
 def _questionnaire_steps(
@@ -102,7 +109,7 @@ def joint_states(
     intake: Intake, injuries: Sequence[InjuryState], /, *, model: HealingModel
 ) -> tuple[JointState, ...]:
     """Aggregate injury states per joint and side, in the order the joints first appear."""
-    groups: dict[tuple[str, str | None], list[InjuryState]] = {}
+    groups: dict[tuple[str, Side | None], list[InjuryState]] = {}
     for s in injuries:
         for side in _sides(s.side):
             groups.setdefault((s.site, side), []).append(s)

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
+from kinchain.body import Side, SiteRef, default_body
 from kinchain.intake import Intake
 from kinchain.tissue.constants import HealingModel, default_healing
 from kinchain.tissue.injury import InjuryState, injury_state
 from kinchain.tissue.joint import JointState, joint_states
 from kinchain.tissue.life_stage import LifeStageRisk, life_stage_risk
 
-__all__ = ["SiteRef", "TissueState", "tissue_state"]
-
-
-class SiteRef(NamedTuple):
-    """A site on one side (None for the spine); equal to ``kinchain.body.SiteRef``'s tuples."""
-
-    site: str
-    side: str | None
+__all__ = ["TissueState", "tissue_state"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +25,7 @@ class TissueState:
     joints: tuple[JointState, ...]
     life_stage: LifeStageRisk | None
 
-    def joint(self, site: str, side: str | None = None) -> JointState:
+    def joint(self, site: str, side: Side | None = None) -> JointState:
         """The state of one joint; deficit 0 and an empty trail when it has no history."""
         for j in self.joints:
             if j.site == site and j.side == side:
@@ -61,10 +55,12 @@ def tissue_state(
     the bundled constants (``healing.yaml``).
     """
     m = model if model is not None else default_healing()
+    tissues = default_body().tissues
     states = tuple(
         s
         for i, injury in enumerate(intake.injuries)
-        if (s := injury_state(injury, index=i, as_of=as_of, model=m)) is not None
+        if (s := injury_state(injury, index=i, as_of=as_of, model=m, body_tissues=tissues))
+        is not None
     )
     return TissueState(
         as_of=as_of,
