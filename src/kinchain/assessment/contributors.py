@@ -57,7 +57,7 @@ def deficit_weight(deficit: float, /, *, scale: float) -> float:
     """A stability deficit as a weight: steep for small deficits, 1 at 1, always rising.
 
     >>> round(deficit_weight(0.3, scale=0.35), 3), deficit_weight(1.0, scale=0.35)
-    (0.612, 1.0)
+    (0.611, 1.0)
     """
     return (1.0 - math.exp(-deficit / scale)) / (1.0 - math.exp(-1.0 / scale))
 
