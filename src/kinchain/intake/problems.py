@@ -14,7 +14,7 @@ import types
 from collections.abc import Sequence
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 from typing_extensions import is_typeddict
 
 from kinchain.errors import Problem
@@ -110,6 +110,35 @@ def _step(tp: Any, part: int | str) -> Any:
     return None
 
 
+def _tagged_members(tp: Any) -> dict[str, Any]:
+    """Tag -> member type of a tagged union (questionnaire answers that take two shapes)."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        inner, *metadata = get_args(tp)
+        tags = [m.tag for m in metadata if isinstance(m, Tag)]
+        return {tags[0]: inner} if tags else _tagged_members(inner)
+    if origin is Union or origin is types.UnionType:
+        return {tag: m for arg in get_args(tp) for tag, m in _tagged_members(arg).items()}
+    return {}
+
+
+def _clean(loc: Sequence[int | str], value: Any) -> list[int | str]:
+    """The location as the file sees it: without union tags or pydantic's key marker."""
+    parts = list(loc)
+    if len(parts) >= 2 and parts[-1] == "[key]" and parts[-2] == value:
+        parts.pop()  # the problem is the key itself
+    out: list[int | str] = []
+    tp: Any = Intake
+    for part in parts:
+        members = _tagged_members(tp) if tp is not None else {}
+        if isinstance(part, str) and part in members:
+            tp = members[part]
+            continue
+        out.append(part)
+        tp = _step(tp, part) if tp is not None else None
+    return out
+
+
 def _keys_at(loc: Sequence[int | str]) -> list[str]:
     tp: Any = Intake
     for part in loc:
@@ -128,6 +157,8 @@ def _keys_at(loc: Sequence[int | str]) -> list[str]:
 
 
 def _unknown_key(loc: Sequence[int | str]) -> str:
+    if not loc:
+        return "unknown key"
     key, allowed = str(loc[-1]), _keys_at(loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if len(loc) == 1:
@@ -180,9 +211,7 @@ def problems_from(error: ValidationError, /) -> list[Problem]:
     problems: list[Problem] = []
     suggested: set[tuple[str, str]] = set()  # (parent path, key) an unknown key is a typo of
     for e in error.errors(include_url=False):
-        loc = [p for p in e["loc"] if not (isinstance(p, str) and p.startswith("~"))]
-        if loc and loc[-1] == "[key]":
-            loc = loc[:-1]
+        loc = _clean(e["loc"], e.get("input"))
         message = _message(e, loc)
         if e["type"] == "extra_forbidden":
             match = re.search(r"(?:typo of|did you mean) '([^']*)'", message)
