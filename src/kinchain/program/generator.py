@@ -1,0 +1,274 @@
+"""Build a client's program from the intake and the assessment.
+
+The routine is filled greedily from the needs (:mod:`kinchain.program.needs`), highest priority
+first: each need gets one exercise (or is served by one already chosen) before any need gets a
+second, and an exercise joins only if it passes every contraindication and fits what is left of
+``daily_minutes``. What could not be given is listed in ``left_out`` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kinchain.intake.model import Intake
+from kinchain.program.habits import select_habits
+from kinchain.program.library import Exercise, Library, default_library
+from kinchain.program.model import Context, LeftOut, Pain, Phase, Program, RoutineItem, Surgery
+from kinchain.program.needs import Need, needs_from
+from kinchain.program.rules import HabitRule, ProgramRules, default_habits, default_rules
+from kinchain.program.safety import Refusal, refusal, sides_match
+
+__all__ = ["build_program", "context_from_intake", "resolve_targets", "site_roles"]
+
+
+def site_roles() -> Mapping[str, str | None]:
+    """Each body site's role in the joint-by-joint view (``kinchain.body``)."""
+    from kinchain.body import default_body
+
+    return {sid: (s.role.value if s.role else None) for sid, s in default_body().sites.items()}
+
+
+def context_from_intake(intake: Intake, /, *, as_of: dt.date) -> Context:
+    """What limits the routine on ``as_of``: life stage, pain, operations, screening answers."""
+    stage = intake.client.life_stage
+    return Context(
+        as_of=as_of,
+        life_stage=stage.status,
+        weeks=stage.weeks,
+        pains=tuple(
+            Pain(p.site, p.side, p.intensity, f"pain[{i}]") for i, p in enumerate(intake.pain)
+        ),
+        surgeries=tuple(
+            Surgery(inj.site, inj.side, inj.date.midpoint(), f"injuries[{i}]")
+            for i, inj in enumerate(intake.injuries)
+            if inj.kind == "surgery"
+        ),
+        screening_yes=frozenset(k for k, v in intake.screening.items() if v),
+    )
+
+
+def resolve_targets(
+    exercise: Exercise, side: str | None, /
+) -> tuple[tuple[tuple[str, str | None], ...], float]:
+    """The exercise's targets for a client side, and the minutes it then takes.
+
+    ``each`` targets take the need's side (or ``both`` when the need has none, which doubles the
+    minutes of a per-side dose); ``both`` targets stay ``both``.
+    """
+    out: list[tuple[str, str | None]] = []
+    doubled = False
+    for t in exercise.targets:
+        resolved: str | None
+        if t.side == "each":
+            resolved = side if side in ("left", "right") else "both"
+            doubled = doubled or resolved == "both"
+        else:
+            resolved = t.side
+        if (t.site, resolved) not in out:
+            out.append((t.site, resolved))
+    minutes = exercise.minutes * (2 if doubled and exercise.dose.per_side else 1)
+    return tuple(out), minutes
+
+
+def _serves(exercise: Exercise, need: Need) -> bool:
+    if need.site is None:
+        return bool(exercise.tags & need.tags)
+    if exercise.quality not in need.qualities:
+        return False
+    for t in exercise.targets:
+        if t.site != need.site:
+            continue
+        if need.side is None and t.side is None:
+            return True
+        if need.side is not None and t.side in ("each", "both"):
+            return True
+    return False
+
+
+def _rank(exercise: Exercise, need: Need, used_qualities: set[str]) -> tuple[Any, ...]:
+    order = need.qualities or (exercise.quality,)
+    fresh = [q for q in order if q not in used_qualities] + [
+        q for q in order if q in used_qualities
+    ]
+    return (
+        fresh.index(exercise.quality) if exercise.quality in fresh else len(fresh),
+        exercise.level > need.level,
+        abs(exercise.level - need.level),
+        exercise.minutes,
+        exercise.id,
+    )
+
+
+@dataclass
+class _Draft:
+    """A routine item while the routine is being filled."""
+
+    exercise: Exercise
+    targets: tuple[tuple[str, str | None], ...]
+    minutes: float
+    need: Need
+    because: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+
+    def covers(self, need: Need) -> bool:
+        if need.site is None:
+            return bool(self.exercise.tags & need.tags)
+        if self.exercise.quality not in need.qualities:
+            return False
+        return any(
+            site == need.site and sides_match(side, need.side) for site, side in self.targets
+        )
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _freeze(d: _Draft) -> RoutineItem:
+    stories = " ".join(_sentence(s) for s in d.stories[:2])
+    explanation = f"{stories} {d.exercise.why}".strip()
+    return RoutineItem(
+        exercise=d.exercise,
+        targets=d.targets,
+        minutes=d.minutes,
+        because=tuple(d.because),
+        explanation=explanation,
+        priority=d.need.priority,
+        focus=d.need.focus,
+    )
+
+
+def _fill(
+    needs: tuple[Need, ...],
+    library: Library,
+    rules: ProgramRules,
+    context: Context,
+    *,
+    budget: float,
+) -> tuple[list[_Draft], list[LeftOut]]:
+    drafts: list[_Draft] = []
+    left_out: list[LeftOut] = []
+    refused_ids: set[str] = set()
+    used: dict[tuple[Any, ...], set[str]] = {n.key: set() for n in needs}
+    for round_no in range(1 + rules.extra_passes):
+        for need in needs:
+            if round_no == 0:
+                covering = next((d for d in drafts if d.covers(need)), None)
+                if covering is not None:
+                    covering.because += [r for r in need.because if r not in covering.because]
+                    covering.stories += [s for s in need.stories if s not in covering.stories]
+                    used[need.key].add(covering.exercise.quality)
+                    continue
+            taken = {d.exercise.id for d in drafts}
+            candidates = sorted(
+                (ex for ex in library.values() if ex.id not in taken and _serves(ex, need)),
+                key=lambda ex: _rank(ex, need, used[need.key]),
+            )
+            if round_no > 0:  # later rounds add only work of a quality the need lacks
+                candidates = [ex for ex in candidates if ex.quality not in used[need.key]]
+            spent = sum(d.minutes for d in drafts)
+            chosen = None
+            refusals: list[tuple[Exercise, Refusal]] = []
+            too_long = 0
+            for ex in candidates:
+                targets, minutes = resolve_targets(ex, need.side)
+                why_not = refusal(ex, context, rules, targets=targets)
+                if why_not is not None:
+                    refusals.append((ex, why_not))
+                    continue
+                if spent + minutes > budget + 1e-9:
+                    too_long += 1
+                    continue
+                chosen = _Draft(ex, targets, minutes, need, list(need.because), list(need.stories))
+                break
+            if round_no == 0:
+                for ex, why_not in refusals:
+                    if chosen is not None and _rank(ex, need, set()) > _rank(
+                        chosen.exercise, need, set()
+                    ):
+                        continue
+                    if ex.id in refused_ids:
+                        continue
+                    refused_ids.add(ex.id)
+                    left_out.append(
+                        LeftOut(
+                            need.focus,
+                            need.because,
+                            "contraindication",
+                            f"{ex.name}: {why_not.detail}",
+                            ex.id,
+                            need.priority,
+                            why_not.cite,
+                        )
+                    )
+            if chosen is not None:
+                drafts.append(chosen)
+                used[need.key].add(chosen.exercise.quality)
+            elif round_no == 0:
+                if too_long:
+                    reason, detail = (
+                        "budget",
+                        (f"the {budget:g} daily minutes went to higher-ranked items"),
+                    )
+                elif refusals:
+                    reason, detail = (
+                        "contraindication",
+                        "every suitable exercise is contraindicated",
+                    )
+                else:
+                    reason, detail = "no_exercise", "the library has no exercise for this need"
+                left_out.append(
+                    LeftOut(need.focus, need.because, reason, detail, None, need.priority)
+                )
+    return drafts, left_out
+
+
+def build_program(
+    intake: Intake,
+    assessment: Any,
+    /,
+    *,
+    as_of: dt.date,
+    library: Library | None = None,
+    rules: ProgramRules | None = None,
+    habit_rules: tuple[HabitRule, ...] | None = None,
+    roles: Mapping[str, str | None] | None = None,
+) -> Program | None:
+    """The client's program on ``as_of``, or None when the assessment suspends it.
+
+    ``assessment`` is the :class:`kinchain.assessment.Assessment` of the same intake.
+    """
+    if assessment.program_suspended:
+        return None
+    library = library or default_library()
+    rules = rules or default_rules()
+    roles = site_roles() if roles is None else roles
+    context = context_from_intake(intake, as_of=as_of)
+    needs = needs_from(intake, assessment, rules, roles=roles)
+    drafts, left_out = _fill(needs, library, rules, context, budget=float(intake.daily_minutes))
+    notes = []
+    if context.max_pain() >= rules.contraindications["severe_pain"].params["pain_at_least"]:
+        notes.append(rules.contraindications["severe_pain"].rule)
+    if not drafts:
+        notes.append("No exercise fits yet; the habit changes below still apply.")
+    return Program(
+        client=intake.client.name,
+        as_of=as_of,
+        daily_minutes=intake.daily_minutes,
+        routine=tuple(_freeze(d) for d in drafts),
+        left_out=tuple(left_out),
+        habits=select_habits(intake, default_habits() if habit_rules is None else habit_rules),
+        phases=tuple(
+            Phase(p.name, (p.first_week, p.last_week), p.focus, p.criteria_to_advance, p.cite)
+            for p in rules.phases
+        ),
+        context=context,
+        baseline_instruments={
+            k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()
+        },
+        notes=tuple(notes),
+    )

@@ -1,0 +1,210 @@
+"""What a program is: the daily routine, what was left out and why, habits and phases.
+
+A :class:`Program` is computed, never edited: a check-in yields a new program
+(:func:`kinchain.program.apply_checkins`). :class:`Context` holds what limits the routine on a
+given date (life stage, pain, recent operations, screening answers), so the same safety rules run
+when the program is built and at every check-in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from kinchain.program.library import Exercise
+
+__all__ = [
+    "Context",
+    "HabitAdvice",
+    "LeftOut",
+    "Pain",
+    "Phase",
+    "Program",
+    "RoutineItem",
+    "Surgery",
+]
+
+
+@dataclass(frozen=True)
+class Pain:
+    """A pain as it stands: site, side (None for the spine), intensity 0..10."""
+
+    site: str
+    side: str | None
+    intensity: int
+    ref: str
+
+
+@dataclass(frozen=True)
+class Surgery:
+    """An operation on the intake: where and when."""
+
+    site: str
+    side: str | None
+    date: dt.date
+    ref: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What limits the routine on ``as_of``."""
+
+    as_of: dt.date
+    life_stage: str  # none | pregnant | postpartum
+    weeks: int | None  # weeks pregnant or since birth, on as_of
+    pains: tuple[Pain, ...] = ()
+    surgeries: tuple[Surgery, ...] = ()
+    screening_yes: frozenset[str] = frozenset()
+
+    def on(self, date: dt.date, /) -> Context:
+        """The context moved to a later date: pregnancy and postpartum weeks advance.
+
+        >>> c = Context(dt.date(2026, 1, 1), "postpartum", 10)
+        >>> c.on(dt.date(2026, 1, 29)).weeks
+        14
+        """
+        weeks = self.weeks
+        if weeks is not None:
+            weeks += (date - self.as_of).days // 7
+        return replace(self, as_of=date, weeks=weeks)
+
+    def max_pain(self) -> int:
+        """The highest pain reported anywhere (0 without pain)."""
+        return max((p.intensity for p in self.pains), default=0)
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """One exercise of the daily routine, for this client's sides, and why it is there."""
+
+    exercise: Exercise
+    targets: tuple[tuple[str, str | None], ...]
+    minutes: float
+    because: tuple[str, ...]
+    explanation: str
+    priority: float
+    focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
+
+    def to_json(self) -> dict[str, Any]:
+        ex = self.exercise
+        return {
+            "exercise": ex.id,
+            "name": ex.name,
+            "targets": [{"site": s, "side": side} for s, side in self.targets],
+            "quality": ex.quality,
+            "level": ex.level,
+            "minutes": self.minutes,
+            "dose": ex.dose.to_json(),
+            "equipment": list(ex.equipment),
+            "instructions": list(ex.instructions),
+            "cues": list(ex.cues),
+            "because": list(self.because),
+            "focus": self.focus,
+            "explanation": self.explanation,
+            "priority": round(self.priority, 3),
+            "cite": list(ex.cite),
+        }
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Something the routine does not hold, and why (the budget, or a contraindication)."""
+
+    focus: str
+    because: tuple[str, ...]
+    reason: str  # "budget" | "contraindication" | "no_exercise"
+    detail: str
+    exercise: str | None = None
+    priority: float = 0.0
+    cite: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "focus": self.focus,
+            "exercise": self.exercise,
+            "because": list(self.because),
+            "reason": self.reason,
+            "detail": self.detail,
+            "priority": round(self.priority, 3),
+            "cite": list(self.cite),
+        }
+
+
+@dataclass(frozen=True)
+class HabitAdvice:
+    """One habit change with the honest grade of its evidence."""
+
+    id: str
+    area: str
+    advice: str
+    evidence: str
+    grade: str
+    cite: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "area": self.area,
+            "advice": self.advice,
+            "evidence": {"grade": self.grade, "says": self.evidence, "cite": list(self.cite)},
+        }
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One phase of the 12-week plan."""
+
+    name: str
+    weeks: tuple[int, int]
+    focus: str
+    criteria_to_advance: tuple[str, ...]
+    cite: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "weeks": list(self.weeks),
+            "focus": self.focus,
+            "criteria_to_advance": list(self.criteria_to_advance),
+            "cite": list(self.cite),
+        }
+
+
+@dataclass(frozen=True)
+class Program:
+    """A client's program on one date."""
+
+    client: str
+    as_of: dt.date
+    daily_minutes: int
+    routine: tuple[RoutineItem, ...]
+    left_out: tuple[LeftOut, ...]
+    habits: tuple[HabitAdvice, ...]
+    phases: tuple[Phase, ...]
+    context: Context
+    baseline_instruments: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def minutes(self) -> float:
+        """The minutes the routine takes a day (never more than ``daily_minutes``)."""
+        return sum(item.minutes for item in self.routine)
+
+    def item(self, exercise_id: str, /) -> RoutineItem | None:
+        """The routine item doing this exercise, if any."""
+        return next((i for i in self.routine if i.exercise.id == exercise_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``program`` object of ``kinchain assess --json`` (docs/program.md)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "daily_minutes": self.daily_minutes,
+            "minutes": round(self.minutes, 2),
+            "routine": [i.to_json() for i in self.routine],
+            "left_out": [o.to_json() for o in self.left_out],
+            "habits": [h.to_json() for h in self.habits],
+            "phases": [p.to_json() for p in self.phases],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,242 @@
+"""What the routine should work on, ranked: the needs an assessment gives rise to.
+
+A *need* is a place (a site and side) or a kind of work (exercise tags such as ``pelvic_floor``)
+with the qualities that serve it, a priority, the intake refs behind it and a plain story for the
+client. Needs come from five places, each ranked as ``rules.yaml`` says:
+
+- injury contributors: the old injury's joint, ranked by the contributor's score;
+- old injuries with a residual stability deficit that no pain links to: deficit x weight;
+- painful sites: intensity / 10, with the work the joint's role asks for;
+- the next weakest link above an injury: a fraction of that injury's priority;
+- contributors that are not joints (life stage, habits, footwear, activity): their score, served
+  by exercises carrying the tags ``selection.tag_work`` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kinchain.intake.model import Intake
+from kinchain.program.rules import ProgramRules
+
+__all__ = ["Need", "needs_from"]
+
+
+@dataclass(frozen=True)
+class Need:
+    """One thing the routine should work on."""
+
+    key: tuple[Any, ...]
+    focus: str
+    site: str | None
+    side: str | None
+    qualities: tuple[str, ...]
+    tags: frozenset[str]
+    priority: float
+    because: tuple[str, ...]
+    stories: tuple[str, ...]
+    level: int
+
+
+def _sides(side: str | None) -> tuple[str | None, ...]:
+    return ("left", "right") if side == "both" else (side,)
+
+
+def _place(site: str, side: str | None, wording: Mapping[str, Any]) -> str:
+    name = wording["names"].get(site, site.replace("_", " "))
+    return f"{side} {name}" if side else name
+
+
+def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
+    out = list(a)
+    out += [x for x in b if x not in out]
+    return tuple(out)
+
+
+def _merge(needs: dict[tuple[Any, ...], Need], new: Need) -> None:
+    old = needs.get(new.key)
+    if old is None:
+        needs[new.key] = new
+        return
+    first, second = (old, new) if old.priority >= new.priority else (new, old)
+    needs[new.key] = replace(
+        first,
+        qualities=_union(first.qualities, second.qualities),
+        priority=max(old.priority, new.priority),
+        because=_union(old.because, new.because),
+        stories=_union(first.stories, second.stories),
+        level=min(old.level, new.level),
+    )
+
+
+def _injury_story(intake: Intake, refs: Iterable[str], wording: Mapping[str, Any]) -> str:
+    parts = []
+    for ref in refs:
+        if not ref.startswith("injuries["):
+            continue
+        inj = intake.injuries[int(ref[len("injuries[") : -1])]
+        verb = wording["injury_verb"].get(inj.kind, inj.kind)
+        was = "were" if inj.site in wording["plural"] else "was"
+        text = f"your {_place(inj.site, inj.side, wording)} {was} {verb} in {inj.date.year}"
+        if inj.recurrences:
+            again = wording["recurrence"].get(inj.site, wording["recurrence"]["default"])
+            times = "time" if inj.recurrences == 1 else "times"
+            text += f", {again} {inj.recurrences} more {times}"
+        care = wording["care"].get(inj.care)
+        if care:
+            text += f" {care}" if inj.recurrences == 0 else f", {care}"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[str, ...]:
+    by_role = rules.work.get(role or "stability", rules.work["stability"])
+    if not deficit:
+        return tuple(by_role)
+    work = rules.work["deficit"]
+    if role == "mobility":  # the deficit's first need, then the role's own work
+        return _union([work[0]], _union(by_role, work[1:]))
+    return _union(work, by_role)
+
+
+def _injury_refs(intake: Intake, site: str, side: str | None) -> tuple[str, ...]:
+    return tuple(
+        f"injuries[{i}]"
+        for i, inj in enumerate(intake.injuries)
+        if inj.site == site and (side is None or side in _sides(inj.side) or inj.side is None)
+    )
+
+
+def needs_from(
+    intake: Intake,
+    assessment: Any,
+    rules: ProgramRules,
+    /,
+    *,
+    roles: Mapping[str, str | None],
+) -> tuple[Need, ...]:
+    """Every need the assessment gives rise to, highest priority first.
+
+    ``assessment`` is a :class:`kinchain.assessment.Assessment`; ``roles`` maps a site id to
+    ``stability``, ``mobility`` or None (from :mod:`kinchain.body`).
+    """
+    w = rules.wording
+    deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
+    needs: dict[tuple[Any, ...], Need] = {}
+
+    def site_need(
+        site: str, side: str | None, priority: float, because: tuple[str, ...], story: str
+    ) -> Need:
+        deficit = deficits.get((site, side), 0.0)
+        has_deficit = deficit >= rules.residual_deficit_min
+        level = rules.level_for(deficit) if has_deficit else rules.default_level
+        return Need(
+            key=(site, side),
+            focus=_place(site, side, w),
+            site=site,
+            side=side,
+            qualities=_qualities(roles.get(site), has_deficit, rules),
+            tags=frozenset(),
+            priority=priority,
+            because=because,
+            stories=(story,) if story else (),
+            level=level,
+        )
+
+    # 1. old injuries that contribute to a pain (one need per injured joint and side)
+    linked: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for c in assessment.contributors:
+        if c.kind != "injury" or c.score < rules.contributor_score_min or c.source.site is None:
+            continue
+        for side in _sides(c.source.side):
+            entry = linked.setdefault(
+                (c.source.site, side), {"score": 0.0, "refs": [], "pains": []}
+            )
+            entry["score"] = max(entry["score"], float(c.score))
+            entry["refs"] = list(_union(entry["refs"], [c.ref]))
+            if (c.pain.site, c.pain.side) != (c.source.site, side):
+                entry["pains"] = list(_union(entry["pains"], [_place(c.pain.site, c.pain.side, w)]))
+    for (site, side), entry in linked.items():
+        story = _injury_story(intake, entry["refs"], w)
+        if deficits.get((site, side), 0.0) >= rules.residual_deficit_min:
+            story += f"; {w['residual']}"
+        if entry["pains"]:
+            story += "; " + w["chain_link"].format(pain=" and ".join(entry["pains"]))
+        _merge(needs, site_need(site, side, entry["score"], tuple(entry["refs"]), story))
+
+    # 2. old injuries with a residual deficit that no pain links to
+    for j in assessment.joints:
+        deficit = float(j.stability_deficit)
+        if deficit < rules.residual_deficit_min or (j.site, j.side) in needs:
+            continue
+        refs = _injury_refs(intake, j.site, j.side)
+        story = _injury_story(intake, refs, w)
+        story = f"{story}; {w['residual']}" if story else w["residual"]
+        priority = deficit * rules.deficit_priority_weight
+        _merge(needs, site_need(j.site, j.side, priority, refs, story))
+
+    # 3. the painful sites, with the work their role asks for
+    for i, pain in enumerate(intake.pain):
+        if pain.intensity <= 0:
+            continue
+        for side in _sides(pain.side):
+            role = roles.get(pain.site)
+            story = w["pain"].format(
+                pain=_place(pain.site, side, w),
+                intensity=pain.intensity,
+                role=w["role"].get(role or "stability", "steadiness"),
+            )
+            need = site_need(pain.site, side, pain.intensity / 10.0, (f"pain[{i}]",), story)
+            need = replace(need, qualities=rules.work.get(role or "stability", need.qualities))
+            if pain.intensity >= rules.pain_gentle_from:
+                need = replace(need, level=1)
+            _merge(needs, need)
+
+    # 4. the next weakest link above each injured joint
+    for wl in assessment.weakest_links:
+        if wl.link.site is None:
+            continue
+        source = needs.get((wl.injury.site, wl.injury.side))
+        base = source.priority if source else deficits.get((wl.injury.site, wl.injury.side), 0.0)
+        for side in _sides(wl.link.side):
+            story = w["weakest_link"].format(
+                injury=_place(wl.injury.site, wl.injury.side, w),
+                link=_place(wl.link.site, side, w),
+            )
+            need = site_need(
+                wl.link.site, side, base * rules.weakest_link_factor, (wl.injury_ref,), story
+            )
+            need = replace(
+                need,
+                qualities=rules.work.get(roles.get(wl.link.site) or "stability", need.qualities),
+                level=rules.default_level,
+            )
+            _merge(needs, need)
+
+    # 5. contributors that are not joints, served by tagged exercises
+    for c in assessment.contributors:
+        if c.kind == "injury" or c.score < rules.contributor_score_min:
+            continue
+        for tw in rules.tag_work:
+            if tw.kind != c.kind or (tw.ref_prefix and not c.ref.startswith(tw.ref_prefix)):
+                continue
+            side = c.source.side if c.source.side in ("left", "right") else None
+            focus = " / ".join(sorted(t.replace("_", " ") for t in tw.tags))
+            _merge(
+                needs,
+                Need(
+                    key=("tags", tuple(sorted(tw.tags))),
+                    focus=focus,
+                    site=None,
+                    side=side,
+                    qualities=(),
+                    tags=tw.tags,
+                    priority=float(c.score),
+                    because=(c.ref,),
+                    stories=(f"{tw.because}",),
+                    level=rules.default_level,
+                ),
+            )
+    return tuple(sorted(needs.values(), key=lambda n: (-n.priority, n.focus)))

@@ -1,0 +1,439 @@
+"""The program's rules (``rules.yaml``) and habit advice (``habits.yaml``), parsed and checked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from kinchain.errors import DataFileError
+from kinchain.evidence import GRADES, default_registry
+from kinchain.program.library import CONTRAINDICATION_KEYS, QUALITIES, TAGS, read_bundled
+
+__all__ = [
+    "HABIT_AREAS",
+    "HABIT_CONDITIONS",
+    "Contraindication",
+    "HabitRule",
+    "InstrumentChange",
+    "PhaseRule",
+    "ProgramRules",
+    "TagWork",
+    "default_habits",
+    "default_rules",
+    "parse_habits",
+    "parse_rules",
+]
+
+_RULES = "rules.yaml"
+_HABITS = "habits.yaml"
+HABIT_AREAS = (
+    "footwear",
+    "sitting_standing",
+    "sleep",
+    "lifting_carrying",
+    "breathing",
+    "gait",
+    "nutrition",
+)
+HABIT_CONDITIONS = (
+    "footwear_any",
+    "footwear_toe_box",
+    "footwear_heel_mm_at_least",
+    "footwear_kinds",
+    "sitting_hours_at_least",
+    "sleep_position",
+    "lifting",
+    "carrying",
+    "breathing",
+    "activity_kinds",
+    "injury_or_pain",
+    "life_stage",
+)
+
+
+@dataclass(frozen=True)
+class Contraindication:
+    """One kind of contraindication: its plain rule, its numbers and its sources."""
+
+    key: str
+    rule: str
+    cite: tuple[str, ...]
+    params: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class TagWork:
+    """Contributors of a kind (habit, life stage, ...) that earn items carrying given tags."""
+
+    kind: str
+    ref_prefix: str | None
+    tags: frozenset[str]
+    because: str
+
+
+@dataclass(frozen=True)
+class InstrumentChange:
+    """Which number of an instrument to compare, which way is better, where its MCID lives."""
+
+    instrument: str
+    value: str
+    better: str
+    mcid: str | None
+
+
+@dataclass(frozen=True)
+class PhaseRule:
+    """One phase of the 12-week plan."""
+
+    name: str
+    first_week: int
+    last_week: int
+    focus: str
+    criteria_to_advance: tuple[str, ...]
+    cite: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgramRules:
+    """Everything in ``rules.yaml``."""
+
+    contraindications: Mapping[str, Contraindication]
+    residual_deficit_min: float
+    contributor_score_min: float
+    pain_gentle_from: int
+    start_level: tuple[tuple[float, int], ...]
+    default_level: int
+    work: Mapping[str, tuple[str, ...]]
+    tag_work: tuple[TagWork, ...]
+    extra_passes: int
+    deficit_priority_weight: float
+    weakest_link_factor: float
+    selection_cite: tuple[str, ...]
+    pain_rise_points: int
+    easy_checkins: int
+    hard_checkins: int
+    progression_cite: tuple[str, ...]
+    instrument_change: tuple[InstrumentChange, ...]
+    phases: tuple[PhaseRule, ...]
+    wording: Mapping[str, Any]
+
+    def level_for(self, deficit: float) -> int:
+        """The starting level for a joint with this stability deficit.
+
+        >>> default_rules().level_for(0.5), default_rules().level_for(0.1)
+        (1, 2)
+        """
+        for at_least, level in self.start_level:
+            if deficit >= at_least:
+                return level
+        return self.default_level
+
+
+@dataclass(frozen=True)
+class HabitRule:
+    """One habit suggestion and the intake conditions that call for it."""
+
+    id: str
+    area: str
+    when: Mapping[str, Any]
+    advice: str
+    evidence: str
+    grade: str
+    cite: tuple[str, ...]
+
+
+def _map(raw: Any, *, file: str, key: str) -> Mapping[str, Any]:
+    if not isinstance(raw, dict):
+        raise DataFileError(file, key, f"expected a mapping, got {raw!r}")
+    return raw
+
+
+def _cite(raw: Mapping[str, Any], *, file: str, key: str) -> tuple[str, ...]:
+    value = raw.get("cite")
+    if not isinstance(value, list) or not value or not all(isinstance(k, str) for k in value):
+        raise DataFileError(
+            file, f"{key}.cite", f"expected a non-empty list of keys, got {value!r}"
+        )
+    default_registry().check(value, file=file, key=f"{key}.cite")
+    return tuple(value)
+
+
+def _num(raw: Mapping[str, Any], name: str, *, file: str, key: str, lo: float, hi: float) -> float:
+    value = raw.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
+        raise DataFileError(
+            file, f"{key}.{name}", f"expected a number {lo:g}..{hi:g}, got {value!r}"
+        )
+    return float(value)
+
+
+def _text(raw: Mapping[str, Any], name: str, *, file: str, key: str) -> str:
+    value = raw.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(file, f"{key}.{name}", f"expected a non-empty text, got {value!r}")
+    return " ".join(value.split())
+
+
+def _contraindications(raw: Any, file: str) -> dict[str, Contraindication]:
+    raw = _map(raw, file=file, key="contraindications")
+    missing = set(CONTRAINDICATION_KEYS) - set(raw)
+    if missing:
+        raise DataFileError(file, "contraindications", f"missing {sorted(missing)}")
+    numbers = {
+        "severe_pain": ("pain_at_least", 0, 10),
+        "recent_surgery": ("months", 0, 60),
+        "symptom_free": ("max_pain", 0, 10),
+    }
+    out = {}
+    for name, entry in raw.items():
+        key = f"contraindications.{name}"
+        if name not in CONTRAINDICATION_KEYS:
+            raise DataFileError(
+                file, key, f"unknown; expected one of {list(CONTRAINDICATION_KEYS)}"
+            )
+        entry = _map(entry, file=file, key=key)
+        params = {}
+        if name in numbers:
+            field, lo, hi = numbers[name]
+            params[field] = _num(entry, field, file=file, key=key, lo=lo, hi=hi)
+        out[name] = Contraindication(
+            name, _text(entry, "rule", file=file, key=key), _cite(entry, file=file, key=key), params
+        )
+    return out
+
+
+def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
+    if not isinstance(raw, list):
+        raise DataFileError(file, "selection.tag_work", f"expected a list, got {raw!r}")
+    out = []
+    for i, entry in enumerate(raw):
+        key = f"selection.tag_work[{i}]"
+        entry = _map(entry, file=file, key=key)
+        tags = entry.get("tags")
+        if not isinstance(tags, list) or not tags or any(t not in TAGS for t in tags):
+            raise DataFileError(
+                file, f"{key}.tags", f"expected tags from {list(TAGS)}, got {tags!r}"
+            )
+        prefix = entry.get("ref_prefix")
+        if prefix is not None and not isinstance(prefix, str):
+            raise DataFileError(file, f"{key}.ref_prefix", f"expected a text, got {prefix!r}")
+        out.append(
+            TagWork(
+                _text(entry, "kind", file=file, key=key),
+                prefix,
+                frozenset(tags),
+                _text(entry, "because", file=file, key=key),
+            )
+        )
+    return tuple(out)
+
+
+def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise DataFileError(file, "phases", f"expected a non-empty list, got {raw!r}")
+    out = []
+    expected_first = 1
+    for i, entry in enumerate(raw):
+        key = f"phases[{i}]"
+        entry = _map(entry, file=file, key=key)
+        weeks = entry.get("weeks")
+        if (
+            not isinstance(weeks, list)
+            or len(weeks) != 2
+            or not all(isinstance(w, int) for w in weeks)
+            or weeks[0] != expected_first
+            or weeks[1] < weeks[0]
+        ):
+            raise DataFileError(
+                file,
+                f"{key}.weeks",
+                f"expected [{expected_first}, last] with last >= first, got {weeks!r}",
+            )
+        expected_first = weeks[1] + 1
+        criteria = entry.get("criteria_to_advance")
+        if not isinstance(criteria, list) or not criteria:
+            raise DataFileError(
+                file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}"
+            )
+        out.append(
+            PhaseRule(
+                _text(entry, "name", file=file, key=key),
+                weeks[0],
+                weeks[1],
+                _text(entry, "focus", file=file, key=key),
+                tuple(" ".join(str(c).split()) for c in criteria),
+                _cite(entry, file=file, key=key),
+            )
+        )
+    if expected_first != 13:
+        raise DataFileError(
+            file, "phases", f"expected weeks 1..12 covered, the last ends at {expected_first - 1}"
+        )
+    return tuple(out)
+
+
+def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
+    raw = _map(raw, file=file, key="instrument_change")
+    out = []
+    for inst, entries in raw.items():
+        if not isinstance(entries, list):
+            raise DataFileError(
+                file, f"instrument_change.{inst}", f"expected a list, got {entries!r}"
+            )
+        for j, entry in enumerate(entries):
+            key = f"instrument_change.{inst}[{j}]"
+            entry = _map(entry, file=file, key=key)
+            better = entry.get("better")
+            if better not in ("higher", "lower"):
+                raise DataFileError(
+                    file, f"{key}.better", f"expected higher or lower, got {better!r}"
+                )
+            mcid = entry.get("mcid")
+            if mcid is not None and not isinstance(mcid, str):
+                raise DataFileError(file, f"{key}.mcid", f"expected a path or null, got {mcid!r}")
+            out.append(
+                InstrumentChange(inst, _text(entry, "value", file=file, key=key), better, mcid)
+            )
+    return tuple(out)
+
+
+_WORDING = (
+    "names", "plural", "injury_verb", "care", "recurrence",
+    "residual", "chain_link", "role", "weakest_link", "pain",
+)  # fmt: skip
+
+
+def _wording(raw: Any, file: str) -> Mapping[str, Any]:
+    raw = _map(raw, file=file, key="wording")
+    missing = [k for k in _WORDING if k not in raw]
+    if missing:
+        raise DataFileError(file, "wording", f"missing {missing}")
+    for k in ("names", "injury_verb", "care", "recurrence", "role"):
+        _map(raw[k], file=file, key=f"wording.{k}")
+    if "default" not in raw["recurrence"]:
+        raise DataFileError(file, "wording.recurrence", "needs a `default` entry")
+    return MappingProxyType(dict(raw))
+
+
+def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
+    """Build checked :class:`ProgramRules` from a parsed ``rules.yaml`` document."""
+    doc = _map(doc, file=file, key="<file>")
+    sel = _map(doc.get("selection"), file=file, key="selection")
+    prog = _map(doc.get("progression"), file=file, key="progression")
+    work = _map(sel.get("work"), file=file, key="selection.work")
+    for name in ("stability", "mobility", "deficit"):
+        qualities = work.get(name)
+        if (
+            not isinstance(qualities, list)
+            or not qualities
+            or any(q not in QUALITIES for q in qualities)
+        ):
+            raise DataFileError(
+                file,
+                f"selection.work.{name}",
+                f"expected qualities from {list(QUALITIES)}, got {qualities!r}",
+            )
+    levels = sel.get("start_level")
+    if not isinstance(levels, list) or not levels:
+        raise DataFileError(file, "selection.start_level", f"expected a list, got {levels!r}")
+    start_level = []
+    for i, entry in enumerate(levels):
+        key = f"selection.start_level[{i}]"
+        entry = _map(entry, file=file, key=key)
+        start_level.append(
+            (
+                _num(entry, "deficit_at_least", file=file, key=key, lo=0, hi=1),
+                int(_num(entry, "level", file=file, key=key, lo=1, hi=3)),
+            )
+        )
+    return ProgramRules(
+        contraindications=MappingProxyType(_contraindications(doc.get("contraindications"), file)),
+        residual_deficit_min=_num(
+            sel, "residual_deficit_min", file=file, key="selection", lo=0, hi=1
+        ),
+        contributor_score_min=_num(
+            sel, "contributor_score_min", file=file, key="selection", lo=0, hi=1
+        ),
+        pain_gentle_from=int(
+            _num(sel, "pain_gentle_from", file=file, key="selection", lo=0, hi=10)
+        ),
+        start_level=tuple(start_level),
+        default_level=int(_num(sel, "default_level", file=file, key="selection", lo=1, hi=3)),
+        work=MappingProxyType({k: tuple(work[k]) for k in ("stability", "mobility", "deficit")}),
+        tag_work=_tag_work(sel.get("tag_work"), file),
+        extra_passes=int(_num(sel, "extra_passes", file=file, key="selection", lo=0, hi=5)),
+        deficit_priority_weight=_num(
+            sel, "deficit_priority_weight", file=file, key="selection", lo=0, hi=1
+        ),
+        weakest_link_factor=_num(
+            sel, "weakest_link_factor", file=file, key="selection", lo=0, hi=1
+        ),
+        selection_cite=_cite(sel, file=file, key="selection"),
+        pain_rise_points=int(
+            _num(prog, "pain_rise_points", file=file, key="progression", lo=1, hi=10)
+        ),
+        easy_checkins=int(_num(prog, "easy_checkins", file=file, key="progression", lo=1, hi=10)),
+        hard_checkins=int(_num(prog, "hard_checkins", file=file, key="progression", lo=1, hi=10)),
+        progression_cite=_cite(prog, file=file, key="progression"),
+        instrument_change=_instrument_change(doc.get("instrument_change"), file),
+        phases=_phases(doc.get("phases"), file),
+        wording=_wording(doc.get("wording"), file),
+    )
+
+
+def _habit(raw: Any, *, file: str, key: str) -> HabitRule:
+    raw = _map(raw, file=file, key=key)
+    habit_id = _text(raw, "id", file=file, key=key)
+    key = f"{key} ({habit_id})"
+    area = raw.get("area")
+    if area not in HABIT_AREAS:
+        raise DataFileError(file, f"{key}.area", f"{area!r} is not one of {list(HABIT_AREAS)}")
+    when = _map(raw.get("when", {}), file=file, key=f"{key}.when")
+    for cond in when:
+        if cond not in HABIT_CONDITIONS:
+            raise DataFileError(
+                file, f"{key}.when.{cond}", f"unknown; expected one of {list(HABIT_CONDITIONS)}"
+            )
+    cite = _cite(raw, file=file, key=key)
+    grade = raw.get("grade")
+    registry = default_registry()
+    if grade not in GRADES or grade not in {registry.grade(k) for k in cite}:
+        raise DataFileError(
+            file, f"{key}.grade", f"{grade!r} must be the grade of one of its sources {list(cite)}"
+        )
+    return HabitRule(
+        habit_id,
+        area,
+        MappingProxyType(dict(when)),
+        _text(raw, "advice", file=file, key=key),
+        _text(raw, "evidence", file=file, key=key),
+        str(grade),
+        cite,
+    )
+
+
+def parse_habits(doc: Any, /, *, file: str = _HABITS) -> tuple[HabitRule, ...]:
+    """Build checked :class:`HabitRule` s from a parsed ``habits.yaml`` document."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("habits"), list):
+        raise DataFileError(file, "habits", "expected a top-level list named 'habits'")
+    rules = tuple(_habit(raw, file=file, key=f"habits[{i}]") for i, raw in enumerate(doc["habits"]))
+    ids = [r.id for r in rules]
+    for i, habit_id in enumerate(ids):
+        if habit_id in ids[:i]:
+            raise DataFileError(file, f"habits[{i}].id", f"{habit_id!r} is defined twice")
+    return rules
+
+
+@cache
+def default_rules() -> ProgramRules:
+    """The bundled rules, loaded and checked once per process."""
+    return parse_rules(read_bundled(_RULES))
+
+
+@cache
+def default_habits() -> tuple[HabitRule, ...]:
+    """The bundled habit rules, loaded and checked once per process."""
+    return parse_habits(read_bundled(_HABITS))

@@ -1,0 +1,109 @@
+"""Contraindications: whether an exercise may be given to this client on this date, and why not.
+
+The rules and their sources are in ``rules.yaml`` (``contraindications``); the weeks and flags
+are written on each exercise in ``exercises.yaml``. Every refusal names the rule and its
+citations, so the program can say what it left out and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kinchain.program.library import Exercise
+from kinchain.program.model import Context
+from kinchain.program.rules import ProgramRules
+
+__all__ = ["Refusal", "refusal", "sides_match"]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an exercise is not given: the contraindication key, plain words, sources."""
+
+    key: str
+    detail: str
+    cite: tuple[str, ...]
+
+
+def sides_match(a: str | None, b: str | None) -> bool:
+    """Whether two sides overlap (``both`` overlaps left and right; None is the midline).
+
+    >>> sides_match("left", "both"), sides_match("left", "right"), sides_match(None, None)
+    (True, False, True)
+    """
+    if a is None or b is None:
+        return a is None and b is None
+    return a == b or "both" in (a, b)
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> float:
+    return (later - earlier).days / 30.44
+
+
+def refusal(
+    exercise: Exercise,
+    context: Context,
+    rules: ProgramRules,
+    /,
+    *,
+    targets: Iterable[tuple[str, str | None]],
+) -> Refusal | None:
+    """The first contraindication forbidding ``exercise`` at the resolved ``targets``, or None."""
+    ci = exercise.contraindications
+    rule = rules.contraindications
+    weeks = context.weeks
+    if context.life_stage == "pregnant" and weeks is not None and "pregnant_from_week" in ci:
+        limit = int(ci["pregnant_from_week"])
+        if weeks >= limit:
+            when = "in pregnancy" if limit == 0 else f"from week {limit} of pregnancy"
+            r = rule["pregnant_from_week"]
+            return Refusal("pregnant_from_week", f"not given {when} (now week {weeks})", r.cite)
+    if context.life_stage == "postpartum" and weeks is not None and "postpartum_before_week" in ci:
+        limit = int(ci["postpartum_before_week"])
+        if weeks < limit:
+            r = rule["postpartum_before_week"]
+            return Refusal(
+                "postpartum_before_week",
+                f"not before {limit} weeks after birth (now {weeks} weeks)",
+                r.cite,
+            )
+    severe = rule["severe_pain"]
+    threshold = severe.params["pain_at_least"]
+    worst = context.max_pain()
+    if worst >= threshold and ("severe_pain" in ci or exercise.level > 1):
+        return Refusal(
+            "severe_pain",
+            f"pain of {worst}/10 is severe (from {threshold:g}): gentle level-1 items only",
+            severe.cite,
+        )
+    mild = rule["symptom_free"]
+    if "symptom_free" in ci and worst > mild.params["max_pain"]:
+        return Refusal(
+            "symptom_free",
+            f"waits until pain is {mild.params['max_pain']:g}/10 or less everywhere (now {worst})",
+            mild.cite,
+        )
+    surgery = rule["recent_surgery"]
+    window = surgery.params["months"]
+    resolved = list(targets)
+    for op in context.surgeries:
+        months = _months_between(op.date, context.as_of)
+        if months >= window:
+            continue
+        at_site = any(
+            site == op.site and (op.side is None or sides_match(side, op.side))
+            for site, side in resolved
+        )
+        if at_site and ("recent_surgery" in ci or exercise.level > 1):
+            return Refusal(
+                "recent_surgery",
+                f"{op.ref} was {months:.0f} months ago (window {window:g} months)",
+                surgery.cite,
+            )
+    names = set(ci.get("screening", ())) & context.screening_yes
+    if names:
+        r = rule["screening"]
+        return Refusal("screening", f"screening answer(s) {sorted(names)} are yes", r.cite)
+    return None
