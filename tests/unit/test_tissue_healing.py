@@ -182,3 +182,13 @@ def test_a_body_web_structure_without_an_entry_of_its_own_heals_as_its_type_says
     assert lcl.structure == "lcl" and lcl.healing_class == "ligament_extracapsular"
     assert hamstrings.healing_class == "muscle"
     assert any("outside a joint capsule" in step.rule for step in lcl.trail)
+
+
+def test_an_operation_on_a_named_structure_takes_that_structures_tissue_type() -> None:
+    tendon_repair = _one(_intake({"site": "ankle", "side": "right", "kind": "surgery",
+                                  "structure": "achilles_tendon", "date": "2021-09"}))
+    assert tendon_repair.tissue == "tendon"
+    assert tendon_repair.healing_class == "tendon"
+    capsule = _one(_intake({"site": "shoulder", "side": "left", "kind": "dislocation",
+                            "date": "2022-02"}))
+    assert capsule.tissue == "joint" and capsule.structure == "glenohumeral_capsule"

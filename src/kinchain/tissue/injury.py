@@ -96,7 +96,19 @@ def _describe(injury: Injury) -> str:
     return f"{side}{site} {injury.kind}{grade}, {injury.date}"
 
 
-def _tissue(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple[str, Step]:
+def _tissue(
+    injury: Injury, model: HealingModel, body_tissues: Mapping[str, Tissue], ref: str, fact: str
+) -> tuple[str, Step]:
+    sid = injury.structure
+    if sid is not None and (sid in model.structures or sid in body_tissues):
+        known = model.structures.get(sid)
+        tissue = known.tissue if known else body_tissue_type(body_tissues[sid].type)
+        cite = known.cite if known else body_tissues[sid].cite
+        said = f" (the intake says {injury.tissue})" if injury.tissue not in (None, tissue) else ""
+        return tissue, Step(
+            fact, f"tissue type of the named structure {sid}: {tissue}{said}", tissue, cite,
+            "the named structure decides how the injury heals", ref,
+        )
     inferred = model.kind_tissue[injury.kind]
     if injury.tissue is None or injury.tissue == inferred.tissue:
         return inferred.tissue, Step(
@@ -209,7 +221,7 @@ def injury_state(
     fact = _describe(injury)
     trail: list[Step] = []
 
-    tissue, step = _tissue(injury, model, ref, fact)
+    tissue, step = _tissue(injury, model, body_tissues, ref, fact)
     trail.append(step)
     structure, sstep = _structure(injury, tissue, model, ref, fact)
     if sstep is not None:
