@@ -1,6 +1,12 @@
 """Mechanics use cases: the reference model run (and, from the chain model, a client's run).
 
 One function per use case; the CLI, the report and the tests call these and hold no logic.
+
+The chain model's use case joins this module as ``simulate_client_file(path, /, *, activity,
+side=None, shoe=None, step_rate_pct=0.0, stride_length_pct=0.0, as_of=None)`` returning an
+object with ``to_json()``; ``kinchain simulate --intake`` finds it here by name and says "not
+available yet" until it exists, and draws ``--plot`` from the JSON's ``series`` (``time_ms``,
+``grf_n``, ``baseline_grf_n`` or ``baseline.grf_n``) with :func:`plot_simulation_json`.
 """
 
 from __future__ import annotations
