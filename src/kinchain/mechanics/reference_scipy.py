@@ -54,7 +54,7 @@ def _rhs(p: LiuNiggParams) -> tuple[object, object]:
     g = p.gravity_m_s2
 
     def rhs(_t: float, y: np.ndarray) -> list[float]:
-        x1, x2, x3, x4, x5, v1, v2, v3, v4, v5 = (float(v) for v in y)
+        x1, x2, x3, x4, x5, v1, v2, v3, v4, v5 = y.tolist()
         fg = _ground(p, x5, v5) if shoe else _ground(p, x1, v1)
         fs = 0.0
         if shoe and x1 > x5:
