@@ -13,7 +13,7 @@ from kinchain.body import default_body
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.tissue import default_healing, load_healing
-from kinchain.tissue.constants import bundled_healing_file, check_against_body
+from kinchain.tissue.loader import bundled_healing_file, check_against_body
 
 
 def _with(tmp_path: Path, change: Any) -> Path:

@@ -8,10 +8,11 @@ pelvic girdle pain. Every number carries a trail of cited steps. The constants l
 """
 
 from kinchain.body import SiteRef
-from kinchain.tissue.constants import HealingModel, default_healing, load_healing
+from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.injury import InjuryState
 from kinchain.tissue.joint import Confidence, JointState
 from kinchain.tissue.life_stage import LifeStageRisk
+from kinchain.tissue.loader import default_healing, load_healing
 from kinchain.tissue.state import TissueState, tissue_state
 
 __all__ = [

@@ -26,13 +26,14 @@ from typing import Any
 
 from kinchain.body import Tissue
 from kinchain.intake import Injury
-from kinchain.tissue.constants import HealingClass, HealingModel, body_tissue_type
+from kinchain.tissue.constants import HealingClass, HealingModel
 from kinchain.tissue.curves import (
     after_recurrences,
     interpolate_recovery,
     phase_at,
     stability_contribution,
 )
+from kinchain.tissue.loader import body_tissue_type
 from kinchain.trail import Step, Trail, steps_to_json
 
 __all__ = ["InjuryState", "injury_state"]

@@ -8,10 +8,11 @@ from typing import Any
 
 from kinchain.body import Side, SiteRef, default_body
 from kinchain.intake import Intake
-from kinchain.tissue.constants import HealingModel, default_healing
+from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.injury import InjuryState, injury_state
 from kinchain.tissue.joint import JointState, joint_states
 from kinchain.tissue.life_stage import LifeStageRisk, life_stage_risk
+from kinchain.tissue.loader import default_healing
 
 __all__ = ["TissueState", "tissue_state"]
 
