@@ -75,6 +75,7 @@ def plot_reference(result: ReferenceResult, path: str | os.PathLike[str], /) -> 
         path,
         body_weight_n=result.body_weight_n,
         marks=marks,
+        title=f"Liu & Nigg (2000) reference model, {shoe} shoe: vertical ground reaction force",
     )
 
 
@@ -113,8 +114,9 @@ def _plot(
     *,
     body_weight_n: float | None,
     marks: Sequence[tuple[float, float, str]] = (),
+    title: str = "Vertical ground reaction force",
 ) -> Path:
     try:
-        return grf_plot(curves, path, body_weight_n=body_weight_n, marks=marks)
+        return grf_plot(curves, path, body_weight_n=body_weight_n, marks=marks, title=title)
     except ValueError as e:
         raise SimulationError(f"plot: {e}") from None
