@@ -1,6 +1,6 @@
 """Lumped-parameter mechanics: the Liu & Nigg reference model, the shoe stage, batch kernels.
 
-Axis convention for every array here: axis 0 = scenario, axis 1 = time, axis 2 = element.
+Arrays follow the one axis convention stated in :mod:`kinchain.mechanics.batch`.
 """
 
 from kinchain.mechanics._layout import N_PARAMS, PARAM_NAMES
