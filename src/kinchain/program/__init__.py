@@ -7,6 +7,15 @@ check-in rules, phases, wording) and ``habits.yaml`` (habit changes with their e
 docs/program.md describes the rules.
 """
 
+from kinchain.program.checkin import (
+    Change,
+    Checkin,
+    CheckinOutcome,
+    InstrumentDelta,
+    apply_checkins,
+    load_checkin,
+    parse_checkin,
+)
 from kinchain.program.generator import build_program, context_from_intake
 from kinchain.program.library import Dose, Exercise, Library, Target, default_library
 from kinchain.program.model import (
@@ -20,10 +29,14 @@ from kinchain.program.model import (
 from kinchain.program.rules import ProgramRules, default_habits, default_rules
 
 __all__ = [
+    "Change",
+    "Checkin",
+    "CheckinOutcome",
     "Context",
     "Dose",
     "Exercise",
     "HabitAdvice",
+    "InstrumentDelta",
     "LeftOut",
     "Library",
     "Phase",
@@ -31,9 +44,12 @@ __all__ = [
     "ProgramRules",
     "RoutineItem",
     "Target",
+    "apply_checkins",
     "build_program",
     "context_from_intake",
     "default_habits",
     "default_library",
     "default_rules",
+    "load_checkin",
+    "parse_checkin",
 ]
