@@ -81,6 +81,7 @@ class Score:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.values)
+        out["name"] = self.name
         out["meaning"] = self.meaning
         out["cite"] = list(self.cite)
         if self.notes:
