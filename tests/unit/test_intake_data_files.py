@@ -1,0 +1,85 @@
+"""The intake's data files check themselves: a broken entry names the file and the key."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+import pytest
+
+from kinchain.errors import DataFileError
+from kinchain.intake import screening
+from kinchain.intake import vocabulary as vocab
+from kinchain.intake.model import InjuryKind
+
+
+def test_every_injury_kind_the_model_accepts_has_its_meaning_in_the_vocabulary() -> None:
+    assert set(vocab.injury_kinds()) == set(get_args(InjuryKind))
+
+
+def test_only_sprains_and_strains_take_a_grade() -> None:
+    assert {k for k, info in vocab.injury_kinds().items() if info.graded} == {"sprain", "strain"}
+
+
+@pytest.mark.parametrize(
+    ("what", "side"),
+    [
+        ("baby on left hip", "left"),
+        ("Laptop bag on the RIGHT shoulder", "right"),
+        ("shopping, left and right", "both"),
+        ("toddler, both arms", "both"),
+        ("nothing much", None),
+        ("leftovers in a lunch box", None),
+    ],
+)
+def test_the_carrying_side_is_read_from_whole_words(what: str, side: str | None) -> None:
+    assert vocab.carrying_side(what) == side
+
+
+SIDE_WORDS = "carrying_side_words"
+
+
+def good_screening() -> dict[str, Any]:
+    return {
+        "groups": {"emergency": {"title": "Now"}},
+        "questions": [{"key": "a", "group": "emergency", "question": "Is it?"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (lambda d: d["questions"].append(dict(d["questions"][0])), "questions[1].key"),
+        (lambda d: d["questions"][0].update(group="later"), "questions[0].group"),
+        (lambda d: d["questions"][0].update(question="Is it."), "questions[0].question"),
+        (lambda d: d["questions"][0].update(question=""), "questions[0].question"),
+        (lambda d: d["groups"]["emergency"].update(extra=1), "groups.emergency"),
+        (lambda d: d.pop("groups"), "<top>"),
+    ],
+)
+def test_a_broken_screening_file_names_the_key(change: Any, key: str) -> None:
+    data = good_screening()
+    assert screening._parse(data).questions[0].key == "a"
+    change(data)
+    with pytest.raises(DataFileError) as caught:
+        screening._parse(data)
+    assert caught.value.file == "screening.yaml" and caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        (
+            {"injury_kinds": {"sprain": {"tissue": "skin", "graded": True}}, SIDE_WORDS: {}},
+            "injury_kinds.sprain.tissue",
+        ),
+        (
+            {"injury_kinds": {"sprain": {"tissue": None, "graded": "no"}}, SIDE_WORDS: {}},
+            "injury_kinds.sprain.graded",
+        ),
+        ({"injury_kinds": {}, SIDE_WORDS: {"up": ["up"]}}, "carrying_side_words.up"),
+    ],
+)
+def test_a_broken_vocabulary_file_names_the_key(raw: dict[str, Any], key: str) -> None:
+    with pytest.raises(DataFileError) as caught:
+        vocab._parse(raw)
+    assert caught.value.file == "vocabulary.yaml" and caught.value.key == key
