@@ -24,7 +24,7 @@ Only the direction of footwear effects (harder midsole, higher impact peak) is a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -104,7 +104,7 @@ class _Shoes(Mapping[str, Midsole]):
             )
         return midsoles[name]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[str]:
         return iter(shoe_stage().midsoles)
 
     def __len__(self) -> int:
