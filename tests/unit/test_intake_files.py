@@ -111,3 +111,8 @@ def test_json_is_recognised_by_its_content_whatever_the_extension(
 ) -> None:
     text = (examples_dir / "tom.json").read_text(encoding="utf-8")
     assert load_intake(write(tmp_path, "tom.intake", text)).client.name == "Tom Example"
+
+
+def test_a_number_too_long_to_read_is_refused_in_plain_words(tmp_path: Path) -> None:
+    message = refusal(write(tmp_path, "long.yaml", "daily_minutes: " + "9" * 5000 + "\n"))
+    assert message == "not valid YAML: a number has too many digits to read"

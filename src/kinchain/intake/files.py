@@ -128,6 +128,12 @@ def _json_constant(name: str) -> Any:
     raise _Refused(f"{name} is not a number an intake can use")
 
 
+def _unreadable(error: Exception) -> str:
+    if "digits" in str(error):
+        return "a number has too many digits to read"
+    return f"a value cannot be read ({error})"
+
+
 def _parse_yaml(text: str, source: str) -> Any:
     try:
         return yaml.load(text, Loader=_IntakeYamlLoader)  # a SafeLoader subclass
@@ -142,7 +148,7 @@ def _parse_yaml(text: str, source: str) -> Any:
     except RecursionError:
         raise _refuse(source, "not accepted: the data is nested too deeply") from None
     except (ValueError, OverflowError) as e:
-        raise _refuse(source, f"not valid YAML: a value cannot be read ({e})") from None
+        raise _refuse(source, f"not valid YAML: {_unreadable(e)}") from None
 
 
 def _parse_json(text: str, source: str) -> Any:
@@ -156,7 +162,7 @@ def _parse_json(text: str, source: str) -> Any:
     except RecursionError:
         raise _refuse(source, "not accepted: the data is nested too deeply") from None
     except (ValueError, OverflowError) as e:
-        raise _refuse(source, f"not valid JSON: a value cannot be read ({e})") from None
+        raise _refuse(source, f"not valid JSON: {_unreadable(e)}") from None
 
 
 def parse_text(text: str, /, *, source: str, json_format: bool | None = None) -> Any:
