@@ -43,6 +43,7 @@ EXIT_INPUT = 2
 COMMAND_MODULES: tuple[str, ...] = (
     "body",
     "intake",
+    "program",
     "report",
     "simulate",
 )

@@ -94,8 +94,8 @@ def _rank(exercise: Exercise, need: Need, used_qualities: set[str]) -> tuple[Any
         q for q in order if q in used_qualities
     ]
     return (
-        fresh.index(exercise.quality) if exercise.quality in fresh else len(fresh),
         exercise.level > need.level,
+        fresh.index(exercise.quality) if exercise.quality in fresh else len(fresh),
         abs(exercise.level - need.level),
         exercise.minutes,
         exercise.id,

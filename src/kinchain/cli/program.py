@@ -1,0 +1,190 @@
+"""``kinchain program`` and ``kinchain checkin``: print a client's program and what check-ins
+changed. Translation only: the work happens in :mod:`kinchain.services.program`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+
+from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.services.program import checkin_file, program_file
+
+__all__ = ["checkin", "program"]
+
+
+def _day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}"
+        raise fail(message, EXIT_INPUT) from None
+
+
+def _sides(targets: list[Mapping[str, Any]]) -> str:
+    parts = []
+    for t in targets:
+        name = str(t["site"]).replace("_", " ")
+        parts.append(f"{t['side']} {name}" if t["side"] else name)
+    return ", ".join(parts)
+
+
+def _print_referral(referral: Mapping[str, Any] | None, client: str) -> None:
+    lines = [f"[bold]No exercises for {escape(client)} until a clinician has seen them.[/bold]"]
+    if referral:
+        lines.append(f"Urgency: {escape(str(referral.get('urgency')))}")
+        for key in ("advice", "see", "within", "safety_net"):
+            if referral.get(key):
+                lines.append(escape(str(referral[key])))
+        for reason in referral.get("reasons", []):
+            lines.append(f"- {escape(str(reason))}")
+    console.print(Panel("\n".join(lines), title="Program suspended", border_style="red"))
+
+
+def _print_program(doc: Mapping[str, Any], client: str) -> None:
+    console.print(
+        f"[bold]{escape(client)}: daily routine[/bold] "
+        f"({doc['minutes']:g} of {doc['daily_minutes']} minutes, as of {doc['as_of']})"
+    )
+    table = Table(show_header=True, header_style="bold")
+    for col in ("#", "exercise", "for", "dose", "min"):
+        table.add_column(col)
+    for n, item in enumerate(doc["routine"], 1):
+        table.add_row(
+            str(n),
+            escape(item["name"]),
+            escape(_sides(item["targets"])),
+            escape(item["dose"]["text"]),
+            f"{item['minutes']:g}",
+        )
+    console.print(table)
+    for n, item in enumerate(doc["routine"], 1):
+        console.print(f"\n[bold]{n}. {escape(item['name'])}[/bold] ({item['dose']['text']})")
+        console.print(f"   Why: {escape(item['explanation'])}")
+        for i, step in enumerate(item["instructions"], 1):
+            console.print(f"   {i}. {escape(step)}")
+        console.print(f"   Remember: {escape('; '.join(item['cues']))}")
+    if doc["left_out"]:
+        console.print("\n[bold]Left out for now[/bold]")
+        for o in doc["left_out"]:
+            console.print(f"- {escape(o['focus'])}: {escape(o['detail'])} ({o['reason']})")
+    console.print("\n[bold]Habit changes[/bold]")
+    for h in doc["habits"]:
+        ev = h["evidence"]
+        console.print(f"- [bold]{h['area'].replace('_', ' ')}[/bold]: {escape(h['advice'])}")
+        console.print(f"  Evidence ({ev['grade']}): {escape(ev['says'])}")
+    console.print("\n[bold]The 12 weeks[/bold]")
+    for p in doc["phases"]:
+        first, last = p["weeks"]
+        console.print(f"- Weeks {first}-{last}, {escape(p['name'])}: {escape(p['focus'])}")
+        console.print(f"  Move on when: {escape(' '.join(p['criteria_to_advance']))}")
+    for note in doc.get("notes", []):
+        console.print(f"\nNote: {escape(note)}")
+
+
+@app.command()
+@translate_errors
+def program(
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="The client's intake file (YAML or JSON)."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="Build the program as of this day (YYYY-MM-DD)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the program as JSON."),
+) -> None:
+    """Print a client's program: the daily routine within their minutes, habits and phases.
+
+    Each routine item shows its dose, minutes, the steps to do it and why it is there, tied to
+    the client's own history. Items that did not fit the daily minutes, or that a
+    contraindication (pregnancy, postpartum weeks, severe pain, recent surgery) rules out, are
+    listed with the reason. When red flags suspend the program, the referral is printed and no
+    exercises are given. The rules are in docs/program.md.
+
+    Examples:
+
+      kinchain program examples/maria.yaml
+
+      kinchain program examples/tom.yaml --as-of 2026-11-25 --json
+    """
+    view = program_file(file, as_of=_day(as_of) or dt.date.today())
+    if as_json:
+        console.print_json(json.dumps(view.to_json()))
+        return
+    if view.program is None:
+        _print_referral(view.referral, view.client)
+        return
+    _print_program(view.program.to_json(), view.client)
+
+
+@app.command()
+@translate_errors
+def checkin(
+    file: Path = typer.Argument(..., metavar="FILE", help="The client's intake file."),
+    checkins: list[Path] = typer.Argument(
+        ..., metavar="CHECKIN", help="Check-in files (YAML), applied in date order."
+    ),
+    as_of: str | None = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="The day the program was built (default: today, or the first check-in if earlier).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
+) -> None:
+    """Apply check-ins to a client's program and print what changed.
+
+    A check-in file holds a date, pain 0-10 per site, how the routine felt (easy, ok, hard),
+    the exercise ids done, and optionally re-assessed questionnaires. Pain up 2 or more points
+    regresses the items working that site; two easy check-ins in a row with pain not rising
+    progress an item; re-assessed questionnaires are compared with their minimal important
+    difference. A bad check-in file exits 2 naming the field.
+
+    Examples:
+
+      kinchain checkin examples/maria.yaml examples/checkin-maria-1.yaml \
+        examples/checkin-maria-2.yaml
+
+      kinchain checkin examples/maria.yaml examples/checkin-maria-*.yaml --json
+    """
+    view = checkin_file(file, checkins, as_of=_day(as_of))
+    if as_json:
+        console.print_json(json.dumps(view.to_json()))
+        return
+    if view.outcome is None:
+        _print_referral(view.referral, view.client)
+        return
+    changes = view.outcome.changes
+    console.print(f"[bold]{escape(view.client)}: {len(checkins)} check-in(s) applied[/bold]")
+    if not changes:
+        console.print("No item changed.")
+    for c in changes:
+        arrow = f" -> {c.to}" if c.to else ""
+        console.print(
+            f"- {c.date}: [bold]{c.action}[/bold] {c.exercise}{arrow}: "
+            f"{escape(c.reason)} (rule: {escape(c.rule)})"
+        )
+    if view.outcome.instruments:
+        console.print("\n[bold]Re-assessed questionnaires[/bold]")
+        for d in view.outcome.instruments:
+            before = "none" if d.before is None else f"{d.before:g}"
+            mcid = "" if d.mcid is None else f", minimal important difference {d.mcid:g}"
+            console.print(
+                f"- {d.date} {d.instrument} {d.value}: {before} -> {d.after:g}{mcid}: {d.verdict}"
+            )
+    console.print("\n[bold]Routine now[/bold]")
+    for item in view.outcome.program.routine:
+        console.print(
+            f"- {escape(item.exercise.name)} ({escape(item.exercise.dose.describe())}, "
+            f"{item.minutes:g} min)"
+        )

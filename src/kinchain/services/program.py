@@ -1,0 +1,126 @@
+"""Program use cases: the program of an assessed client, a client's program from a file, and the
+program after check-ins.
+
+The program is never stored: it is rebuilt from the intake (as of the program's date) and the
+check-ins are replayed over it in date order, so the same files always give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kinchain.intake import Intake
+from kinchain.program import (
+    CheckinOutcome,
+    Program,
+    apply_checkins,
+    build_program,
+    load_checkin,
+)
+
+__all__ = [
+    "CheckinView",
+    "ProgramView",
+    "checkin_file",
+    "program_file",
+    "program_for",
+    "program_json",
+]
+
+
+def program_for(intake: Intake, assessment: Any, /, *, as_of: dt.date) -> Program | None:
+    """The program of an assessed client, or None when the assessment suspends it."""
+    return build_program(intake, assessment, as_of=as_of)
+
+
+def program_json(intake: Intake, assessment: Any, /, *, as_of: dt.date) -> dict[str, Any] | None:
+    """The ``program`` object of the assessment's JSON (None when suspended).
+
+    This is the hand-over point the assessment service calls to fill ``result["program"]``.
+    """
+    program = program_for(intake, assessment, as_of=as_of)
+    return program.to_json() if program is not None else None
+
+
+@dataclass(frozen=True)
+class ProgramView:
+    """A client's program, or the referral that suspends it."""
+
+    client: str
+    as_of: dt.date
+    program: Program | None
+    referral: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "client": self.client,
+            "as_of": self.as_of.isoformat(),
+            "referral": self.referral,
+            "program_suspended": self.program is None,
+            "program": self.program.to_json() if self.program else None,
+        }
+
+
+def _assessed(path: str | os.PathLike[str], as_of: dt.date) -> tuple[Intake, Any]:
+    from kinchain.services.assessment import assess_client
+
+    return assess_client(path, as_of=as_of)
+
+
+def program_file(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ProgramView:
+    """Load, assess and build the program of one intake file."""
+    intake, assessment = _assessed(path, as_of)
+    referral = assessment.referral
+    return ProgramView(
+        client=intake.client.name,
+        as_of=as_of,
+        program=program_for(intake, assessment, as_of=as_of),
+        referral=referral.to_json() if referral is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    """The program before and after the check-ins (None when suspended)."""
+
+    client: str
+    before: Program | None
+    outcome: CheckinOutcome | None
+    referral: dict[str, Any] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "client": self.client,
+            "referral": self.referral,
+            "program_suspended": self.before is None,
+            "before": self.before.to_json() if self.before else None,
+            **(self.outcome.to_json() if self.outcome else {"program": None, "changes": []}),
+        }
+
+
+def checkin_file(
+    path: str | os.PathLike[str],
+    checkins: Sequence[str | os.PathLike[str]],
+    /,
+    *,
+    as_of: dt.date | None = None,
+) -> CheckinView:
+    """Rebuild the program of an intake file and replay check-in files over it, in date order.
+
+    The program is built as of ``as_of``, by default today or the first check-in's date if that
+    is earlier. Every check-in is read and checked before any is applied.
+    """
+    loaded = sorted((load_checkin(Path(c)) for c in checkins), key=lambda c: c.date)
+    if as_of is None:
+        as_of = min([dt.date.today(), *(c.date for c in loaded[:1])])
+    view = program_file(path, as_of=as_of)
+    if view.program is None:
+        return CheckinView(view.client, None, None, view.referral)
+    return CheckinView(
+        view.client, view.program, apply_checkins(view.program, loaded), view.referral
+    )
