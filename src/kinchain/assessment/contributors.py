@@ -243,9 +243,11 @@ def _injury_contributor(
     side_w = side_weight(side, pain.side, rules)
     trail.append(_side_step(source, pain, side_w, rules, ref))
     leak_fraction = 0.0
+    leak_known = False
     if leak is not None and not local:
         result = leak(intake, source, deficit, pain)
         if result is not None:
+            leak_known = True
             leak_fraction = max(0.0, result.fraction)
             trail.extend(result.steps)
     deficit_w = deficit_weight(deficit, scale=rules.deficit_scale)
@@ -268,9 +270,15 @@ def _injury_contributor(
     )
     structure = f" ({injury.structure})" if injury.structure else ""
     what = f"old {injury.kind}{structure} of the {source} ({injury.date})"
-    summary = f"The {what} left a stability deficit of {deficit:.2f}." + (
-        "" if local else f" {rule.note.split('.')[0]}."
-    )
+    summary = f"The {what} left a stability deficit of {deficit:.2f}."
+    if not local:
+        summary += f" {rule.note.split('.')[0]}."
+        if leak_known:
+            summary += (
+                f" The mechanics model finds {leak_fraction:.0%} more demand reaching the {pain}."
+                if leak_fraction > 0.005
+                else f" The mechanics model finds no extra load reaching the {pain}."
+            )
     return _finish(
         rules=rules,
         kind="injury",

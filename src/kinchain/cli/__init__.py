@@ -41,6 +41,7 @@ EXIT_INPUT = 2
 
 #: command modules under kinchain.cli, one line each, in the order --help lists them
 COMMAND_MODULES: tuple[str, ...] = (
+    "assess",
     "body",
     "intake",
     "program",

@@ -1,5 +1,6 @@
 """The use cases: one function each, called by the CLI, the report and the tests alike."""
 
+from kinchain.services.assessment import assess_file as assess_file
 from kinchain.services.body import body_overview as body_overview
 from kinchain.services.body import describe_site as describe_site
 from kinchain.services.intake import load_client as load_client

@@ -1,0 +1,71 @@
+"""The first-session assessment as one pure function: red flags first, then everything else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from kinchain.assessment.contributors import contributors
+from kinchain.assessment.instruments import score_instruments
+from kinchain.assessment.loads import ClientLoads
+from kinchain.assessment.model import Assessment, JointReport
+from kinchain.assessment.red_flags import screen
+from kinchain.body import default_body
+from kinchain.intake.model import Intake
+from kinchain.tissue import tissue_state
+from kinchain.trail import Step
+
+__all__ = ["assess"]
+
+
+def _side(side: str | None) -> Literal["left", "right"] | None:
+    return "left" if side == "left" else "right" if side == "right" else None
+
+
+def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
+    """Assess one client on one day.
+
+    Red flags are screened first; an emergency or urgent flag sets ``program_suspended`` (the
+    contributors are still listed for the clinician, but no program follows). Then the
+    questionnaires are scored, each joint's stability deficit comes from the tissue model, the
+    contributors to each pain are ranked, and the mechanics engine names each injured joint's
+    next weakest link.
+    """
+    screening = screen(intake, as_of=as_of)
+    instruments = score_instruments(intake.questionnaires)
+    tissue = tissue_state(intake, as_of=as_of)
+    body = default_body()
+    joints = tuple(
+        JointReport(j.site, j.side, j.stability_deficit, j.trail)
+        for j in tissue.joints
+        if j.stability_deficit > 0.0 or j.injuries
+    )
+
+    def deficit_of(site: str, side: str | None) -> tuple[float, tuple[Step, ...]]:
+        joint = tissue.joint(site, _side(side))
+        return joint.stability_deficit, tuple(joint.trail)
+
+    loads = ClientLoads(intake, tissue)
+    ranked = contributors(
+        intake,
+        body=body,
+        deficit_of=deficit_of,
+        life_stage=tissue.life_stage,
+        leak=loads.leak,
+    )
+    notes = []
+    if screening.program_suspended:
+        notes.append(
+            "A red flag suspends the program: see a clinician first. The contributors below are "
+            "for the clinician and the coach, not a reason to start exercising."
+        )
+    return Assessment(
+        client=intake.client.name,
+        as_of=as_of,
+        screening=screening,
+        instruments=instruments,
+        joints=joints,
+        contributors=ranked,
+        weakest_links=loads.weakest_links(),
+        notes=tuple(notes),
+    )

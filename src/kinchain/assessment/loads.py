@@ -1,0 +1,190 @@
+"""The mechanics engine, asked the assessment's two questions.
+
+1. How much extra load reaches a painful site when one old injury's stability deficit is in the
+   chain, for the client's own activities and shoes? (the ``leak`` behind an injury contributor)
+2. For each injured joint, which joint is the next weakest link, and by what margin?
+
+Each injured joint is simulated alone (only its deficit in the chain) against the client's own
+baseline (no deficits), so the number belongs to that injury. Activities are the client's
+weight-bearing ones, weighted by minutes a week (walking when there are none); the shoe is the
+one worn most hours, or for running, jumping and pivoting the athletic pair if there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kinchain.assessment.contributors import Leak
+from kinchain.assessment.model import Place, WeakestLink
+from kinchain.assessment.rules import contributor_rules
+from kinchain.intake.model import Intake
+from kinchain.mechanics.chain import chain_constants
+from kinchain.mechanics.client import simulate_client
+from kinchain.mechanics.weakest_link import added_demand
+from kinchain.tissue import TissueState
+from kinchain.trail import Step
+
+__all__ = ["MECHANICS_ACTIVITY", "ClientLoads"]
+
+#: intake activity kinds the mechanics engine simulates, and the activity it uses for each
+MECHANICS_ACTIVITY: Mapping[str, str] = {
+    "walk": "walk",
+    "hike": "hike",
+    "jog": "jog",
+    "run": "jog",
+    "jump": "jump",
+    "pivot": "pivot",
+}
+_SPORTY = frozenset({"jog", "jump", "pivot"})
+
+
+def _r(x: float) -> float:
+    return round(x, 4)
+
+
+@dataclass(frozen=True)
+class _Run:
+    activity: str
+    minutes: float
+    shoe: int | None
+
+
+class ClientLoads:
+    """Simulations of one client, run once each and reused across pains and links."""
+
+    def __init__(self, intake: Intake, tissue: TissueState, /) -> None:
+        self._intake = intake
+        self._tissue = tissue
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._runs = self._plan()
+
+    # -- which runs ---------------------------------------------------------------------------
+
+    def _shoe_for(self, activity: str) -> int | None:
+        shoes = self._intake.footwear
+        if not shoes:
+            return None
+        if activity in _SPORTY:
+            athletic = [i for i, s in enumerate(shoes) if s.kind == "athletic"]
+            if athletic:
+                return max(athletic, key=lambda i: shoes[i].hours_per_day)
+        return max(range(len(shoes)), key=lambda i: shoes[i].hours_per_day)
+
+    def _plan(self) -> tuple[_Run, ...]:
+        minutes: dict[str, float] = {}
+        for a in self._intake.activities:
+            sim = MECHANICS_ACTIVITY.get(a.kind)
+            if sim is not None:
+                minutes[sim] = minutes.get(sim, 0.0) + a.minutes_per_week
+        if not minutes:
+            minutes = {"walk": 1.0}
+        return tuple(_Run(k, v, self._shoe_for(k)) for k, v in minutes.items())
+
+    def _simulate(self, joint: Place | None, deficit: float, run: _Run, side: str) -> Any:
+        key = (joint, round(deficit, 6), run.activity, run.shoe, side)
+        if key not in self._cache:
+            deficits = {(joint.site, joint.side): deficit} if joint and joint.site else {}
+            shoe = self._intake.footwear[run.shoe] if run.shoe is not None else None
+            self._cache[key] = simulate_client(
+                self._intake, deficits, activity=run.activity, side=side, shoe=shoe
+            )
+        return self._cache[key]
+
+    # -- question 1: the leak -----------------------------------------------------------------
+
+    def leak(self, intake: Intake, joint: Place, deficit: float, pain: Place) -> Leak | None:
+        """Extra load at the painful site from this joint's deficit, minutes-weighted."""
+        del intake  # the client is fixed at construction
+        side = joint.side if joint.side in ("left", "right") else pain.side
+        side = side if side in ("left", "right") else "left"
+        total_minutes = sum(r.minutes for r in self._runs) or 1.0
+        weighted = 0.0
+        parts: list[str] = []
+        cites: tuple[str, ...] = ()
+        found = False
+        for run in self._runs:
+            sim = self._simulate(joint, deficit, run, side)
+            extra = _extra_at(sim, pain.site)
+            if extra is None:
+                continue
+            found = True
+            weighted += extra * run.minutes / total_minutes
+            parts.append(f"{run.activity} {extra:+.1%}")
+            cites = tuple(dict.fromkeys(cites + tuple(k for s in sim.trail for k in s.cite)))
+        if not found:
+            return None
+        rules = contributor_rules()
+        step = Step(
+            f"{joint} deficit {deficit:.2f} in the chain, {side} leg: " + ", ".join(parts),
+            f"added demand at the {pain} (rise in energy absorbed or peak force) against the "
+            "same body without the injury (mechanics model; weighted by minutes a week)",
+            _r(weighted),
+            tuple(dict.fromkeys(rules.leak_cite + cites)),
+            "A lumped-parameter model: it shows the direction and rough size of a load shift, "
+            "not a measurement of this client. Zero means the model finds no extra load "
+            "reaching this site: it does not support the leak idea here.",
+        )
+        return Leak(weighted, (step,))
+
+    # -- question 2: the next weakest link ----------------------------------------------------
+
+    def weakest_links(self) -> tuple[WeakestLink, ...]:
+        """For each injured joint, the next weakest link in the client's hardest activity."""
+        out: list[WeakestLink] = []
+        for j in self._tissue.joints:
+            if j.stability_deficit <= 0.0:
+                continue
+            sides = [j.side] if j.side in ("left", "right") else ["left", "right"]
+            best: tuple[float, Any, _Run, str] | None = None
+            for run in self._runs:
+                for side in sides:
+                    sim = self._simulate(Place(j.site, j.side), j.stability_deficit, run, side)
+                    link = getattr(sim, "weakest_link", None)
+                    if link is None:
+                        continue
+                    if best is None or float(link.margin) < best[0]:
+                        best = (float(link.margin), link, run, side)
+            if best is None:
+                continue
+            margin, link, run, side = best
+            ref = ", ".join(f"injuries[{i}]" for i in j.injuries) or None
+            lead = Step(
+                f"{Place(j.site, j.side)} stability deficit {j.stability_deficit:.2f}",
+                f"simulated alone in the chain for {run.activity}, {side} leg; the activity with "
+                "the smallest margin is shown",
+                _r(margin),
+                contributor_rules().leak_cite,
+                "The next weakest link is the joint whose added demand comes closest to what it "
+                "tolerates; a model's answer to a coaching question, not a diagnosis.",
+                ref,
+            )
+            out.append(
+                WeakestLink(
+                    injury=Place(j.site, j.side),
+                    injury_ref=ref or "",
+                    link=Place(str(link.site), link.side),
+                    margin=margin,
+                    trail=(lead, *tuple(getattr(link, "trail", ()) or ())),
+                )
+            )
+        return tuple(out)
+
+
+def _extra_at(sim: Any, site: str | None) -> float | None:
+    """Added demand at the chain element that carries ``site``, or None when none does.
+
+    Added demand is the mechanics engine's own measure (the larger relative rise of energy
+    absorbed and of peak force against the no-injury baseline, 0 when both fall), so the leak
+    and the weakest link speak the same language.
+    """
+    elements = chain_constants().joints
+    joints: Sequence[Any] = sim.joints
+    for j in joints:
+        if site in elements[j.site].sites:
+            return added_demand(
+                (j.figures["energy_absorbed_j"], j.figures["peak_force_n"]),
+                (j.baseline["energy_absorbed_j"], j.baseline["peak_force_n"]),
+            )
+    return None

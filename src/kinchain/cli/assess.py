@@ -1,0 +1,136 @@
+"""``kinchain assess``: a client's assessment, readable or as JSON. Translation only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+
+from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.services import assess_file
+
+__all__ = ["assess"]
+
+_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "yellow"}
+_TOP = 5  # contributors shown per pain in the readable summary
+
+
+def _day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(
+            f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}", EXIT_INPUT
+        ) from None
+
+
+def _place(p: dict[str, Any]) -> str:
+    site = str(p.get("site") or "whole body").replace("_", " ")
+    return f"{p['side']} {site}" if p.get("side") else site
+
+
+def _referral(result: dict[str, Any]) -> None:
+    ref = result["referral"]
+    if ref is None:
+        console.print("[green]No red flags.[/green] The program can go ahead.")
+        return
+    urgency = ref["urgency"]
+    lines = [ref["advice"], "", "Why:"] + [f"  - {r}" for r in ref["reasons"]]
+    lines += ["", f"If things change: {ref['safety_net']}", "", ref["caveat"]]
+    if result["program_suspended"]:
+        lines += [
+            "",
+            "The exercise program is suspended: no exercises until a clinician has seen you.",
+        ]
+    title = f"{urgency.upper()} REFERRAL: see {ref['see']}"
+    console.print(Panel("\n".join(lines), title=title, style=_STYLE.get(urgency, ""), expand=False))
+
+
+def _instruments(result: dict[str, Any]) -> None:
+    if not result["instruments"]:
+        return
+    table = Table(title="Questionnaires", show_lines=False)
+    table.add_column("instrument")
+    table.add_column("what the score means")
+    for key, score in result["instruments"].items():
+        table.add_row(score.get("name", key), score["meaning"])
+    console.print(table)
+
+
+def _contributors(result: dict[str, Any]) -> None:
+    by_pain: dict[str, list[dict[str, Any]]] = {}
+    for c in result["contributors"]:
+        by_pain.setdefault(_place(c["pain"]), []).append(c)
+    for pain, rows in by_pain.items():
+        table = Table(
+            title=f"What may add to the {pain} pain (top {min(_TOP, len(rows))} of {len(rows)})"
+        )
+        table.add_column("score", justify="right")
+        table.add_column("source")
+        table.add_column("evidence")
+        table.add_column("why, in short")
+        for c in rows[:_TOP]:
+            what = c["label"] + (" (hypothesis)" if c["hypothesis"] else "")
+            table.add_row(f"{c['score']:.2f}", what, c["evidence"], c["summary"])
+        console.print(table)
+
+
+def _summary(result: dict[str, Any]) -> None:
+    console.print(f"[bold]Assessment of {result['client']}[/bold] as of {result['as_of']}")
+    _referral(result)
+    _instruments(result)
+    joints = [j for j in result["joints"] if j["stability_deficit"] > 0]
+    if joints:
+        console.print(
+            "Joint stability deficits (0 = as good as new, 1 = none left): "
+            + ", ".join(f"{_place(j)} {j['stability_deficit']:.2f}" for j in joints)
+        )
+    _contributors(result)
+    for w in result["weakest_links"]:
+        console.print(
+            f"Next weakest link above the {_place(w['injury'])}: {_place(w['link'])} "
+            f"(margin {w['margin']:.2f})"
+        )
+    for note in result.get("notes", []):
+        console.print(f"[italic]{note}[/italic]")
+    console.print(
+        "Scores rank candidates for a coach's reasoning; they are not diagnoses. "
+        "Use --json for every step of every trail."
+    )
+
+
+@app.command()
+@translate_errors
+def assess(
+    file: Path = typer.Argument(..., metavar="FILE", help="The client's intake (YAML or JSON)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole assessment as JSON."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD; default today)."
+    ),
+) -> None:
+    """Assess a client: red flags first, questionnaire scores, what may add to each pain.
+
+    A red flag comes first and, when emergency or urgent, suspends the program: the summary says
+    whom to see, how soon and why. Then the questionnaire scores, each old injury's joint
+    stability deficit, the ranked contributors to each pain with their evidence, and each
+    injured joint's next weakest link. --json prints the object of docs/assessment.schema.json,
+    with every trail.
+
+    Examples:
+
+      kinchain assess examples/maria.yaml
+
+      kinchain assess examples/ruth.yaml --json --as-of 2026-11-25
+    """
+    result = assess_file(file, as_of=_day(as_of))
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        _summary(result)

@@ -1,0 +1,44 @@
+"""Assessment use case: one intake file in, the assessment's JSON form out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from kinchain.assessment import Assessment, assess
+from kinchain.intake import Intake
+from kinchain.services.intake import load_client
+
+__all__ = ["assess_client", "assess_file"]
+
+
+def assess_client(
+    path: str | os.PathLike[str], /, *, as_of: dt.date | None = None
+) -> tuple[Intake, Assessment]:
+    """Load an intake file (every problem reported at once) and assess it on ``as_of``."""
+    day = as_of or dt.date.today()
+    intake = load_client(path, as_of=day)
+    return intake, assess(intake, as_of=day)
+
+
+def _program_json(intake: Intake, assessment: Assessment, as_of: dt.date) -> dict[str, Any] | None:
+    """HAND-OVER POINT for the program: the program's JSON, or None.
+
+    The program package (``kinchain.program.build_program``) plugs in here; until it does, and
+    always while a red flag suspends the program, this returns None.
+    """
+    if assessment.program_suspended:
+        return None
+    from kinchain.services.program import program_json
+
+    return program_json(intake, assessment, as_of=as_of)
+
+
+def assess_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The assessment of one intake file as the JSON object of ``docs/assessment.schema.json``."""
+    day = as_of or dt.date.today()
+    intake, assessment = assess_client(path, as_of=day)
+    result = assessment.to_json()
+    result["program"] = _program_json(intake, assessment, day)
+    return result
