@@ -238,3 +238,14 @@ def test_every_body_citation_resolves_in_the_evidence_registry(body: Body) -> No
     for item in (*body.tissues.values(), *body.pathways.values()):
         keys.update(item.cite)
     assert keys and all(k in registry for k in keys)
+
+
+def test_an_intake_side_of_both_expands_to_left_and_right_and_midline_sites_take_none(
+    body: Body,
+) -> None:
+    assert body.refs("knee", "both") == [SiteRef("knee", "left"), SiteRef("knee", "right")]
+    assert body.refs("knee", None) == body.refs("knee", "both")
+    assert body.refs("knee", "right") == [SiteRef("knee", "right")]
+    assert body.refs("thoracic_spine", "both") == [SiteRef("thoracic_spine", None)]
+    with pytest.raises(ValueError, match="side: 'up'"):
+        body.refs("knee", "up")

@@ -92,21 +92,57 @@ class Body:
             hint = self.suggest_tissue(tissue_id)
             raise UnknownTissue(_unknown("tissue", tissue_id, hint, self._tissues)) from None
 
+    def refs(self, site_id: str, side: str | None = None, /) -> list[SiteRef]:
+        """The site on each side meant: ``both`` (or no side) on a sided site gives left and right.
+
+        A midline site always gives one ref with side None, whatever ``side`` says.
+
+        >>> from kinchain.body import default_body
+        >>> default_body().refs("ankle", "both")
+        [SiteRef(site='ankle', side='left'), SiteRef(site='ankle', side='right')]
+        >>> default_body().refs("lumbar_spine", "left")
+        [SiteRef(site='lumbar_spine', side=None)]
+        """
+        if not self.site(site_id).sided:
+            return [SiteRef(site_id, None)]
+        if side in (None, "both"):
+            return [SiteRef(site_id, s) for s in SIDES]
+        if side == "left":
+            return [SiteRef(site_id, "left")]
+        if side == "right":
+            return [SiteRef(site_id, "right")]
+        raise ValueError(f"side: {side!r} is not one of left, right, both or None")
+
     # --- the load path ----------------------------------------------------------------------
     def above(self, site_id: str, side: Side | None = None, /) -> list[SiteRef]:
         """Sites above this one on the load path, nearest first.
 
         A sided site above takes ``side``; with no side both sides are listed (left first).
         A site off the load path (the shoulder, say) has nothing above it: ``[]``.
+
+        >>> from kinchain.body import default_body
+        >>> [str(r) for r in default_body().above("ankle", "left")[:4]]
+        ['left knee', 'left hip', 'left sacroiliac', 'lumbar_spine']
         """
         return self._along_path(site_id, side, step=1)
 
     def below(self, site_id: str, side: Side | None = None, /) -> list[SiteRef]:
-        """Sites below this one on the load path, nearest first (see :meth:`above`)."""
+        """Sites below this one on the load path, nearest first (see :meth:`above`).
+
+        >>> from kinchain.body import default_body
+        >>> [str(r) for r in default_body().below("lumbar_spine")[:2]]
+        ['left sacroiliac', 'right sacroiliac']
+        """
         return self._along_path(site_id, side, step=-1)
 
     def chain_distance(self, a: str, b: str, /) -> int | None:
-        """Links between two sites along the load path; None if either is off it."""
+        """Links between two sites along the load path; None if either is off it.
+
+        >>> from kinchain.body import default_body
+        >>> body = default_body()
+        >>> body.chain_distance("ankle", "lumbar_spine"), body.chain_distance("knee", "elbow")
+        (4, None)
+        """
         self.site(a)
         self.site(b)
         if a not in self._load_path or b not in self._load_path:
@@ -152,6 +188,10 @@ class Body:
         A link is two consecutive sites of a pathway of one of ``kinds`` whose evidence is at
         least ``min_evidence``; the default leaves out links nobody has shown (the superficial
         front line).
+
+        >>> from kinchain.body import default_body
+        >>> default_body().neighbours("knee", 1)
+        {'ankle': 1, 'hip': 1}
         """
         self.site(site_id)
         if n < 0:
