@@ -11,16 +11,19 @@ available yet" until it exists, and draws ``--plot`` from the JSON's ``series`` 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from kinchain.errors import SimulationError
-from kinchain.mechanics import ReferenceResult, simulate_liu_nigg
+from kinchain.intake import load_intake
+from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_client, simulate_liu_nigg
 from kinchain.report.plots import grf_plot
+from kinchain.tissue import tissue_state
 
-__all__ = ["plot_reference", "plot_simulation_json", "simulate_reference"]
+__all__ = ["plot_reference", "plot_simulation_json", "simulate_client_file", "simulate_reference"]
 
 
 def simulate_reference(
@@ -120,3 +123,35 @@ def _plot(
         return grf_plot(curves, path, body_weight_n=body_weight_n, marks=marks, title=title)
     except ValueError as e:
         raise SimulationError(f"plot: {e}") from None
+
+
+#: sites whose deficit decides the default stance side of a client's simulation
+_LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
+
+
+def simulate_client_file(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    activity: str,
+    side: str | None = None,
+    shoe: str | None = None,
+    step_rate_pct: float = 0.0,
+    stride_length_pct: float = 0.0,
+    as_of: dt.date | None = None,
+) -> ClientSimulation:
+    """Run the kinetic chain for the client in an intake file, against her no-injury baseline.
+
+    Deficits come from :func:`kinchain.tissue.tissue_state` on ``as_of`` (default today); the
+    shoe defaults to the one worn most hours; the side to the side of the worst lower-limb
+    deficit (left when there is none).
+    """
+    intake = load_intake(path)
+    state = tissue_state(intake, as_of=as_of or dt.date.today())
+    deficits = state.deficits()
+    if side is None:
+        sided = [(v, ref[1]) for ref, v in deficits.items()
+                 if ref[0] in _LOWER_LIMB and ref[1] in ("left", "right")]
+        side = max(sided)[1] if sided and max(sided)[0] > 0 else "left"
+    return simulate_client(intake, deficits, activity=activity, side=side, shoe=shoe,
+                           step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
