@@ -282,9 +282,13 @@ def parse_red_flag_rules(doc: Any) -> RedFlagRules:
     )
     known = {q.key: q.group for q in screening_questions()}
     seen: dict[str, str] = {}
-    for where, key in [(f"groups.{g.urgency}", f.key) for g in rules.groups for f in g.flags] + [
-        ("rheumatology.criteria", f.key) for f in criteria
-    ]:
+    places = [
+        (f"groups.{g.urgency}.flags[{i}].key", f.key)
+        for g in rules.groups
+        for i, f in enumerate(g.flags)
+    ]
+    places += [(f"rheumatology.criteria[{i}].key", f.key) for i, f in enumerate(criteria)]
+    for where, key in places:
         if key in seen:
             raise DataFileError(
                 _FILE, where, f"screening key {key!r} is already used in {seen[key]}"
