@@ -95,3 +95,10 @@ def test_the_intake_package_exports_exactly_its_public_api() -> None:
     modules = {"model", "load", "files", "problems", "screening", "vocabulary", "questionnaires"}
     assert set(intake_pkg.__all__) == public - modules
     assert {"load_intake", "parse_intake", "screening_questions"} <= set(intake_pkg.__all__)
+
+
+def test_code_can_build_an_injury_from_a_partial_date_object() -> None:
+    from kinchain.intake import Injury
+
+    injury = Injury(site="ankle", side="left", kind="sprain", date=PartialDate(year=2006, month=5))
+    assert (str(injury.date), injury.tissue) == ("2006-05", "ligament")

@@ -21,6 +21,7 @@ __all__ = [
     "as_of",
     "between",
     "context_value",
+    "describe",
     "refusal",
     "shown",
 ]
@@ -56,6 +57,29 @@ def as_of(info: ValidationInfo) -> dt.date:
     """The day dates are checked against: the context's ``as_of``, else today."""
     day = context_value(info, "as_of")
     return day if isinstance(day, dt.date) else dt.date.today()
+
+
+def describe(value: Any) -> str:
+    """A received value in a coach's words.
+
+    >>> describe("six"), describe(True), describe([1, 2]), describe(None)
+    ("'six' (text)", 'true (a yes/no)', 'a list', 'nothing (an empty value)')
+    """
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no)"
+    if isinstance(value, int | float):
+        return shown(value)
+    if isinstance(value, str):
+        return f"{shown(value)} (text)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return f"a value of type {type(value).__name__}"
 
 
 def between(lo: float, hi: float, unit: str = "") -> Callable[[Any], Any]:

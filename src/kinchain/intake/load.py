@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from kinchain.errors import IntakeError, Problem
+from kinchain.intake._checks import MIN_YEAR
 from kinchain.intake.files import read_intake_data
-from kinchain.intake.model import MIN_YEAR, Intake
+from kinchain.intake.model import Intake
 from kinchain.intake.problems import describe, problems_from
 
 __all__ = ["load_intake", "parse_intake"]

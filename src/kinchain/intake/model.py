@@ -41,6 +41,7 @@ from kinchain.intake._checks import (
     as_of,
     between,
     context_value,
+    describe,
     refusal,
     shown,
 )
@@ -64,6 +65,7 @@ __all__ = [
 ]
 
 Side = Literal["left", "right", "both"]
+
 
 def _site_check(site: str) -> str:
     if not _sites.known_site(site):
@@ -100,25 +102,27 @@ def _whole_or_none(value: Any) -> bool:
 
 def _date_parts(value: Any) -> dict[str, int | None]:
     """Year, month and day from any form an intake writes a date in."""
+    if isinstance(value, PartialDate):
+        return {"year": value.year, "month": value.month, "day": value.day}
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return {"year": value.year, "month": value.month, "day": value.day}
     if isinstance(value, bool):
-        raise refusal(f"{_DATE_EXPECTED}, received {value} (yes/no)")
+        raise refusal(f"{_DATE_EXPECTED}; received {describe(value)}")
     if isinstance(value, int):
         return {"year": value, "month": None, "day": None}
     if isinstance(value, str):
         match = _DATE_TEXT.fullmatch(value.strip())
         if match is None:
-            raise refusal(f"{_DATE_EXPECTED}, received {shown(value)}")
+            raise refusal(f"{_DATE_EXPECTED}; received {describe(value)}")
         year, month, day = (int(g) if g else None for g in match.groups())
         return {"year": year, "month": month, "day": day}
     if isinstance(value, dict) and set(value) <= {"year", "month", "day"} and "year" in value:
         parts = {k: value.get(k) for k in ("year", "month", "day")}
         if all(_whole_or_none(v) for v in parts.values()):
             return parts
-    raise refusal(f"{_DATE_EXPECTED}, received {shown(value)}")
+    raise refusal(f"{_DATE_EXPECTED}; received {describe(value)}")
 
 
 class PartialDate(BaseModel):
@@ -372,6 +376,10 @@ class Habits(_Frozen):
         if standing is not None and sitting is not None and sitting + standing > 24:
             raise refusal(f"{standing:g} h standing and {sitting:g} h sitting exceed 24 hours")
         return standing
+
+
+# ------------------------------------------------------------------------------------- screening
+
 
 def _screening_key(key: str) -> str:
     keys = screening_keys()

@@ -7,7 +7,6 @@ reaches a user.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import types
@@ -18,7 +17,8 @@ from pydantic import BaseModel, Tag, ValidationError
 from typing_extensions import is_typeddict
 
 from kinchain.errors import Problem
-from kinchain.intake.model import Intake, shown
+from kinchain.intake._checks import describe, shown
+from kinchain.intake.model import Intake
 
 __all__ = ["describe", "format_path", "problems_from"]
 
@@ -41,29 +41,6 @@ _EXPECTED = {
     "none_required": "nothing",
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def describe(value: Any) -> str:
-    """A received value in a coach's words.
-
-    >>> describe("six"), describe(True), describe([1, 2]), describe(None)
-    ("'six' (text)", 'true (a yes/no)', 'a list', 'nothing (an empty value)')
-    """
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no)"
-    if isinstance(value, int | float):
-        return shown(value)
-    if isinstance(value, str):
-        return f"{shown(value)} (text)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    return f"a value of type {type(value).__name__}"
 
 
 def format_path(loc: Sequence[int | str], /) -> str:
