@@ -134,7 +134,7 @@ def _print_site(view: SiteView) -> None:
         console.print("Role: none in the joint-by-joint view.", highlight=False)
     if s.note:
         console.print(s.note, highlight=False, markup=False)
-    console.print(f"Anatomy: {_cites(view.site_evidence)}", highlight=False, markup=False)
+    console.print(f"Sources: {_cites(view.site_evidence)}", highlight=False, markup=False)
     below = ", ".join(str(r) for r in view.below) or "nothing (bottom of the path or off it)"
     above = ", ".join(str(r) for r in view.above) or "nothing (top of the path or off it)"
     console.print(f"Load path below, nearest first: {below}", highlight=False, markup=False)
