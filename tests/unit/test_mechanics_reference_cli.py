@@ -75,3 +75,29 @@ def test_mixed_or_bad_options_give_one_clear_message_and_exit_2(
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert words in result.output
+
+
+def test_client_form_passes_the_options_through_and_prints_joints_as_json(maria_path: Path) -> None:
+    result = run("--intake", str(maria_path), "--activity", "jog", "--side", "left",
+                 "--step-rate", "+10%", "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["joints"] and {"site", "side", "peak_force_n", "baseline"} <= set(data["joints"][0])
+    assert "weakest_link" in data
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--touchdown-velocity", "1.0", "--activity", "jog"], "only with --model"),
+        (["--activity", "swim"], "--activity: expected one of"),
+        ([], "--activity: expected one of"),
+        (["--activity", "jog", "--step-rate", "lots"], "--step-rate: expected a change"),
+    ],
+)
+def test_client_form_refuses_model_options_and_bad_values_with_exit_2(
+    maria_path: Path, args: list[str], words: str
+) -> None:
+    result = run("--intake", str(maria_path), *args)
+    assert result.exit_code == 2
+    assert words in result.output
