@@ -20,8 +20,8 @@ from kinchain.assessment.contributors import Leak
 from kinchain.assessment.model import Place, WeakestLink
 from kinchain.assessment.rules import contributor_rules
 from kinchain.intake.model import Intake
+from kinchain.mechanics import simulate_client
 from kinchain.mechanics.chain import chain_constants
-from kinchain.mechanics.client import simulate_client
 from kinchain.mechanics.weakest_link import added_demand
 from kinchain.tissue import TissueState
 from kinchain.trail import Step
