@@ -9,7 +9,9 @@ answers. :func:`apply_checkins` replays the check-ins in date order over a fresh
   progress that item;
 - ``hard_checkins`` hard check-ins in a row with the item done regress it;
 - a move happens only if the new exercise passes every contraindication on the check-in's date
-  and the routine still fits ``daily_minutes``; otherwise the item holds and the change says why.
+  and the routine still fits ``daily_minutes``; otherwise the item holds and the change says why;
+- an item the client's state now rules out (pregnancy weeks advance, pain turns severe) steps
+  down its chain to a version that is allowed, or pauses.
 
 State is never stored: a program plus its check-ins, in order, always give the same result.
 """
@@ -123,7 +125,7 @@ class Change:
     """What one check-in did to one routine item."""
 
     date: dt.date
-    action: str  # "progress" | "regress" | "hold"
+    action: str  # "progress" | "regress" | "hold" | "pause"
     exercise: str
     to: str | None
     rule: str
@@ -230,6 +232,52 @@ def _works(item: RoutineItem, site: str, side: str | None) -> bool:
     )
 
 
+def _recheck(
+    routine: list[RoutineItem],
+    context: Any,
+    rules: ProgramRules,
+    library: Library,
+    date: dt.date,
+    changes: list[Change],
+) -> list[RoutineItem]:
+    """Items the client's state now rules out step down their chain, or pause."""
+    out = []
+    for item in routine:
+        why_not = refusal(item.exercise, context, rules, targets=item.targets, starting=False)
+        if why_not is None:
+            out.append(item)
+            continue
+        down = item.exercise.regresses_to
+        while down is not None:
+            easier = library[down]
+            targets, minutes = resolve_targets(easier, _client_side(item))
+            if refusal(easier, context, rules, targets=targets) is None and not any(
+                i.exercise.id == easier.id for i in routine
+            ):
+                break
+            down = easier.regresses_to
+        rule = f"contraindication: {why_not.key}"
+        if down is None:
+            reason = f"{why_not.detail}; paused until it is safe again"
+            changes.append(
+                Change(date, "pause", item.exercise.id, None, rule, reason, why_not.cite)
+            )
+            continue
+        out.append(
+            replace(
+                item,
+                exercise=easier,
+                targets=targets,
+                minutes=minutes,
+                explanation=item.explanation.replace(item.exercise.why, easier.why),
+            )
+        )
+        changes.append(
+            Change(date, "regress", item.exercise.id, easier.id, rule, why_not.detail, why_not.cite)
+        )
+    return out
+
+
 def apply_checkins(
     program: Program,
     checkins: Sequence[Checkin],
@@ -267,6 +315,7 @@ def apply_checkins(
             context.on(checkin.date),
             pains=tuple(Pain(s, sd, v, "check-in") for (s, sd), v in pains.items()),
         )
+        routine = _recheck(routine, context, rules, library, checkin.date, changes)
         for idx, item in enumerate(routine):
             ex = item.exercise
             done = ex.id in checkin.done

@@ -185,12 +185,8 @@ def _fill(
                     continue
                 chosen = _Draft(ex, targets, minutes, need, list(need.because), list(need.stories))
                 break
-            if round_no == 0:
+            if round_no == 0 or chosen is not None:  # refused in favour of what was chosen
                 for ex, why_not in refusals:
-                    if chosen is not None and _rank(ex, need, set()) > _rank(
-                        chosen.exercise, need, set()
-                    ):
-                        continue
                     if ex.id in refused_ids:
                         continue
                     refused_ids.add(ex.id)

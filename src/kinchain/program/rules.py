@@ -183,6 +183,7 @@ def _contraindications(raw: Any, file: str) -> dict[str, Contraindication]:
     if missing:
         raise DataFileError(file, "contraindications", f"missing {sorted(missing)}")
     numbers = {
+        "pregnant_from_week": ("lookahead_weeks", 0, 42),
         "severe_pain": ("pain_at_least", 0, 10),
         "recent_surgery": ("months", 0, 60),
         "symptom_free": ("max_pain", 0, 10),

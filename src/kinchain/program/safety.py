@@ -49,17 +49,26 @@ def refusal(
     /,
     *,
     targets: Iterable[tuple[str, str | None]],
+    starting: bool = True,
 ) -> Refusal | None:
-    """The first contraindication forbidding ``exercise`` at the resolved ``targets``, or None."""
+    """The first contraindication forbidding ``exercise`` at the resolved ``targets``, or None.
+
+    ``starting`` is true when the exercise would be started now (pregnancy then looks ahead);
+    false when an item already in the routine is checked again.
+    """
     ci = exercise.contraindications
     rule = rules.contraindications
     weeks = context.weeks
     if context.life_stage == "pregnant" and weeks is not None and "pregnant_from_week" in ci:
         limit = int(ci["pregnant_from_week"])
-        if weeks >= limit:
+        r = rule["pregnant_from_week"]
+        ahead = int(r.params["lookahead_weeks"]) if starting else 0
+        if weeks + ahead >= limit:
             when = "in pregnancy" if limit == 0 else f"from week {limit} of pregnancy"
-            r = rule["pregnant_from_week"]
-            return Refusal("pregnant_from_week", f"not given {when} (now week {weeks})", r.cite)
+            soon = "" if weeks >= limit else ", too close to start"
+            return Refusal(
+                "pregnant_from_week", f"not given {when} (now week {weeks}{soon})", r.cite
+            )
     if context.life_stage == "postpartum" and weeks is not None and "postpartum_before_week" in ci:
         limit = int(ci["postpartum_before_week"])
         if weeks < limit:
