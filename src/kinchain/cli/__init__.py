@@ -69,7 +69,8 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
         except IntakeError as e:
             raise fail(str(e), EXIT_INPUT) from None
         except KinchainError as e:
-            raise fail(f"error: {e}", EXIT_INPUT if isinstance(e, ValueError) else EXIT_ERROR) from None
+            code = EXIT_INPUT if isinstance(e, ValueError) else EXIT_ERROR
+            raise fail(f"error: {e}", code) from None
         except FileNotFoundError as e:
             raise fail(f"error: {e.filename}: no such file", EXIT_INPUT) from None
         except IsADirectoryError as e:
