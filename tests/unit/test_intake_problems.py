@@ -184,3 +184,19 @@ def test_an_intake_that_is_not_a_mapping_is_a_whole_file_problem() -> None:
         parse_intake(["client"], source="x.yaml")
     (problem,) = caught.value.problems
     assert problem.path == "" and "received a list" in problem.message
+
+
+def test_an_empty_optional_section_means_the_same_as_leaving_it_out() -> None:
+    data = maria()
+    data.update(injuries=None, goals=None, screening=None)
+    data["pain"][0]["worse_with"] = None
+    intake = parse_intake(data, as_of=AS_OF)
+    assert (intake.injuries, intake.goals, intake.screening) == ((), (), {})
+    assert intake.pain[0].worse_with == ()
+
+
+def test_an_empty_required_value_is_still_refused() -> None:
+    problems = problems_after(lambda d: d["pain"][0].update(intensity=None))
+    assert problems == [
+        "pain[0].intensity: expected a whole number; received nothing (an empty value)"
+    ]

@@ -199,6 +199,19 @@ class PartialDate(BaseModel):
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_left_out(cls, data: Any) -> Any:
+        """``key: null`` (in YAML also ``key:`` with nothing after it) means the default."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            k: v
+            for k, v in data.items()
+            if not (v is None and k in fields and not fields[k].is_required())
+        }
+
 
 class LifeStage(_Frozen):
     status: Literal["none", "pregnant", "postpartum"] = "none"
@@ -261,7 +274,7 @@ class Injury(_Frozen):
     @classmethod
     def _infer_tissue(cls, data: Any) -> Any:
         """A left-out tissue comes from the structure's type, else from the injury kind."""
-        if not isinstance(data, dict) or "tissue" in data:
+        if not isinstance(data, dict) or data.get("tissue") is not None:
             return data
         structure, kind = data.get("structure"), data.get("kind")
         tissue = _sites.tissue_type(structure) if isinstance(structure, str) else None
