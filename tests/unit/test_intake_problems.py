@@ -200,3 +200,14 @@ def test_an_empty_required_value_is_still_refused() -> None:
     assert problems == [
         "pain[0].intensity: expected a whole number; received nothing (an empty value)"
     ]
+
+
+def test_a_key_written_in_the_wrong_section_is_told_where_it_belongs() -> None:
+    def misplaced(d: dict[str, Any]) -> None:
+        d["sitting_hours"] = d["habits"].pop("sitting_hours")
+        d["injuries"][0]["intensity"] = 4
+
+    assert problems_after(misplaced) == [
+        "injuries[0].intensity: unknown key; intensity belongs under pain:",
+        "sitting_hours: unknown top-level key; sitting_hours belongs under habits:",
+    ]

@@ -11,6 +11,7 @@ import difflib
 import re
 import types
 from collections.abc import Sequence
+from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, Tag, ValidationError
@@ -18,7 +19,7 @@ from typing_extensions import is_typeddict
 
 from kinchain.errors import Problem
 from kinchain.intake._checks import describe, shown
-from kinchain.intake.model import Intake
+from kinchain.intake.model import Intake, PartialDate
 
 __all__ = ["describe", "format_path", "problems_from"]
 
@@ -133,11 +134,36 @@ def _keys_at(loc: Sequence[int | str]) -> list[str]:
 # ------------------------------------------------------------------------------------ messages
 
 
+def _homes(tp: Any, prefix: str, found: dict[str, list[str]], depth: int = 0) -> None:
+    """Every key of the model, with the sections it belongs under (``habits``, ``injuries[]``)."""
+    for cand in _candidates(tp):
+        if get_origin(cand) is tuple:
+            _homes(get_args(cand)[0], f"{prefix}[]", found, depth)
+            continue
+        if cand is PartialDate:  # written as text, its parts are no keys of the file
+            continue
+        if isinstance(cand, type) and issubclass(cand, BaseModel) and depth < 4:
+            for name, field in cand.model_fields.items():
+                found.setdefault(name, []).append(prefix)
+                _homes(field.annotation, f"{prefix}.{name}" if prefix else name, found, depth + 1)
+
+
+@cache
+def _key_homes() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    _homes(Intake, "", found)
+    return found
+
+
 def _unknown_key(loc: Sequence[int | str]) -> str:
     if not loc:
         return "unknown key"
     key, allowed = str(loc[-1]), _keys_at(loc[:-1])
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    homes = [h for h in _key_homes().get(key, []) if h]
+    if homes and not close:
+        where = " or ".join(f"{h}:" for h in dict.fromkeys(h.replace("[]", "") for h in homes))
+        return f"unknown {'top-level ' if len(loc) == 1 else ''}key; {key} belongs under {where}"
     if len(loc) == 1:
         if close:
             return f"unknown top-level key; likely a typo of {close[0]!r}"
