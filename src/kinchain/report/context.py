@@ -228,9 +228,17 @@ def instruments_view(assessment: Mapping[str, Any], cites: Citations) -> list[di
 
 
 def contributors_view(
-    client: Mapping[str, Any], assessment: Mapping[str, Any], cites: Citations
+    client: Mapping[str, Any],
+    assessment: Mapping[str, Any],
+    cites: Citations,
+    *,
+    trails_per_pain: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Contributors grouped by painful site (most intense pain first), best score first."""
+    """Contributors grouped by painful site (most intense pain first), best score first.
+
+    ``trails_per_pain`` keeps the full trail of only the best few contributors to each pain
+    (the printed page); the others keep their one-line summary. None keeps every trail.
+    """
     groups: dict[str, dict[str, Any]] = {}
     for p in client.get("pain") or ():
         label = site_label(str(p["site"]), p.get("side"))
@@ -249,6 +257,7 @@ def contributors_view(
             or _words(kind)
         )
         grade, meaning = _grade(c.get("evidence"))
+        keep = trails_per_pain is None or len(group["rows"]) < trails_per_pain
         group["rows"].append(
             {
                 "kind": _KIND_NAMES.get(kind, _words(kind)),
@@ -260,7 +269,7 @@ def contributors_view(
                 "hypothesis": bool(c.get("hypothesis")),
                 "summary": str(c.get("summary") or ""),
                 "from_intake": resolve_ref(client, src.get("ref")),
-                "trail": trail_view(c.get("trail"), cites),
+                "trail": trail_view(c.get("trail"), cites) if keep else None,
             }
         )
     return sorted(groups.values(), key=lambda g: -(g["intensity"] or 0))
@@ -299,68 +308,90 @@ def _targets(raw: Any) -> str:
     return _fmt(raw)
 
 
+def _dose(raw: Any) -> str:
+    if isinstance(raw, Mapping):
+        text = str(raw.get("text") or _fmt({k: v for k, v in raw.items() if k != "per_side"}))
+        return f"{text} each side" if raw.get("per_side") and "side" not in text else text
+    return _fmt(raw)
+
+
+def _lines(raw: Any) -> list[str]:
+    if isinstance(raw, str):
+        return [raw] if raw else []
+    if isinstance(raw, Sequence):
+        return [str(x) for x in raw if x]
+    return []
+
+
+def _routine_item(
+    client: Mapping[str, Any], item: Mapping[str, Any], cites: Citations
+) -> dict[str, Any]:
+    because = item.get("because") or ()
+    if isinstance(because, str):
+        because = [because]
+    return {
+        "name": str(item.get("name") or _words(str(item.get("exercise", "")))),
+        "minutes": _fmt(item.get("minutes")),
+        "dose": _dose(item.get("dose")),
+        "quality": _words(str(item.get("quality", ""))),
+        "targets": str(item.get("focus") or "") or _targets(item.get("targets")),
+        "explanation": str(item.get("explanation") or ""),
+        "instructions": _lines(item.get("instructions")),
+        "cues": _lines(item.get("cues")),
+        "equipment": _lines(item.get("equipment")),
+        "because": [resolve_ref(client, b) if isinstance(b, str) else _fmt(b) for b in because],
+        "cites": cites.cite(dict.fromkeys(_cites_of(item))),
+    }
+
+
+def _habit(h: Mapping[str, Any], cites: Citations) -> dict[str, Any]:
+    evidence = h.get("evidence")
+    keys = _cites_of(h)
+    note = str(h.get("note") or h.get("honesty") or "")
+    if isinstance(evidence, Mapping):
+        keys += _cites_of(evidence)
+        note = note or str(evidence.get("says") or "")
+    elif isinstance(evidence, Sequence) and not isinstance(evidence, str):
+        keys += [str(k) for k in evidence]
+        evidence = " / ".join(sorted({g for k in evidence if (g := cites.grade(str(k)))}))
+    grade, meaning = _grade(evidence)
+    return {
+        "area": _words(str(h.get("area", ""))),
+        "advice": str(h.get("advice", "")),
+        "grade": grade,
+        "grade_meaning": meaning,
+        "note": note,
+        "cites": cites.cite(dict.fromkeys(keys)),
+    }
+
+
+def _phase(i: int, ph: Any, cites: Citations) -> dict[str, Any]:
+    if not isinstance(ph, Mapping):
+        return {"name": f"Phase {i}", "weeks": "", "focus": _fmt(ph), "criteria": [], "rest": [],
+                "cites": []}
+    weeks = ph.get("weeks")
+    if isinstance(weeks, list | tuple) and len(weeks) == 2:
+        weeks = f"weeks {weeks[0]}–{weeks[1]}"
+    elif weeks is not None and "week" not in str(weeks):
+        weeks = f"weeks {weeks}"
+    known = {"name", "title", "weeks", "focus", "criteria_to_advance", "criteria", *_CITE_KEYS}
+    return {
+        "name": str(ph.get("name") or ph.get("title") or f"Phase {i}"),
+        "weeks": _fmt(weeks),
+        "focus": str(ph.get("focus") or ""),
+        "criteria": _lines(ph.get("criteria_to_advance") or ph.get("criteria")),
+        "rest": [(_words(str(k)), _fmt(v)) for k, v in ph.items() if k not in known],
+        "cites": cites.cite(dict.fromkeys(_cites_of(ph))),
+    }
+
+
 def program_view(
     client: Mapping[str, Any], program: Mapping[str, Any] | None, cites: Citations
 ) -> dict[str, Any] | None:
     """Today's routine, habits and phases, ready for the page; None when there is no program."""
     if not program:
         return None
-    routine = []
-    for item in program.get("routine") or ():
-        because = item.get("because") or ()
-        if isinstance(because, str):
-            because = [because]
-        routine.append(
-            {
-                "name": str(item.get("name") or _words(str(item.get("exercise", "")))),
-                "minutes": _fmt(item.get("minutes")),
-                "dose": _fmt(item.get("dose")),
-                "quality": _words(str(item.get("quality", ""))),
-                "targets": _targets(item.get("targets")),
-                "explanation": str(item.get("explanation") or ""),
-                "instructions": _fmt(item.get("instructions") or ""),
-                "because": [
-                    resolve_ref(client, b) if isinstance(b, str) else _fmt(b) for b in because
-                ],
-                "cites": cites.cite(_cites_of(item)),
-            }
-        )
-    habits = []
-    for h in program.get("habits") or ():
-        evidence = h.get("evidence")
-        keys = _cites_of(h)
-        if isinstance(evidence, Sequence) and not isinstance(evidence, str):
-            keys += [str(k) for k in evidence]
-            grades = sorted({g for k in evidence if (g := cites.grade(str(k)))})
-            evidence = " / ".join(grades)
-        grade, meaning = _grade(evidence)
-        habits.append(
-            {
-                "area": _words(str(h.get("area", ""))),
-                "advice": str(h.get("advice", "")),
-                "grade": grade,
-                "grade_meaning": meaning,
-                "note": str(h.get("note") or h.get("honesty") or ""),
-                "cites": cites.cite(dict.fromkeys(keys)),
-            }
-        )
-    phases = []
-    for i, ph in enumerate(program.get("phases") or (), start=1):
-        if isinstance(ph, Mapping):
-            name = str(ph.get("name") or ph.get("title") or f"Phase {i}")
-            weeks = ph.get("weeks")
-            if isinstance(weeks, list | tuple) and len(weeks) == 2:
-                weeks = f"weeks {weeks[0]}–{weeks[1]}"
-            elif weeks is not None and "week" not in str(weeks):
-                weeks = f"weeks {weeks}"
-            rest = [
-                (_words(str(k)), _fmt(v))
-                for k, v in ph.items()
-                if k not in ("name", "title", "weeks") and k not in _CITE_KEYS
-            ]
-            phases.append({"name": name, "weeks": _fmt(weeks), "rest": rest})
-        else:
-            phases.append({"name": f"Phase {i}", "weeks": "", "rest": [("", _fmt(ph))]})
+    routine = [_routine_item(client, item, cites) for item in program.get("routine") or ()]
     left_out = []
     for lo in program.get("left_out") or ():
         if isinstance(lo, Mapping):
@@ -369,17 +400,21 @@ def program_view(
             left_out.append(f"{_words(str(what))}: {why}" if why else _fmt(lo))
         else:
             left_out.append(str(lo))
-    minutes = 0.0
-    for item in program.get("routine") or ():
-        if isinstance(item.get("minutes"), int | float):
-            minutes += float(item["minutes"])
+    minutes = program.get("minutes")
+    if not isinstance(minutes, int | float):
+        minutes = sum(
+            float(i["minutes"])
+            for i in program.get("routine") or ()
+            if isinstance(i.get("minutes"), int | float)
+        )
     return {
         "daily_minutes": _fmt(program.get("daily_minutes")),
-        "total_minutes": _fmt(minutes),
+        "total_minutes": _fmt(float(minutes)),
         "routine": routine,
-        "habits": habits,
-        "phases": phases,
+        "habits": [_habit(h, cites) for h in program.get("habits") or ()],
+        "phases": [_phase(i, ph, cites) for i, ph in enumerate(program.get("phases") or (), 1)],
         "left_out": left_out,
+        "notes": _lines(program.get("notes")),
     }
 
 

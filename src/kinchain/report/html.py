@@ -24,7 +24,11 @@ from kinchain.report.bodymap import (
 from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
 
-__all__ = ["render_html"]
+__all__ = ["PRINTED_TRAILS_PER_PAIN", "render_html"]
+
+#: the printed page keeps the full trail of this many contributors to each pain; the rest keep
+#: their summary line (every trail stays in the HTML page)
+PRINTED_TRAILS_PER_PAIN = 2
 
 
 @cache
@@ -80,7 +84,9 @@ def render_html(
         "weakest_colour": WEAKEST_COLOUR,
         "mechanics": _mechanics(simulation),
         "instruments": ctx.instruments_view(assessment, cites),
-        "contributors": ctx.contributors_view(client, assessment, cites),
+        "contributors": ctx.contributors_view(
+            client, assessment, cites, trails_per_pain=PRINTED_TRAILS_PER_PAIN if for_print else None
+        ),
         "weakest_links": ctx.weakest_links_view(assessment, cites),
         "joints": ctx.joints_view(assessment, cites),
         "program": None if suspended else ctx.program_view(client, program_raw, cites),
