@@ -61,6 +61,7 @@ def render_html(
     main activity (or None). ``for_print`` opens every expandable trail (for the PDF).
     """
     cites = Citations(registry or default_registry())
+    printed_trails = PRINTED_TRAILS_PER_PAIN
     program_raw = assessment.get("program")
     suspended = bool(assessment.get("program_suspended"))
     bm = body_map_marks(client, assessment, as_of=as_of)
@@ -85,7 +86,7 @@ def render_html(
         "mechanics": _mechanics(simulation),
         "instruments": ctx.instruments_view(assessment, cites),
         "contributors": ctx.contributors_view(
-            client, assessment, cites, trails_per_pain=PRINTED_TRAILS_PER_PAIN if for_print else None
+            client, assessment, cites, trails_per_pain=printed_trails if for_print else None
         ),
         "weakest_links": ctx.weakest_links_view(assessment, cites),
         "joints": ctx.joints_view(assessment, cites),
