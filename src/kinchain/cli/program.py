@@ -184,7 +184,6 @@ def checkin(
             )
     console.print("\n[bold]Routine now[/bold]")
     for item in view.outcome.program.routine:
-        console.print(
-            f"- {escape(item.exercise.name)} ({escape(item.exercise.dose.describe())}, "
-            f"{item.minutes:g} min)"
-        )
+        dose = item.exercise.dose.describe()
+        extra = "" if item.exercise.dose.minutes is not None else f", {item.minutes:g} min"
+        console.print(f"- {escape(item.exercise.name)} ({escape(dose)}{extra})")

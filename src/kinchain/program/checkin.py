@@ -6,7 +6,8 @@ answers. :func:`apply_checkins` replays the check-ins in date order over a fresh
 
 - pain up by ``pain_rise_points`` or more at a site regresses every item working that site;
 - ``easy_checkins`` easy check-ins in a row, with the item done and no pain rising anywhere,
-  progress that item;
+  progress that item; when the harder version needs more minutes than are left, the
+  lowest-ranked items below it pause to make room (the top contributors keep their work);
 - ``hard_checkins`` hard check-ins in a row with the item done regress it;
 - a move happens only if the new exercise passes every contraindication on the check-in's date
   and the routine still fits ``daily_minutes``; otherwise the item holds and the change says why;
@@ -232,6 +233,27 @@ def _works(item: RoutineItem, site: str, side: str | None) -> bool:
     )
 
 
+def _make_room(
+    routine: list[RoutineItem], item: RoutineItem, dropped: set[str], excess: float
+) -> list[RoutineItem]:
+    """The lowest-ranked items (below ``item``) whose minutes cover ``excess``, or []."""
+    spare = sorted(
+        (
+            i
+            for i in routine
+            if i is not item and i.exercise.id not in dropped and i.priority < item.priority
+        ),
+        key=lambda i: (i.priority, i.exercise.id),
+    )
+    victims: list[RoutineItem] = []
+    for candidate in spare:
+        if excess <= 1e-9:
+            break
+        victims.append(candidate)
+        excess -= candidate.minutes
+    return victims if excess <= 1e-9 else []
+
+
 def _recheck(
     routine: list[RoutineItem],
     context: Any,
@@ -316,8 +338,11 @@ def apply_checkins(
             pains=tuple(Pain(s, sd, v, "check-in") for (s, sd), v in pains.items()),
         )
         routine = _recheck(routine, context, rules, library, checkin.date, changes)
+        dropped: set[str] = set()
         for idx, item in enumerate(routine):
             ex = item.exercise
+            if ex.id in dropped:
+                continue
             done = ex.id in checkin.done
             easy, hard = streak.get(ex.id, (0, 0))
             move: str | None = None
@@ -371,14 +396,21 @@ def apply_checkins(
             new = library[target_id]
             targets, minutes = resolve_targets(new, _client_side(item))
             why_not = refusal(new, context, rules, targets=targets)
-            spent = sum(i.minutes for i in routine) - item.minutes + minutes
+            spent = sum(i.minutes for i in routine if i.exercise.id not in dropped)
+            spent += minutes - item.minutes
             held = None
+            victims: list[RoutineItem] = []
             if why_not is not None:
                 held = f"{new.name} is not given now: {why_not.detail}"
             elif any(i.exercise.id == new.id for i in routine):
                 held = f"{new.name} is already in the routine"
             elif spent > program.daily_minutes + 1e-9:
-                held = f"{new.name} would take the routine past {program.daily_minutes} minutes"
+                victims = _make_room(routine, item, dropped, spent - program.daily_minutes)
+                if not victims:
+                    held = (
+                        f"{new.name} would take the routine past {program.daily_minutes} "
+                        "minutes and no lower-ranked item can make room"
+                    )
             if held is not None:
                 changes.append(
                     Change(
@@ -392,6 +424,20 @@ def apply_checkins(
                     )
                 )
                 continue
+            for v in victims:
+                dropped.add(v.exercise.id)
+                changes.append(
+                    Change(
+                        checkin.date,
+                        "pause",
+                        v.exercise.id,
+                        None,
+                        "room for a higher-ranked item",
+                        f"paused to make room for {new.name} within {program.daily_minutes} "
+                        "minutes",
+                        cite,
+                    )
+                )
             routine[idx] = replace(
                 item,
                 exercise=new,
@@ -401,6 +447,7 @@ def apply_checkins(
             )
             streak.pop(ex.id, None)
             changes.append(Change(checkin.date, move, ex.id, new.id, rule, reason, cite))
+        routine = [i for i in routine if i.exercise.id not in dropped]
         if checkin.instruments:
             from kinchain.assessment.instruments import score_instruments
 

@@ -197,9 +197,13 @@ class Library(Mapping[str, Exercise]):
                         file, key, f"{other!r}.{back} should be {ex.id!r} for a consistent chain"
                     )
                 harder, easier = (other, ex.id) if kind == "progresses_to" else (ex.id, other)
-                if self._by_id[harder].level < self._by_id[easier].level:
+                step = self._by_id[harder].level - self._by_id[easier].level
+                if step not in (0, 1):
                     raise DataFileError(
-                        file, key, f"{harder!r} (harder) has a lower level than {easier!r}"
+                        file,
+                        key,
+                        f"{harder!r} (harder) should be the same level as {easier!r} or one "
+                        f"higher, got a step of {step}",
                     )
         for start in self._by_id:
             seen = {start}
