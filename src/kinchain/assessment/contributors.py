@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from kinchain.assessment._data import weakest_grade
@@ -249,7 +249,7 @@ def _injury_contributor(
         if result is not None:
             leak_known = True
             leak_fraction = max(0.0, result.fraction)
-            trail.extend(result.steps)
+            trail.extend(s if s.ref else replace(s, ref=ref) for s in result.steps)
     deficit_w = deficit_weight(deficit, scale=rules.deficit_scale)
     rule = rules.local if local else rules.chain
     trail.append(
