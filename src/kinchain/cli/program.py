@@ -43,7 +43,7 @@ def _print_referral(referral: Mapping[str, Any] | None, client: str) -> None:
     lines = [f"[bold]No exercises for {escape(client)} until a clinician has seen them.[/bold]"]
     if referral:
         lines.append(f"Urgency: {escape(str(referral.get('urgency')))}")
-        for key in ("advice", "see", "within", "safety_net"):
+        for key in ("advice", "safety_net"):
             if referral.get(key):
                 lines.append(escape(str(referral[key])))
         for reason in referral.get("reasons", []):
