@@ -125,3 +125,23 @@ def test_an_emergency_sign_in_an_otherwise_ordinary_intake_suspends_the_program(
     assert result["referral"]["urgency"] == "emergency"
     assert result["program_suspended"] is True
     assert result["program"] is None
+
+
+def test_an_injury_the_chain_model_does_not_hold_gets_no_mechanics_answer_rather_than_zero() -> (
+    None
+):
+    intake = parse_intake(
+        {
+            "client": {"name": "T", "birth_year": 1990, "sex": "male", "height_cm": 180,
+                       "mass_kg": 80},
+            "daily_minutes": 10,
+            "injuries": [{"site": "shoulder", "side": "left", "kind": "dislocation",
+                          "date": "2015"}],
+            "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-01"}],
+        },
+        as_of=AS_OF,
+    )  # fmt: skip
+    shoulder = assess(intake, as_of=AS_OF).contributors[0]
+    assert shoulder.ref == "injuries[0]" and shoulder.hypothesis
+    assert "mechanics model" not in shoulder.summary
+    assert not any("added demand" in s.rule for s in shoulder.trail)

@@ -97,6 +97,9 @@ class ClientLoads:
     def leak(self, intake: Intake, joint: Place, deficit: float, pain: Place) -> Leak | None:
         """Extra load at the painful site from this joint's deficit, minutes-weighted."""
         del intake  # the client is fixed at construction
+        modelled = {site for spec in chain_constants().joints.values() for site in spec.sites}
+        if joint.site not in modelled or pain.site not in modelled:
+            return None  # the chain model has no element for one of them: no answer, not zero
         side = joint.side if joint.side in ("left", "right") else pain.side
         side = side if side in ("left", "right") else "left"
         total_minutes = sum(r.minutes for r in self._runs) or 1.0
