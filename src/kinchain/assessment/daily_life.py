@@ -166,6 +166,7 @@ def daily_life_contributors(
     rules: ContributorRules,
     life_stage: Any,
 ) -> list[Contributor]:
+    """The footwear, habit, activity and life-stage contributors to one pain (unsorted)."""
     out: list[Contributor | None] = []
     runner = any(a.kind in ("run", "jog") for a in intake.activities)
     for rule in rules.footwear:
