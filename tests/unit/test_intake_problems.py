@@ -211,3 +211,9 @@ def test_a_key_written_in_the_wrong_section_is_told_where_it_belongs() -> None:
         "injuries[0].intensity: unknown key; intensity belongs under pain:",
         "sitting_hours: unknown top-level key; sitting_hours belongs under habits:",
     ]
+
+
+def test_a_date_too_large_for_any_calendar_is_refused_not_crashed_on() -> None:
+    problems = problems_after(lambda d: d["injuries"][0].update(date=2**70))
+    assert len(problems) == 1 and problems[0].startswith("injuries[0].date: 11805916207174113...")
+    assert "is not a calendar date" in problems[0]

@@ -148,13 +148,14 @@ class PartialDate(BaseModel):
     def _read(cls, value: Any) -> dict[str, int | None]:
         parts = _date_parts(value)
         year, month, day = parts["year"], parts["month"], parts["day"]
-        shown_date = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
+        written = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
+        written = written if len(written) <= 20 else written[:17] + "..."
         if day is not None and month is None:
             raise refusal(f"{_DATE_EXPECTED}; a day needs a month")
         try:
             dt.date(year or 0, month or 1, day or 1)
-        except ValueError:
-            raise refusal(f"{shown_date} is not a calendar date ({_DATE_EXPECTED})") from None
+        except (ValueError, OverflowError):
+            raise refusal(f"{written} is not a calendar date ({_DATE_EXPECTED})") from None
         return parts
 
     @model_validator(mode="after")
