@@ -91,3 +91,16 @@ def test_load_client_gives_the_same_client_as_the_intake_loader(ruth_path: Path)
     from kinchain.intake import load_intake
 
     assert load_client(ruth_path) == load_intake(ruth_path)
+
+
+def test_validate_checks_several_files_and_fails_if_any_is_refused(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = run(str(examples_dir / "tom.yaml"), str(empty))
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{examples_dir / 'tom.yaml'}: ok",
+        f"{empty}: the file is empty; expected an intake in YAML or JSON",
+    ]
