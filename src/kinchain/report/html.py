@@ -83,7 +83,7 @@ def render_html(
         "age_colours": AGE_COLOURS,
         "feeds_colour": FEEDS_COLOUR,
         "weakest_colour": WEAKEST_COLOUR,
-        "mechanics": _mechanics(simulation),
+        "mechanics": _mechanics(simulation, cites),
         "instruments": ctx.instruments_view(assessment, cites),
         "contributors": ctx.contributors_view(
             client, assessment, cites, trails_per_pain=printed_trails if for_print else None
@@ -98,8 +98,8 @@ def render_html(
     return _environment().get_template("report.html.j2").render(**page)
 
 
-def _mechanics(simulation: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    view = mechanics_view(simulation)
+def _mechanics(simulation: Mapping[str, Any] | None, cites: Citations) -> dict[str, Any] | None:
+    view = mechanics_view(simulation, cites)
     if view is None:
         return None
     for fig in view["figures"]:

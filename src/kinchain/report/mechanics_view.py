@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kinchain.report.bodymap import site_label
+from kinchain.report.citations import Citations
+from kinchain.report.context import trail_view
 from kinchain.report.plots import energy_bars_svg, grf_curve_svg, joint_forces_svg
 
 __all__ = ["mechanics_view", "percent_change", "reading_of_change"]
@@ -48,6 +50,32 @@ def reading_of_change(what: str, client: float, baseline: float, unit: str) -> s
     )
 
 
+def energy_reading(energy: Sequence[tuple[str, float, float]], /) -> str:
+    """Where the client absorbs the most less, and the most more, than the no-injury baseline.
+
+    >>> energy_reading([("left ankle", 0.6, 1.0), ("left hip", 9.9, 7.1)])  # doctest: +ELLIPSIS
+    'Energy absorbed: 40% less at the left ankle (0.60 J against 1.00 J) and 39% more at the...'
+    """
+    known = sorted(
+        (pct, label, c, b)
+        for label, c, b in energy
+        if (pct := percent_change(c, b)) is not None and abs(pct) >= 1.0
+    )
+    parts = [
+        f"{abs(pct):.0f}% {'less' if pct < 0 else 'more'} at the {label} ({c:.2f} J against "
+        f"{b:.2f} J)"
+        for pct, label, c, b in (known[:1] + known[-1:] if len(known) > 1 else known)
+        if pct != 0
+    ]
+    if not parts:
+        return "Energy absorbed: about the same at every joint as without the old injuries."
+    if len(known) > 1 and known[0][0] > 0:  # every joint absorbs more: name the largest only
+        parts = parts[-1:]
+    elif len(known) > 1 and known[-1][0] < 0:  # every joint absorbs less
+        parts = parts[:1]
+    return f"Energy absorbed: {' and '.join(parts)} than in the same body without the old injuries."
+
+
 def _numbers(raw: Any) -> list[float] | None:
     if isinstance(raw, Sequence) and not isinstance(raw, str) and raw:
         try:
@@ -73,8 +101,13 @@ def _joint_key(raw: Any) -> tuple[str, str | None] | None:
     return None
 
 
-def _joint_series(series: Mapping[str, Any]) -> dict[str, tuple[list[float], list[float] | None]]:
-    """Per-joint force series in one of the shapes the engine may use, keyed by label."""
+def _joint_series(
+    series: Mapping[str, Any], side: str | None
+) -> dict[str, tuple[list[float], list[float] | None]]:
+    """Per-joint force series in one of the shapes the engine may use, keyed by label.
+
+    A joint named without a side is on the simulated stance ``side``.
+    """
     out: dict[str, tuple[list[float], list[float] | None]] = {}
     raw = series.get("joints") or series.get("joint_force_n") or series.get("joint_forces_n")
     items: list[tuple[Any, Any]] = []
@@ -94,11 +127,13 @@ def _joint_series(series: Mapping[str, Any]) -> dict[str, tuple[list[float], lis
             if isinstance(base_raw, Mapping):
                 base = _numbers(base_raw.get(key))
         if where and client:
-            out[site_label(*where)] = (client, base)
+            out[site_label(where[0], where[1] or side)] = (client, base)
     return out
 
 
-def mechanics_view(simulation: Mapping[str, Any] | None) -> dict[str, Any] | None:
+def mechanics_view(
+    simulation: Mapping[str, Any] | None, cites: Citations
+) -> dict[str, Any] | None:
     """Plots (inline SVG) and readings for the page, or None when there is no simulation."""
     if not simulation:
         return None
@@ -121,12 +156,12 @@ def mechanics_view(simulation: Mapping[str, Any] | None) -> dict[str, Any] | Non
         figures.append(
             {
                 "id": "plot-grf",
-                "title": "Ground reaction force",
+                "title": "Ground reaction force: how hard the ground pushes back",
                 "svg": grf_curve_svg(time_ms, grf, base_grf, body_weight_n=body_weight_n),
                 "reading": reading,
             }
         )
-    per_joint = _joint_series(series)
+    per_joint = _joint_series(series, simulation.get("side"))
     if time_ms and per_joint:
         deltas = [
             (max(c) - max(b), label, max(c), max(b)) for label, (c, b) in per_joint.items() if b
@@ -138,7 +173,7 @@ def mechanics_view(simulation: Mapping[str, Any] | None) -> dict[str, Any] | Non
         figures.append(
             {
                 "id": "plot-joints",
-                "title": "Force through each joint",
+                "title": "Force through each joint of the stance leg (BW = body weight)",
                 "svg": joint_forces_svg(time_ms, per_joint, body_weight_n=body_weight_n),
                 "reading": reading,
             }
@@ -154,17 +189,14 @@ def mechanics_view(simulation: Mapping[str, Any] | None) -> dict[str, Any] | Non
         if j.get("site") and isinstance(j.get("energy_absorbed_j"), int | float)
     ]
     if energy:
-        label, c, b = max(energy, key=lambda e: abs(e[1] - e[2]))
         figures.append(
             {
                 "id": "plot-energy",
-                "title": "Energy absorbed per joint",
+                "title": "Energy each joint absorbs in one stance",
                 "svg": energy_bars_svg(
                     [e[0] for e in energy], [e[1] for e in energy], [e[2] for e in energy]
                 ),
-                "reading": reading_of_change(
-                    f"Largest difference, energy absorbed at the {label}", c, b, "J"
-                ),
+                "reading": energy_reading(energy),
             }
         )
     table = [
@@ -191,4 +223,7 @@ def mechanics_view(simulation: Mapping[str, Any] | None) -> dict[str, Any] | Non
         if isinstance(link, Mapping) and link.get("site")
         else "",
         "body_weight_n": body_weight_n,
+        "note": str(simulation.get("note") or ""),
+        "trail": trail_view(simulation.get("trail"), cites),
+        "link_trail": trail_view(link.get("trail"), cites) if isinstance(link, Mapping) else [],
     }

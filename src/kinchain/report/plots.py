@@ -81,7 +81,7 @@ def grf_curve_svg(
     /,
     *,
     body_weight_n: float | None = None,
-    title: str = "Ground reaction force",
+    title: str = "",
 ) -> str:
     """Vertical ground reaction force against time, client and no-injury baseline.
 
@@ -104,7 +104,8 @@ def grf_curve_svg(
         ax.plot(time_ms, [v * scale for v in client_n], color=CLIENT_COLOUR, lw=2.2, label="client")
         ax.set_xlabel("time after foot contact (ms)")
         ax.set_ylabel(f"force ({unit})")
-        ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
+        if title:
+            ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
         ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9)
         ax.set_ylim(bottom=0)
         return figure_to_svg(fig, id_prefix="grf-")
@@ -182,9 +183,6 @@ def energy_bars_svg(
         ax.bar([x + width / 2 for x in xs], client_j, width, color=CLIENT_COLOUR, label="client")
         ax.set_xticks(list(xs), list(labels))
         ax.set_ylabel("energy absorbed (J)")
-        ax.set_title(
-            "Energy absorbed per joint, one stance", loc="left", fontsize=11, fontweight="bold"
-        )
         ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9)
         ax.grid(axis="x", visible=False)
         return figure_to_svg(fig, id_prefix="en-")
