@@ -4,7 +4,7 @@ Arrays follow the one axis convention stated in :mod:`kinchain.mechanics.batch`.
 """
 
 from kinchain.mechanics._layout import N_PARAMS, PARAM_NAMES
-from kinchain.mechanics.batch import BatchResult, simulate_batch
+from kinchain.mechanics.batch import BatchResult, max_stable_dt_s, simulate_batch
 from kinchain.mechanics.chain import ACTIVITIES, JOINTS, ChainScenario, activity_spec, run_chain
 from kinchain.mechanics.client import FIGURES, ClientSimulation, JointResult, simulate_client
 from kinchain.mechanics.liu_nigg import (
@@ -39,6 +39,7 @@ __all__ = [
     "WhatIf",
     "activity_spec",
     "default_variants",
+    "max_stable_dt_s",
     "midsole_force",
     "reference_cite",
     "run_chain",
