@@ -199,6 +199,7 @@ def _fill(
                             ex.id,
                             need.priority,
                             why_not.cite,
+                            ex.name,
                         )
                     )
             if chosen is not None:

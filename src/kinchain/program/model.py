@@ -119,9 +119,11 @@ class LeftOut:
     exercise: str | None = None
     priority: float = 0.0
     cite: tuple[str, ...] = ()
+    name: str = ""  # the exercise's name, or the focus when no exercise is named
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "name": self.name or self.focus,
             "focus": self.focus,
             "exercise": self.exercise,
             "because": list(self.because),

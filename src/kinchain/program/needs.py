@@ -84,7 +84,12 @@ def _injury_story(intake: Intake, refs: Iterable[str], wording: Mapping[str, Any
             again = wording["recurrence"].get(inj.site, wording["recurrence"]["default"])
             times = "time" if inj.recurrences == 1 else "times"
             text += f", {again} {inj.recurrences} more {times}"
-        care = wording["care"].get(inj.care)
+        plural = was == "were"
+        care = (
+            wording["care"]
+            .get(inj.care, "")
+            .format(it="them" if plural else "it", it_was="they were" if plural else "it was")
+        )
         if care:
             text += f" {care}" if inj.recurrences == 0 else f", {care}"
         parts.append(text)
