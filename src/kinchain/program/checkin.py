@@ -40,6 +40,7 @@ __all__ = [
     "Checkin",
     "CheckinOutcome",
     "InstrumentDelta",
+    "apply_checkin",
     "apply_checkins",
     "load_checkin",
     "parse_checkin",
@@ -479,3 +480,15 @@ def apply_checkins(
         baseline_instruments=baseline,
     )
     return CheckinOutcome(new_program, tuple(changes), tuple(deltas))
+
+
+def apply_checkin(
+    program: Program,
+    checkin: Checkin,
+    /,
+    *,
+    library: Library | None = None,
+    rules: ProgramRules | None = None,
+) -> CheckinOutcome:
+    """One check-in over ``program`` (the contract of docs/architecture.md)."""
+    return apply_checkins(program, [checkin], library=library, rules=rules)
