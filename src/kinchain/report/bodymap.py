@@ -241,7 +241,7 @@ def body_map_marks(
         when = _date(inj.get("date"))
         for side in _sides(inj.get("side")):
             kind = str(inj.get("kind", "injury"))
-            year = f" ({when.year})" if when else ""
+            year = f", {when.year}" if when else ""
             injuries.append(
                 InjuryMark(
                     site=str(inj["site"]),
@@ -470,12 +470,17 @@ def _marks(ox: float, view: View, lay: Layout, bm: BodyMap) -> list[str]:
                 seen_from[arrow.source] = nth + 1
                 bow = _FAN[nth % len(_FAN)]
                 out.append(_arrow(a, b, arrow, mx=ox + lay.midline_x, gap_px=12.0, bow_factor=bow))
+    painful = {(m.site, m.side) for m in bm.pains}
     for inj in bm.injuries:
         p = at(inj.site, inj.side)
         if p is None:
             continue
         r = 6.0 + 12.0 * inj.deficit
         x, y = p
+        if (inj.site, inj.side) in painful:
+            # an old injury where it hurts now: set the diamond beside the pain circle, outwards
+            outward = 1.0 if x >= ox + lay.midline_x else -1.0
+            x += outward * (r + 12.0)
         out.append(
             f'<g class="injury-mark"><title>{escape(inj.label)}: residual stability deficit '
             f'{inj.deficit:.2f}</title><polygon points="{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} '
