@@ -246,3 +246,30 @@ def test_the_plan_has_phases_covering_twelve_weeks() -> None:
     weeks = [w for p in program.phases for w in range(p.weeks[0], p.weeks[1] + 1)]
     assert weeks == list(range(1, 13))
     assert all(p.criteria_to_advance for p in program.phases)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    budget=st.integers(min_value=1, max_value=60),
+    scores=st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=5, max_size=5),
+    stage=st.sampled_from([("none", None), ("pregnant", 10), ("pregnant", 34), ("postpartum", 4)]),
+)
+def test_any_ranking_and_life_stage_stays_within_budget_and_contraindications(
+    budget: int, scores: list[float], stage: tuple[str, int | None]
+) -> None:
+    client = {"name": "R", "birth_year": 1990, "sex": "female", "height_cm": 165, "mass_kg": 60,
+              "life_stage": {"status": stage[0], "weeks": stage[1]}}  # fmt: skip
+    intake = _intake(client=client, daily_minutes=budget)
+    assessment = FakeAssessment(
+        contributors=tuple(
+            Contributor(c.pain, c.kind, c.source, c.ref, s)
+            for c, s in zip(ASSESSMENT.contributors, scores, strict=True)
+        ),
+        joints=ASSESSMENT.joints,
+        weakest_links=ASSESSMENT.weakest_links,
+    )
+    program = _program(intake, assessment)
+    rules = default_rules()
+    assert program.minutes <= budget
+    for item in program.routine:
+        assert refusal(item.exercise, program.context, rules, targets=item.targets) is None
