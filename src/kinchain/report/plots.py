@@ -47,6 +47,15 @@ _STYLE: Any = {  # matplotlib types rcParams keys as literals; this is a plain d
 }
 
 
+def _legend_client_first(ax: Any) -> None:
+    """A legend above the plot's right corner, the client before the baseline."""
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(
+        handles[::-1], labels[::-1], frameon=False, loc="lower right",
+        bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9,
+    )
+
+
 def figure_to_svg(fig: Figure, /, *, id_prefix: str) -> str:
     """Serialise a figure to an inline ``<svg>`` element and close it.
 
@@ -90,7 +99,7 @@ def grf_curve_svg(
     scale = 1.0 / body_weight_n if body_weight_n else 1.0
     unit = "× body weight" if body_weight_n else "N"
     with plt.rc_context(_STYLE):
-        fig = plt.figure(figsize=(6.4, 2.9))
+        fig = plt.figure(figsize=(4.6, 2.7))
         ax = fig.add_subplot()
         if baseline_n is not None:
             ax.plot(
@@ -106,7 +115,7 @@ def grf_curve_svg(
         ax.set_ylabel(f"force ({unit})")
         if title:
             ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
-        ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9)
+        _legend_client_first(ax)
         ax.set_ylim(bottom=0)
         return figure_to_svg(fig, id_prefix="grf-")
 
@@ -128,7 +137,7 @@ def joint_forces_svg(
     cols = 2 if n > 1 else 1
     rows = (n + cols - 1) // cols
     with plt.rc_context(_STYLE):
-        fig = plt.figure(figsize=(6.4, 1.9 * rows + 0.4))
+        fig = plt.figure(figsize=(4.6, 1.75 * rows + 0.5))
         axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
         for i, (label, (client, baseline)) in enumerate(joints.items()):
             ax = axes[i // cols][i % cols]
@@ -167,7 +176,7 @@ def energy_bars_svg(
 ) -> str:
     """Energy absorbed per joint in joules: client and baseline bars side by side."""
     with plt.rc_context(_STYLE):
-        fig = plt.figure(figsize=(6.4, 2.9))
+        fig = plt.figure(figsize=(4.6, 2.7))
         ax = fig.add_subplot()
         xs = range(len(labels))
         width = 0.38
@@ -181,9 +190,9 @@ def energy_bars_svg(
             hatch="//",
         )
         ax.bar([x + width / 2 for x in xs], client_j, width, color=CLIENT_COLOUR, label="client")
-        ax.set_xticks(list(xs), list(labels))
+        ax.set_xticks(list(xs), [label.replace(" ", "\n", 1) for label in labels])
         ax.set_ylabel("energy absorbed (J)")
-        ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9)
+        _legend_client_first(ax)
         ax.grid(axis="x", visible=False)
         return figure_to_svg(fig, id_prefix="en-")
 
