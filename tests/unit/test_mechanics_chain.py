@@ -37,8 +37,9 @@ def test_harder_shoe_gives_a_higher_impact_peak_than_a_cushioned_one() -> None:
 def test_faster_touchdown_gives_a_higher_peak() -> None:
     act = activity_spec("jog")
     contact = footwear_contact(Footwear(name="t", kind="athletic")).contact
-    rows = np.stack([scenario_row(ChainScenario(70.0, "male", act, contact,
-                                                touchdown_velocity_m_s=(v, v))) for v in (0.6, 1.0)])
+    scns = [ChainScenario(70.0, "male", act, contact, touchdown_velocity_m_s=(v, v))
+            for v in (0.6, 1.0)]
+    rows = np.stack([scenario_row(s) for s in scns])
     out, _, _ = run_chain(rows, np.full(2, 0.25))
     assert out[1, 0] > out[0, 0]  # whole-stance GRF peak
     assert out[1, 2] > out[0, 2]  # impact-window peak

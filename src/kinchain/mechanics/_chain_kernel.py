@@ -87,12 +87,14 @@ OUT_NAMES: tuple[str, ...] = (
     "absorbed_contact_j",
     "shank_acc_peak_m_s2", "trunk_acc_peak_m_s2",
     "compression_ankle_m", "compression_knee_m", "compression_hip_m", "compression_sl_m",
+    "time_ankle_s", "time_knee_s", "time_hip_s", "time_sl_s",
 )  # fmt: skip
 O_GRF, O_GRF_T, O_IMP, O_IMP_T, O_GRF_RATE = 0, 1, 2, 3, 4
 O_FORCE, O_RATE, O_ABS = 5, 9, 13
 O_CONTACT = 20
 O_SHANK_ACC, O_TRUNK_ACC = 21, 22
 O_COMP = 23
+O_FTIME = 27
 N_OUT = len(OUT_NAMES)
 SERIES_NAMES: tuple[str, ...] = ("grf_n", "ankle_n", "knee_n", "hip_n", "sl_n")
 N_SERIES = len(SERIES_NAMES)
@@ -177,6 +179,7 @@ def _summarise(p, t, y, dy, fo, prev, first, dt, dt_next, out):  # type: ignore[
         f = fo[1 + j]
         if f > out[O_FORCE + j]:
             out[O_FORCE + j] = f
+            out[O_FTIME + j] = t
         if not first:
             r = (f - prev[1 + j]) / dt
             if r > out[O_RATE + j]:
@@ -384,6 +387,8 @@ def _np_summarise(
         out[:, O_RATE : O_RATE + 4] = np.maximum(
             out[:, O_RATE : O_RATE + 4], (fo[:, 1:5] - prev[:, 1:5]) / dt
         )
+    rise = fo[:, 1:5] > out[:, O_FORCE : O_FORCE + 4]
+    out[:, O_FTIME : O_FTIME + 4] = np.where(rise, t, out[:, O_FTIME : O_FTIME + 4])
     out[:, O_FORCE : O_FORCE + 4] = np.maximum(out[:, O_FORCE : O_FORCE + 4], fo[:, 1:5])
     for j in range(4):
         comp = y[:, ELEMENT_UP[j]] - y[:, ELEMENT_LO[j]] + p[:, P0 + j]

@@ -93,7 +93,8 @@ def _figures(out: np.ndarray, body_weight_n: float, knee_factor: float) -> np.nd
     n = out.shape[0]
     fig = np.zeros((n, len(JOINTS), len(FIGURES)))
     force = out[:, K.O_FORCE : K.O_FORCE + 4].copy()
-    rate = out[:, K.O_RATE : K.O_RATE + 4].copy()
+    # average loading rate: touchdown to the joint's peak
+    rate = force / np.maximum(out[:, K.O_FTIME : K.O_FTIME + 4], 1e-3)
     force[:, 1] *= knee_factor
     rate[:, 1] *= knee_factor
     absorbed = out[:, K.O_ABS : K.O_ABS + 7]

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from kinchain.body import default_body
 from kinchain.mechanics.chain import JOINTS, chain_constants
 from kinchain.trail import Step
 
-__all__ = ["WeakestLink", "added_demand", "find_weakest_link", "tolerance"]
+__all__ = ["WeakestLink", "added_demand", "find_weakest_link", "joint_roles", "tolerance"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,26 @@ class WeakestLink:
         """Plain JSON form."""
         return {"site": self.site, "side": self.side, "margin": round(self.margin, 3),
                 "trail": [s.to_json() for s in self.trail]}
+
+
+@cache
+def joint_roles() -> Mapping[str, tuple[str, tuple[str, ...]]]:
+    """Each chain joint's role and its citation keys: from the body web's site (its first
+    site id), else from ``capacity.roles`` in ``chain_params.yaml``.
+
+    >>> joint_roles()["knee"][0]
+    'stability'
+    """
+    c = chain_constants()
+    body = default_body()
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for name in JOINTS:
+        role = body.site(c.joints[name].sites[0]).role
+        if role is not None and role.value in c.role_tolerance:
+            out[name] = (role.value, tuple(role.cite))
+        else:
+            out[name] = (c.roles[name], c.cite["capacity"])
+    return out
 
 
 def added_demand(client: tuple[float, float], baseline: tuple[float, float], /) -> float:
@@ -60,7 +82,7 @@ def tolerance(joint: str, deficit: float, /, *, life_stage: str = "none") -> flo
     0.1125
     """
     c = chain_constants()
-    tol = c.role_tolerance[c.roles[joint]] * (1.0 - min(max(deficit, 0.0), 1.0))
+    tol = c.role_tolerance[joint_roles()[joint][0]] * (1.0 - min(max(deficit, 0.0), 1.0))
     if joint == "sacroiliac" and life_stage in c.life_stage:
         tol *= c.life_stage[life_stage]
     return tol
@@ -74,7 +96,6 @@ def find_weakest_link(
     *,
     side: str,
     life_stage: str = "none",
-    roles: Mapping[str, str] | None = None,
 ) -> WeakestLink | None:
     """Pick the weakest link from per-joint (client, baseline) energies and forces.
 
@@ -82,7 +103,7 @@ def find_weakest_link(
     deficit (nothing injured: nothing leaks).
     """
     c = chain_constants()
-    roles = roles or c.roles
+    roles = joint_roles()
     injured = [i for i, d in enumerate(deficits) if d > 0.0]
     if not injured:
         return None
@@ -108,9 +129,9 @@ def find_weakest_link(
              f"injuries; peak force {force[j][0]:.0f} N vs {force[j][1]:.0f} N",
              "added demand = largest relative rise of energy absorbed or peak force",
              round(added, 4), c.cite["joints"]),
-        Step(f"{name}: role {roles[name]}, own deficit {deficits[j]:.2f}, life stage "
+        Step(f"{name}: role {roles[name][0]}, own deficit {deficits[j]:.2f}, life stage "
              f"{life_stage}", "tolerance = role tolerance × (1 − deficit) × life-stage factor",
-             round(tol, 4), cap_cite,
+             round(tol, 4), tuple(dict.fromkeys(roles[name][1] + cap_cite)),
              note="expert opinion and coaching heuristics; not a measured threshold"),
         Step(f"{name}: added demand {added:.3f} against tolerance {tol:.3f}",
              "margin = 1 − added / tolerance; the lowest margin above the injury is the next "

@@ -61,7 +61,7 @@ def default_variants(intake: Intake, /) -> tuple[Variant, ...]:
     >>> len(default_variants(who))
     20
     """
-    shoes: list[str | Footwear] = [f.name for f in intake.footwear][:4]
+    shoes: list[str | Footwear] = [f.name for f in intake.footwear[:4]]
     extras: list[str | Footwear] = [
         "barefoot",
         Footwear(name="cushioned trainer", kind="athletic", heel_height_mm=30, drop_mm=10,
