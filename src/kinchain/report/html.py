@@ -41,6 +41,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["value"] = ctx.format_value
+    env.filters["whole"] = lambda v: f"{v:.0f}" if isinstance(v, int | float) else ""
     return env
 
 
