@@ -70,6 +70,8 @@ def _cites_of(item: Mapping[str, Any]) -> list[str]:
 
 
 def _fmt(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
     if isinstance(value, Mapping):
@@ -84,6 +86,8 @@ def format_value(value: Any) -> str:
 
     >>> format_value(0.4200), format_value(12.0), format_value({"sets": 3, "reps": 10})
     ('0.42', '12', 'sets 3, reps 10')
+    >>> format_value(True)
+    'yes'
     """
     return _fmt(value)
 
@@ -201,8 +205,12 @@ def instruments_view(assessment: Mapping[str, Any], cites: Citations) -> list[di
         keys: list[str] = []
         if isinstance(raw, Mapping):
             keys = _cites_of(raw)
+            top = raw.get("max")
             for k, v in raw.items():
-                if k in _CITE_KEYS or k in ("trail", "name"):
+                if k in _CITE_KEYS or k in ("trail", "name", "max"):
+                    continue
+                if k == "total" and isinstance(top, int | float) and not isinstance(top, bool):
+                    scores.append(("total", f"{_fmt(v)} of {_fmt(top)}"))
                     continue
                 if k in _TEXT_KEYS and isinstance(v, str):
                     meaning.append(v)
