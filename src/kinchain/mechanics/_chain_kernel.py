@@ -50,8 +50,8 @@ __all__ = [
 N_MASSES = 8
 N_LINEAR = 7  # ankle, knee, hip, sacro-lumbar, shank wobble, thigh wobble, trunk wobble
 #: (lower mass, upper mass) of each linear element, in the order above
-ELEMENT_LO = (0, 1, 3, 5, 1, 3, 6)
-ELEMENT_UP = (1, 3, 5, 6, 2, 4, 7)
+ELEMENT_LO = np.array((0, 1, 3, 5, 1, 3, 6), dtype=np.int64)  # frozen as constants by numba
+ELEMENT_UP = np.array((1, 3, 5, 6, 2, 4, 7), dtype=np.int64)
 
 PARAM_NAMES: tuple[str, ...] = (
     *(f"m{i}_kg" for i in range(N_MASSES)),
@@ -127,9 +127,10 @@ def _contact(p, x0, v0, s):  # type: ignore[no-untyped-def]  # pragma: no cover 
         f = mid_el + p[C6] * (v0 - ds)
         if f > 0.0:
             return f, ds
-    # no contact: each element relaxes on its own
-    if sp > 0.0 and heel_c > 0.0:
-        return 0.0, -heel_el / heel_c
+    # no contact: the heel pad relaxes (regularised by the midsole damper, so that ds/dt stays
+    # finite as s -> 0)
+    if sp > 0.0:
+        return 0.0, -heel_el / (heel_c + p[C6])
     return 0.0, 0.0
 
 
@@ -329,8 +330,7 @@ def _np_contact(p: np.ndarray, x0: np.ndarray, v0: np.ndarray, s: np.ndarray) ->
         ds_touch = (mid_el + p[:, C6] * v0 - heel_el) / (heel_c + p[:, C6])
         f_touch = mid_el + p[:, C6] * (v0 - ds_touch)
         touching = (x0 > 0.0) & (f_touch > 0.0)
-        safe_c = np.where(heel_c > 0, heel_c, 1.0)
-        ds_free = np.where((sp > 0.0) & (heel_c > 0.0), -heel_el / safe_c, 0.0)
+        ds_free = np.where(sp > 0.0, -heel_el / (heel_c + p[:, C6]), 0.0)
         f_mid = np.where(touching, f_touch, 0.0)
         ds_mid = np.where(touching, ds_touch, ds_free)
         # barefoot

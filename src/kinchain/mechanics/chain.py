@@ -109,6 +109,7 @@ class ChainConstants:
     damping_loss: float
     stiffening: float
     hip_takeover: float
+    knee_guarding: float
     role_tolerance: Mapping[str, float]
     roles: Mapping[str, str]
     life_stage: Mapping[str, float]
@@ -198,6 +199,7 @@ def chain_constants() -> ChainConstants:
         damping_loss=_num(f, de, "damping_loss", "deficit.", hi=1.0, strict=False),
         stiffening=_num(f, de, "stiffening", "deficit.", strict=False),
         hip_takeover=_num(f, de, "hip_takeover", "deficit.", strict=False),
+        knee_guarding=_num(f, de, "knee_guarding", "deficit.", strict=False),
         role_tolerance=MappingProxyType(
             {r: _num(f, tol, r, "capacity.role_tolerance.") for r in ("mobility", "stability")}),
         roles=MappingProxyType({k: str(roles[k]) for k in JOINTS}),
@@ -407,6 +409,7 @@ def scenario_row(scn: ChainScenario, /) -> np.ndarray:
         cc *= 1.0 - c.damping_loss * d[i]
         ks.append(k)
         cs.append(cc)
+    ks[1] *= 1.0 + c.knee_guarding * d[0]  # CAI: less knee flexion at landing
     takeover = 1.0 + c.hip_takeover * max(d[0], d[1])  # the hip yields and damps more
     ks[2] /= takeover
     cs[2] *= takeover
