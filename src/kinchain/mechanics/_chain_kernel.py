@@ -102,7 +102,7 @@ N_STATE = 2 * N_MASSES + 1
 
 
 # ---------------------------------------------------------------------------------- numba ---
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _contact(p, x0, v0, s):  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
     """Ground force (N, upward on the foot) and the heel pad's compression rate ds/dt."""
     sp = s if s > 0.0 else 0.0
@@ -134,7 +134,7 @@ def _contact(p, x0, v0, s):  # type: ignore[no-untyped-def]  # pragma: no cover 
     return 0.0, 0.0
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _rhs(p, t, y, dy, fo):  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
     """dy = f(t, y); fo = [grf, 7 element forces, contact power] for the summaries."""
     g = p[G]
@@ -161,7 +161,7 @@ def _rhs(p, t, y, dy, fo):  # type: ignore[no-untyped-def]  # pragma: no cover -
     fo[8] = fg * y[N_MASSES]
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _summarise(p, t, y, dy, fo, prev, first, dt, dt_next, out):  # type: ignore[no-untyped-def]  # pragma: no cover
     """Fold the state at time t (dy, fo from the rhs there) into ``out``; prev holds forces."""
     grf = fo[0]
@@ -211,7 +211,7 @@ def _summarise(p, t, y, dy, fo, prev, first, dt, dt_next, out):  # type: ignore[
             out[O_TRUNK_ACC] = a
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _simulate(p, n_fine, dt_fine, n_coarse, dt_coarse, rec_fine, rec_coarse, out, series):  # type: ignore[no-untyped-def]  # pragma: no cover
     y = np.zeros(N_STATE)
     for i in range(N_MASSES):
@@ -260,14 +260,14 @@ def _simulate(p, n_fine, dt_fine, n_coarse, dt_coarse, rec_fine, rec_coarse, out
         t = t + h
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=True, parallel=True, error_model="numpy")
 def _batch_kernel(params, n_fine, dt_fine, n_coarse, dt_coarse, out):  # type: ignore[no-untyped-def]  # pragma: no cover
     empty = np.zeros((1, N_SERIES))
     for s in prange(params.shape[0]):
         _simulate(params[s], n_fine, dt_fine, n_coarse[s], dt_coarse[s], 0, 0, out[s], empty)
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def _series_kernel(params, n_fine, dt_fine, n_coarse, dt_coarse, rec_fine, rec_coarse, out, series):  # type: ignore[no-untyped-def]  # pragma: no cover
     for s in range(params.shape[0]):
         _simulate(params[s], n_fine, dt_fine, n_coarse[s], dt_coarse[s], rec_fine, rec_coarse[s],
