@@ -13,10 +13,10 @@ from kinchain.report.bodymap import (
     InjuryMark,
     PainMark,
     body_map_marks,
-    body_map_svg,
     default_layout,
     parse_layout,
 )
+from kinchain.report.bodymap_svg import body_map_svg
 
 AS_OF = dt.date(2026, 11, 25)
 

@@ -6,7 +6,8 @@ client simulation), so the report renders whatever produced them; :mod:`kinchain
 composes the real pipeline.
 """
 
-from kinchain.report.bodymap import BodyMap, body_map_marks, body_map_svg
+from kinchain.report.bodymap import BodyMap, body_map_marks
+from kinchain.report.bodymap_svg import body_map_svg
 from kinchain.report.html import render_html
 from kinchain.report.pdf import render_pdf
 

@@ -12,12 +12,12 @@ from markupsafe import Markup
 
 from kinchain.evidence import GRADE_MEANING, Registry, default_registry
 from kinchain.report import context as ctx
-from kinchain.report.bodymap import (
+from kinchain.report.bodymap import body_map_marks
+from kinchain.report.bodymap_svg import (
     AGE_COLOURS,
     FEEDS_COLOUR,
     PAIN_COLOURS,
     WEAKEST_COLOUR,
-    body_map_marks,
     body_map_svg,
     unplaced_sites,
 )
