@@ -252,3 +252,22 @@ def test_the_pdf_has_real_pages(tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
     assert pages >= 2
+
+
+def test_a_routine_referral_is_shown_and_the_program_goes_on() -> None:
+    assessment = _assessment()
+    assessment["referral"] = {
+        "urgency": "routine",
+        "reasons": ["back pain before 45 with four inflammatory features"],
+        "advice": "Ask your GP for a rheumatology referral.",
+        "see": "a rheumatologist, through your GP",
+        "within": "a routine referral",
+        "safety_net": "",
+        "caveat": "",
+        "cite": [],
+        "flags": [],
+    }
+    html = render_html(_client(), assessment, None, as_of=AS_OF)
+    assert 'class="referral referral-routine"' in html
+    assert "a rheumatologist, through your GP" in html
+    assert 'class="routine"' in html and "the program goes on" in html

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kinchain.cli import app
-from kinchain.services.report import demo_intake_path, main_scenario
+from kinchain.report import render_html
+from kinchain.services.report import ReportInputs, demo_intake_path, main_scenario, report_inputs
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def test_the_demo_client_shipped_in_the_package_is_the_shared_maria(maria_path: Path) -> None:
@@ -41,3 +46,46 @@ def test_kinchain_demo_writes_the_html_and_a_real_pdf_and_says_where(tmp_path: P
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     found = re.search(r"Pages:\s+(\d+)", info.stdout)
     assert found is not None and int(found.group(1)) >= 2
+
+
+AS_OF = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, tuple[ReportInputs, str]]:
+    """The three shared clients through the real pipeline, rendered once for this module."""
+    out = {}
+    for name in ("maria", "tom", "ruth"):
+        inputs = report_inputs(EXAMPLES / f"{name}.yaml", as_of=AS_OF)
+        html = render_html(inputs.client, inputs.assessment, inputs.simulation, as_of=AS_OF)
+        out[name] = (inputs, html)
+    return out
+
+
+def test_marias_map_draws_her_left_ankle_feeding_her_left_si_pain(
+    pages: dict[str, tuple[ReportInputs, str]],
+) -> None:
+    html = pages["maria"][1]
+    assert "left ankle → left sacroiliac pain" in html
+    assert html.count('class="arrow arrow-feeds"') >= 1
+    assert 'class="routine"' in html and 'id="referral"' not in html
+
+
+def test_toms_mechanics_show_his_jog_in_his_running_shoes_on_his_right_leg(
+    pages: dict[str, tuple[ReportInputs, str]],
+) -> None:
+    inputs, html = pages["tom"]
+    assert inputs.simulation is not None
+    assert inputs.simulation["activity"] == "jog" and inputs.simulation["side"] == "right"
+    assert "maximal cushion trainers" in html
+    for plot in ("plot-grf", "plot-joints", "plot-energy"):
+        assert f'id="{plot}"' in html
+
+
+def test_ruths_page_leads_with_the_referral_and_has_no_routine(
+    pages: dict[str, tuple[ReportInputs, str]],
+) -> None:
+    inputs, html = pages["ruth"]
+    assert inputs.assessment["program_suspended"] is True
+    assert html.index('id="referral"') < html.index('id="body-map"')
+    assert 'class="routine"' not in html and 'class="exercise"' not in html
