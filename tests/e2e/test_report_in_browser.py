@@ -70,9 +70,14 @@ def browser() -> Iterator[Browser]:
 
 
 def _open(browser: Browser, html: Path, viewport: dict[str, int]) -> Page:
+    """Open a report; fail if the page asks for anything beyond its own file."""
     page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
-    page.goto(html.resolve().as_uri())
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    url = html.resolve().as_uri()
+    page.goto(url)
     page.wait_for_load_state("load")
+    assert [u for u in fetched if u != url and not u.startswith("data:")] == []
     return page
 
 
