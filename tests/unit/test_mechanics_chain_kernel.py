@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import numpy as np
+import pytest
 from scipy.integrate import solve_ivp
 
 from kinchain.intake.model import Footwear
@@ -47,3 +52,16 @@ def test_peaks_agree_with_a_tight_tolerance_lsoda_solution() -> None:
                     for t, y in zip(sol.t, sol.y.T, strict=True)])
     assert abs(series[0, :, 0].max() / grf.max() - 1) < 0.005
     assert abs(out[0, K.O_GRF] / grf.max() - 1) < 0.005
+
+
+def test_whatif_benchmark_runs_end_to_end_in_its_smoke_form(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_whatif.py"
+    spec = importlib.util.spec_from_file_location("bench_whatif", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(sys, "argv", ["bench_whatif.py", "--smoke"])
+    bench.main()
+    assert "unique scenarios" in capsys.readouterr().out
