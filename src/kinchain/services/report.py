@@ -15,6 +15,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from kinchain.errors import DataFileError
+from kinchain.intake import load_intake
+from kinchain.services.assessment import assess_file
+from kinchain.services.mechanics import simulate_client_file
+
 __all__ = [
     "DEMO_OUT_DIR",
     "ReportFiles",
@@ -53,13 +60,7 @@ class ReportFiles:
 
 def report_inputs(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ReportInputs:
     """Run the pipeline for one intake file: intake, assessment with program, main activity."""
-    from kinchain.intake import load_intake
-
     intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
-
-    from kinchain.services.assessment import assess_file
-    from kinchain.services.mechanics import simulate_client_file
-
     assessment = _as_json(assess_file(path, as_of=as_of))
     simulation: Mapping[str, Any] | None = None
     scenario = main_scenario(intake.model_dump(mode="json"))
@@ -79,10 +80,6 @@ class Scenario:
 
 
 def _scenario_rules() -> tuple[dict[str, str], dict[str, list[str]]]:
-    import yaml
-
-    from kinchain.errors import DataFileError
-
     name = "scenario.yaml"
     doc = yaml.safe_load((resources.files("kinchain.report") / name).read_text(encoding="utf-8"))
     if not isinstance(doc, dict):
