@@ -271,3 +271,10 @@ def test_a_routine_referral_is_shown_and_the_program_goes_on() -> None:
     assert 'class="referral referral-routine"' in html
     assert "a rheumatologist, through your GP" in html
     assert 'class="routine"' in html and "the program goes on" in html
+
+
+def test_at_a_glance_names_the_strongest_contributor_and_the_program_size(page: str) -> None:
+    glance = page.split('id="at-a-glance"', 1)[1].split("</section>", 1)[0]
+    assert "Left sacroiliac pain (5/10)" in glance and "left ankle sprain (2010-05)" in glance
+    assert "from the left ankle to the left hip" in glance
+    assert "of 10 minutes a day" in glance
