@@ -12,10 +12,17 @@ from kinchain.errors import SimulationError
 from kinchain.intake import load_intake
 from kinchain.intake.model import Client, Footwear, Intake
 from kinchain.mechanics import _chain_kernel as K
-from kinchain.mechanics.chain import ChainScenario, activity_spec, run_chain, scenario_row
+from kinchain.mechanics.chain import (
+    JOINTS,
+    ChainScenario,
+    activity_spec,
+    run_chain,
+    scenario_row,
+)
 from kinchain.mechanics.client import simulate_client
 from kinchain.mechanics.footwear import footwear_contact
 from kinchain.mechanics.weakest_link import added_demand
+from kinchain.mechanics.whatif import what_if
 
 WHO = Intake(client=Client(name="A", birth_year=1990, sex="female", height_cm=165, mass_kg=62),
              daily_minutes=10)
@@ -142,3 +149,21 @@ def test_unknown_shoe_and_activity_are_refused_with_the_choices(maria_path: Path
         simulate_client(intake, {}, activity="jog", side="left", shoe="slippers")
     with pytest.raises(SimulationError, match="jog"):
         simulate_client(intake, {}, activity="skate", side="left")
+
+
+def test_whatif_covers_every_activity_side_and_variant_and_agrees_with_single_runs() -> None:
+    deficits = {("ankle", "left"): 0.5}
+    result = what_if(WHO, deficits)
+    assert result.figures.shape == (5, 2, 20, 4, 5)
+    a = result.activities.index("jog")
+    v = next(i for i, var in enumerate(result.variants)
+             if var.shoe == "barefoot" and var.step_rate_pct == 10.0)
+    single = simulate_client(WHO, deficits, activity="jog", side="left", shoe="barefoot",
+                             step_rate_pct=10.0)
+    knee = single.joint("knee")
+    assert result.figures[a, 0, v, 1, 3] == pytest.approx(knee.figures["energy_absorbed_j"])
+    assert result.baseline[a, v, 1, 0] == pytest.approx(knee.baseline["peak_force_n"])
+    assert single.weakest_link is not None
+    assert JOINTS[result.weakest[a, 0, v]] == single.weakest_link.site
+    assert result.margin[a, 0, v] == pytest.approx(single.weakest_link.margin)
+    assert (result.weakest[:, 1] == -1).all()  # the right side has no injury

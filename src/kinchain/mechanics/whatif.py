@@ -18,6 +18,7 @@ import numpy as np
 from kinchain.intake.model import Footwear, Intake
 from kinchain.mechanics.chain import (
     ACTIVITIES,
+    JOINTS,
     ChainScenario,
     activity_spec,
     run_chain,
@@ -30,6 +31,7 @@ from kinchain.mechanics.client import (
     knee_factor,
     pick_shoe,
 )
+from kinchain.mechanics.weakest_link import tolerance
 
 __all__ = ["Variant", "WhatIf", "default_variants", "what_if"]
 
@@ -86,6 +88,8 @@ class WhatIf:
     figures: np.ndarray  # (activity, side, variant, joint, figure)
     baseline: np.ndarray  # (activity, variant, joint, figure)
     unique_scenarios: int
+    weakest: np.ndarray  # (activity, side, variant): index into JOINTS, -1 when none
+    margin: np.ndarray  # (activity, side, variant): the weakest link's margin, NaN when none
 
     @property
     def leak(self) -> np.ndarray:
@@ -97,7 +101,10 @@ class WhatIf:
         return {"activities": list(self.activities), "sides": list(self.sides),
                 "variants": [v.label for v in self.variants],
                 "figures": np.round(self.figures, 3).tolist(),
-                "baseline": np.round(self.baseline, 3).tolist()}
+                "baseline": np.round(self.baseline, 3).tolist(),
+                "weakest_link": [[[JOINTS[i] if i >= 0 else None for i in row] for row in side]
+                                 for side in self.weakest.tolist()],
+                "margin": np.round(self.margin, 3).tolist()}
 
 
 def what_if(
@@ -135,4 +142,29 @@ def what_if(
     fig = _figures(full, mass * 9.81, 1.0)
     fig[:, 1, 0:3] *= np.asarray(kfs)[:, None]  # Kerrigan's heel law on the knee's force figures
     fig = fig.reshape(len(acts), 3, len(vars_), *fig.shape[1:])
-    return WhatIf(acts, SIDES, vars_, fig[:, :2], fig[:, 2], len(uniq))
+    weakest, margin = _weakest(fig[:, :2], fig[:, 2], np.array(side_d),
+                               intake.client.life_stage.status)
+    return WhatIf(acts, SIDES, vars_, fig[:, :2], fig[:, 2], len(uniq), weakest, margin)
+
+
+def _weakest(client: np.ndarray, base: np.ndarray, deficits: np.ndarray, life_stage: str
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised :func:`~kinchain.mechanics.weakest_link.find_weakest_link` (same rule)."""
+    b = base[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rise = np.where(b[..., [3, 0]] > 0, (client[..., [3, 0]] - b[..., [3, 0]])
+                        / b[..., [3, 0]], 0.0)
+    added = np.maximum(rise.max(axis=-1), 0.0)  # (activity, side, variant, joint)
+    tol = np.array([[tolerance(j, float(deficits[s, i]), life_stage=life_stage)
+                     for i, j in enumerate(JOINTS)] for s in range(len(SIDES))])
+    tol_b = tol[None, :, None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(tol_b > 0, added / tol_b, np.inf)
+    injured = deficits > 0  # (side, joint)
+    lowest = np.where(injured.any(axis=1), injured.argmax(axis=1), len(JOINTS))
+    above = np.arange(len(JOINTS))[None, :] > lowest[:, None]  # (side, joint)
+    ratio = np.where(above[None, :, None, :], ratio, -np.inf)
+    idx = ratio.argmax(axis=-1)
+    best = np.take_along_axis(ratio, idx[..., None], axis=-1)[..., 0]
+    none = np.isneginf(best)
+    return np.where(none, -1, idx), np.where(none, np.nan, 1.0 - best)
