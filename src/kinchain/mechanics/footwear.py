@@ -15,7 +15,8 @@ from typing import Any
 
 from kinchain.errors import DataFileError, SimulationError
 from kinchain.intake.model import Footwear
-from kinchain.mechanics.chain import PARAMS_FILE, ContactSpec, _cite, _load, _num, _sub
+from kinchain.mechanics._chain_data import PARAMS_FILE, _cite, _load, _num, _sub
+from kinchain.mechanics.chain import ContactSpec
 from kinchain.mechanics.liu_nigg import LiuNiggParams
 from kinchain.mechanics.shoe import SHOES, shoe_stage
 from kinchain.trail import Step
