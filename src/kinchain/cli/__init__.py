@@ -6,6 +6,7 @@ become one clear message and a non-zero exit here, at the edge; no traceback rea
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,7 +17,9 @@ from rich.console import Console
 
 from kinchain.errors import IntakeError, KinchainError
 
-__all__ = ["app", "console", "err_console", "fail", "main", "translate_errors"]
+__all__ = [
+    "app", "console", "err_console", "fail", "main", "parse_as_of", "translate_errors"
+]
 
 app = typer.Typer(
     name="kinchain",
@@ -57,6 +60,17 @@ def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     """Print one clear message to stderr and return the Exit to raise."""
     err_console.print(message, markup=False, highlight=False)
     return typer.Exit(code)
+
+
+def parse_as_of(text: str | None, /) -> dt.date:
+    """The ``--as-of`` option as a date: today when left out, a clear exit 2 when malformed."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        message = f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}"
+        raise fail(message, EXIT_INPUT) from None
 
 
 def translate_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ import typer
 from rich.panel import Panel
 from rich.table import Table
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.cli import app, console, parse_as_of, translate_errors
 from kinchain.services import assess_file
 
 __all__ = ["assess"]
@@ -20,15 +19,6 @@ _STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "ye
 _TOP = 5  # contributors shown per pain in the readable summary
 
 
-def _day(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}", EXIT_INPUT
-        ) from None
 
 
 def _place(p: dict[str, Any]) -> str:
@@ -129,7 +119,7 @@ def assess(
 
       kinchain assess examples/ruth.yaml --json --as-of 2026-11-25
     """
-    result = assess_file(file, as_of=_day(as_of))
+    result = assess_file(file, as_of=parse_as_of(as_of))
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.cli import EXIT_INPUT, app, console, parse_as_of, translate_errors
 from kinchain.services import validate_file
 
 __all__ = ["validate"]
 
 
-def _day(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        message = f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}"
-        raise fail(message, EXIT_INPUT) from None
 
 
 @app.command()
@@ -45,7 +36,7 @@ def validate(
 
       kinchain validate intakes/*.yaml --as-of 2026-01-31
     """
-    day = _day(as_of)
+    day = parse_as_of(as_of)
     failed = False
     for path in files:
         lines = validate_file(path, as_of=day)

@@ -4,7 +4,6 @@ changed. Translation only: the work happens in :mod:`kinchain.services.program`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,20 +14,12 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.cli import app, console, parse_as_of, translate_errors
 from kinchain.services.program import checkin_file, program_file
 
 __all__ = ["checkin", "program"]
 
 
-def _day(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        message = f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}"
-        raise fail(message, EXIT_INPUT) from None
 
 
 def _sides(targets: list[Mapping[str, Any]]) -> str:
@@ -117,7 +108,7 @@ def program(
 
       kinchain program examples/tom.yaml --as-of 2026-11-25 --json
     """
-    view = program_file(file, as_of=_day(as_of) or dt.date.today())
+    view = program_file(file, as_of=parse_as_of(as_of))
     if as_json:
         console.print_json(json.dumps(view.to_json()))
         return
@@ -157,7 +148,7 @@ def checkin(
 
       kinchain checkin examples/maria.yaml examples/checkin-maria-*.yaml --json
     """
-    view = checkin_file(file, checkins, as_of=_day(as_of))
+    view = checkin_file(file, checkins, as_of=parse_as_of(as_of) if as_of else None)
     if as_json:
         console.print_json(json.dumps(view.to_json()))
         return

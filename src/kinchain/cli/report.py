@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.cli import EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
 from kinchain.services import ReportFiles, render_demo_report, render_report_file
 
 __all__ = ["demo", "report"]
 
 
-def _day(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"error: --as-of: expected a date YYYY-MM-DD, received {text!r}", EXIT_INPUT
-        ) from None
 
 
 def _suffix(path: Path | None, option: str, expected: str) -> None:
@@ -80,7 +70,7 @@ def report(
     """
     _suffix(out, "--out", ".html")
     _suffix(pdf, "--pdf", ".pdf")
-    files = render_report_file(file, out=out, pdf=pdf, as_of=_day(as_of))
+    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of))
     _print_written(files)
 
 
@@ -106,5 +96,5 @@ def demo(
 
       kinchain demo --out-dir /tmp/kinchain-demo
     """
-    files = render_demo_report(out_dir=out_dir, as_of=_day(as_of))
+    files = render_demo_report(out_dir=out_dir, as_of=parse_as_of(as_of))
     _print_written(files)
