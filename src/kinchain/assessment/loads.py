@@ -6,13 +6,14 @@
 
 Each injured joint is simulated alone (only its deficit in the chain) against the client's own
 baseline (no deficits), so the number belongs to that injury. Activities are the client's
-weight-bearing ones, weighted by minutes a week (walking when there are none); the shoe is the
-one worn most hours, or for running, jumping and pivoting the athletic pair if there is one.
+weight-bearing ones, weighted by minutes a week (walking when there are none), each in the pair
+worn for it: both choices are the mechanics engine's
+(:mod:`kinchain.mechanics.client_choice`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,22 +23,12 @@ from kinchain.assessment.rules import contributor_rules
 from kinchain.intake.model import Intake
 from kinchain.mechanics import simulate_client
 from kinchain.mechanics.chain import chain_constants
+from kinchain.mechanics.client_choice import shoe_for_activity, simulated_minutes
 from kinchain.mechanics.weakest_link import added_demand
 from kinchain.tissue import TissueState
 from kinchain.trail import Step
 
-__all__ = ["MECHANICS_ACTIVITY", "ClientLoads"]
-
-#: intake activity kinds the mechanics engine simulates, and the activity it uses for each
-MECHANICS_ACTIVITY: Mapping[str, str] = {
-    "walk": "walk",
-    "hike": "hike",
-    "jog": "jog",
-    "run": "jog",
-    "jump": "jump",
-    "pivot": "pivot",
-}
-_SPORTY = frozenset({"jog", "jump", "pivot"})
+__all__ = ["ClientLoads"]
 
 
 def _r(x: float) -> float:
@@ -62,25 +53,11 @@ class ClientLoads:
 
     # -- which runs ---------------------------------------------------------------------------
 
-    def _shoe_for(self, activity: str) -> int | None:
-        shoes = self._intake.footwear
-        if not shoes:
-            return None
-        if activity in _SPORTY:
-            athletic = [i for i, s in enumerate(shoes) if s.kind == "athletic"]
-            if athletic:
-                return max(athletic, key=lambda i: shoes[i].hours_per_day)
-        return max(range(len(shoes)), key=lambda i: shoes[i].hours_per_day)
-
     def _plan(self) -> tuple[_Run, ...]:
-        minutes: dict[str, float] = {}
-        for a in self._intake.activities:
-            sim = MECHANICS_ACTIVITY.get(a.kind)
-            if sim is not None:
-                minutes[sim] = minutes.get(sim, 0.0) + a.minutes_per_week
-        if not minutes:
-            minutes = {"walk": 1.0}
-        return tuple(_Run(k, v, self._shoe_for(k)) for k, v in minutes.items())
+        minutes = simulated_minutes(self._intake)
+        total = sum(minutes.values())
+        return tuple(_Run(k, v if total > 0 else 1.0, shoe_for_activity(self._intake, k))
+                     for k, v in minutes.items())
 
     def _simulate(self, joint: Place | None, deficit: float, run: _Run, side: str) -> Any:
         key = (joint, round(deficit, 6), run.activity, run.shoe, side)

@@ -49,7 +49,8 @@ def simulate(
     ),
     shoe: str | None = typer.Option(
         None, "--shoe", metavar="NAME",
-        help="With --model: hard or soft (default hard). With --intake: a shoe from the intake.",
+        help="With --model: hard or soft (default hard). With --intake: a shoe from the intake "
+        "or barefoot (default: the pair worn for the activity, e.g. the athletic pair for a jog).",
     ),
     midsole: str | None = typer.Option(
         None, "--midsole", metavar="NAME",

@@ -25,6 +25,7 @@ from kinchain.mechanics.chain import (
     run_chain,
     scenario_row,
 )
+from kinchain.mechanics.client_choice import activity_choice, shoe_for_activity
 from kinchain.mechanics.footwear import GENERIC_SHOE, ShoeChoice, barefoot, footwear_contact
 from kinchain.mechanics.weakest_link import WeakestLink, find_weakest_link
 from kinchain.trail import Step
@@ -68,9 +69,12 @@ def element_deficits(deficits: Mapping[Any, float], side: str, /) -> tuple[float
     return tuple(out)
 
 
-def pick_shoe(intake: Intake, shoe: str | Footwear | None = None, /) -> ShoeChoice:
-    """The named shoe (``barefoot`` allowed), else the one worn most hours, else a generic
-    trainer. An unknown name is a :class:`SimulationError` listing the client's shoes."""
+def pick_shoe(intake: Intake, shoe: str | Footwear | None = None, /, *,
+              activity: str | None = None) -> ShoeChoice:
+    """The named shoe (``barefoot`` allowed); else the pair worn for ``activity``
+    (:func:`~kinchain.mechanics.client_choice.shoe_for_activity`; the pair worn most hours when
+    no activity is given); else a generic trainer. An unknown name is a
+    :class:`SimulationError` listing the client's shoes."""
     if isinstance(shoe, Footwear):
         return footwear_contact(shoe)
     if shoe == "barefoot":
@@ -84,8 +88,21 @@ def pick_shoe(intake: Intake, shoe: str | Footwear | None = None, /) -> ShoeChoi
         return footwear_contact(intake.footwear[i], ref=f"footwear[{i}]")
     if not intake.footwear:
         return footwear_contact(GENERIC_SHOE)
-    i = max(range(len(names)), key=lambda j: intake.footwear[j].hours_per_day)
-    return footwear_contact(intake.footwear[i], ref=f"footwear[{i}]")
+    if activity is None:
+        i = max(range(len(names)), key=lambda j: intake.footwear[j].hours_per_day)
+        return footwear_contact(intake.footwear[i], ref=f"footwear[{i}]")
+    found = shoe_for_activity(intake, activity)
+    assert found is not None  # the intake lists footwear
+    choice = footwear_contact(intake.footwear[found], ref=f"footwear[{found}]")
+    rule = activity_choice()
+    prefs = rule.footwear_for.get(activity, ())
+    why = Step(f"{activity}: worn in {names[found]} ({intake.footwear[found].kind}, "
+               f"{intake.footwear[found].hours_per_day:g} h a day)",
+               (f"the pair of the first kind owned among {', '.join(prefs)}, else "
+                if prefs else "") + "the pair worn most hours a day",
+               names[found], rule.cite, note="an assumption: the intake does not say which "
+               "shoe is worn for which activity", ref=f"footwear[{found}]")
+    return ShoeChoice(choice.name, choice.contact, choice.midsole, (why, *choice.trail))
 
 
 def _figures(out: np.ndarray, body_weight_n: float, knee_factor: float) -> np.ndarray:
@@ -216,6 +233,8 @@ def simulate_client(
 ) -> ClientSimulation:
     """Run one activity on one side for a client and for the same client with no injuries.
 
+    ``shoe`` None: the client's pair worn for this activity (:func:`pick_shoe`).
+
     >>> from kinchain.intake.model import Client
     >>> who = Intake(client=Client(name="A", birth_year=1990, sex="female", height_cm=165,
     ...              mass_kg=60), daily_minutes=10)
@@ -227,7 +246,7 @@ def simulate_client(
     mass, sex = _body(intake)
     _check_side(side)
     act = activity_spec(activity)
-    choice = pick_shoe(intake, shoe)
+    choice = pick_shoe(intake, shoe, activity=act.id)
     d = element_deficits(deficits, side)
     scn = ChainScenario(mass, sex, act, choice.contact, d, step_rate_pct, stride_length_pct)  # type: ignore[arg-type]
     base = ChainScenario(mass, sex, act, choice.contact, (0.0, 0.0, 0.0, 0.0), step_rate_pct,

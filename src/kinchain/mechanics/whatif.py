@@ -40,7 +40,8 @@ SIDES: tuple[str, str] = ("left", "right")
 
 @dataclass(frozen=True)
 class Variant:
-    """One footwear/gait variant: a shoe (name, ``barefoot``, a Footwear, or None = main)."""
+    """One footwear/gait variant: a shoe (name, ``barefoot``, a Footwear, or None = the
+    client's pair for each activity)."""
 
     shoe: str | Footwear | None = None
     step_rate_pct: float = 0.0
@@ -49,7 +50,7 @@ class Variant:
     @property
     def label(self) -> str:
         """Readable label."""
-        shoe = self.shoe.name if isinstance(self.shoe, Footwear) else (self.shoe or "main shoe")
+        shoe = self.shoe.name if isinstance(self.shoe, Footwear) else (self.shoe or "usual shoe")
         return f"{shoe}, step rate {self.step_rate_pct:+g}%, stride {self.stride_length_pct:+g}%"
 
 
@@ -121,13 +122,13 @@ def what_if(
     acts = tuple(activities) if activities is not None else tuple(ACTIVITIES)
     vars_ = tuple(variants) if variants is not None else default_variants(intake)
     specs = [activity_spec(a) for a in acts]
-    choices = [pick_shoe(intake, v.shoe) for v in vars_]
+    choices = [[pick_shoe(intake, v.shoe, activity=a) for v in vars_] for a in acts]
     side_d = [element_deficits(deficits, s) for s in SIDES]
     none = (0.0, 0.0, 0.0, 0.0)
     rows, windows, kfs = [], [], []
-    for spec in specs:
+    for spec, act_choices in zip(specs, choices, strict=True):
         for d in (*side_d, none):
-            for v, choice in zip(vars_, choices, strict=True):
+            for v, choice in zip(vars_, act_choices, strict=True):
                 scn = ChainScenario(mass, sex, spec, choice.contact, d,  # type: ignore[arg-type]
                                     v.step_rate_pct, v.stride_length_pct)
                 rows.append(scenario_row(scn))

@@ -143,7 +143,9 @@ def simulate_client_file(
     """Run the kinetic chain for the client in an intake file, against her no-injury baseline.
 
     Deficits come from :func:`kinchain.tissue.tissue_state` on ``as_of`` (default today); the
-    shoe defaults to the one worn most hours; the side to the side of the worst lower-limb
+    shoe (a name from the intake, or ``barefoot``) defaults to the client's pair worn for this
+    activity (:func:`kinchain.mechanics.client_choice.shoe_for_activity`: the athletic pair for
+    a jog even when office shoes are worn longer); the side to the side of the worst lower-limb
     deficit (left when there is none).
     """
     intake = load_intake(path)

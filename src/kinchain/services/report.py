@@ -15,10 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kinchain.errors import DataFileError
 from kinchain.intake import load_intake
+from kinchain.mechanics.client_choice import main_activity
 from kinchain.services.assessment import assess_file
 from kinchain.services.mechanics import simulate_client_file
 
@@ -26,9 +24,7 @@ __all__ = [
     "DEMO_OUT_DIR",
     "ReportFiles",
     "ReportInputs",
-    "Scenario",
     "demo_intake_path",
-    "main_scenario",
     "render_demo_report",
     "render_report_file",
     "report_inputs",
@@ -59,71 +55,13 @@ class ReportFiles:
 
 
 def report_inputs(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ReportInputs:
-    """Run the pipeline for one intake file: intake, assessment with program, main activity."""
+    """Run the pipeline for one intake file: intake, assessment with program, and the
+    simulation of the client's main activity (walking when none of hers can be simulated)."""
     intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
     assessment = _as_json(assess_file(path, as_of=as_of))
-    simulation: Mapping[str, Any] | None = None
-    scenario = main_scenario(intake.model_dump(mode="json"))
-    if scenario is not None:
-        simulation = _as_json(
-            simulate_client_file(path, activity=scenario.activity, shoe=scenario.shoe, as_of=as_of)
-        )
+    # the main activity in the pair worn for it: the mechanics engine decides both
+    simulation = _as_json(simulate_client_file(path, activity=main_activity(intake), as_of=as_of))
     return ReportInputs(intake.model_dump(mode="json"), assessment, simulation, as_of)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """The simulation the mechanics section shows: activity and shoe (None: the default)."""
-
-    activity: str
-    shoe: str | None
-
-
-def _scenario_rules() -> tuple[dict[str, str], dict[str, list[str]]]:
-    name = "scenario.yaml"
-    doc = yaml.safe_load((resources.files("kinchain.report") / name).read_text(encoding="utf-8"))
-    if not isinstance(doc, dict):
-        raise DataFileError(name, "<file>", "expected a mapping at the top")
-    simulate_as, footwear_for = doc.get("simulate_as"), doc.get("footwear_for")
-    if not isinstance(simulate_as, dict) or not simulate_as:
-        raise DataFileError(name, "simulate_as", f"expected a mapping, got {simulate_as!r}")
-    if not isinstance(footwear_for, dict) or not all(
-        isinstance(v, list) for v in footwear_for.values()
-    ):
-        raise DataFileError(name, "footwear_for", f"expected lists of kinds, got {footwear_for!r}")
-    return (
-        {str(k): str(v) for k, v in simulate_as.items()},
-        {str(k): [str(x) for x in v] for k, v in footwear_for.items()},
-    )
-
-
-def main_scenario(client: Mapping[str, Any], /) -> Scenario | None:
-    """The client's main loaded activity (most minutes a week) and the shoe worn for it.
-
-    >>> main_scenario({"activities": [{"kind": "jog", "minutes_per_week": 150},
-    ...                               {"kind": "walk", "minutes_per_week": 60}],
-    ...                "footwear": [{"name": "office", "kind": "flat", "hours_per_day": 9},
-    ...                             {"name": "trainers", "kind": "athletic", "hours_per_day": 2}]})
-    Scenario(activity='jog', shoe='trainers')
-    >>> main_scenario({"activities": [{"kind": "swim", "minutes_per_week": 90}]}) is None
-    True
-    """
-    simulate_as, footwear_for = _scenario_rules()
-    minutes: dict[str, float] = {}
-    for a in client.get("activities") or ():
-        activity = simulate_as.get(str(a.get("kind")))
-        if activity is not None:
-            minutes[activity] = minutes.get(activity, 0.0) + float(a.get("minutes_per_week") or 0)
-    if not minutes:
-        return None
-    activity = max(minutes, key=lambda k: minutes[k])
-    shoes = [f for f in client.get("footwear") or () if isinstance(f, Mapping)]
-    for kind in footwear_for.get(activity, []):
-        owned = [f for f in shoes if f.get("kind") == kind]
-        if owned:
-            best = max(owned, key=lambda f: float(f.get("hours_per_day") or 0.0))
-            return Scenario(activity, str(best["name"]))
-    return Scenario(activity, None)
 
 
 def _as_json(value: Any) -> Mapping[str, Any]:

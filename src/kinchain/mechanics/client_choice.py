@@ -1,0 +1,138 @@
+"""Which simulation stands for a client's activity, and which of the client's shoes is worn for it.
+
+The one place this decision is made (the assessment's loads, the report's mechanics section and
+``kinchain simulate --intake`` all ask here). The rule is data: the ``intake`` section of
+``activities.yaml`` maps intake activity kinds to simulated activities and gives each simulated
+activity its footwear-kind preference; it is a labelled coaching heuristic (grammar at the top of
+the file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import get_args
+
+from kinchain.errors import DataFileError
+from kinchain.intake.model import Activity, Footwear, Intake
+from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _cite, _load, _sub
+
+__all__ = [
+    "ActivityChoice",
+    "activity_choice",
+    "main_activity",
+    "shoe_for_activity",
+    "simulated_activity",
+    "simulated_minutes",
+]
+
+#: the activity simulated when none of a client's activities can be
+_FALLBACK = "walk"
+
+
+@dataclass(frozen=True)
+class ActivityChoice:
+    """The ``intake`` section of ``activities.yaml``, checked."""
+
+    simulate_as: Mapping[str, str]
+    footwear_for: Mapping[str, tuple[str, ...]]
+    cite: tuple[str, ...]
+    note: str
+
+
+@cache
+def activity_choice() -> ActivityChoice:
+    """The bundled rule (read once); a bad entry is a :class:`DataFileError`.
+
+    >>> activity_choice().simulate_as["run"]
+    'jog'
+    """
+    f = ACTIVITIES_FILE
+    sec = _sub(f, _load(f), "intake", "")
+    cite = _cite(f, sec, "intake.")
+    ids = set(ACTIVITIES)
+    kinds = set(get_args(Activity.model_fields["kind"].annotation))
+    shoe_kinds = set(get_args(Footwear.model_fields["kind"].annotation))
+    simulate_as = _sub(f, sec, "simulate_as", "intake.")
+    for kind, act in simulate_as.items():
+        if kind not in kinds:
+            raise DataFileError(f, f"intake.simulate_as.{kind}",
+                                f"expected an intake activity kind ({sorted(kinds)}), got {kind!r}")
+        if act not in ids:
+            raise DataFileError(f, f"intake.simulate_as.{kind}",
+                                f"expected one of {sorted(ids)}, got {act!r}")
+    footwear_for = _sub(f, sec, "footwear_for", "intake.")
+    prefs: dict[str, tuple[str, ...]] = {}
+    for act, order in footwear_for.items():
+        w = f"intake.footwear_for.{act}"
+        if act not in ids:
+            raise DataFileError(f, w, f"expected one of {sorted(ids)}, got {act!r}")
+        if not isinstance(order, list) or not all(k in shoe_kinds for k in order):
+            raise DataFileError(f, w, f"expected a list of footwear kinds "
+                                      f"({sorted(shoe_kinds)}), got {order!r}")
+        prefs[str(act)] = tuple(order)
+    return ActivityChoice(MappingProxyType({str(k): str(v) for k, v in simulate_as.items()}),
+                          MappingProxyType(prefs), cite, str(sec.get("note", "")))
+
+
+def simulated_activity(kind: str, /) -> str | None:
+    """The simulated activity that stands for an intake activity kind, or None (no stance).
+
+    >>> simulated_activity("run"), simulated_activity("swim")
+    ('jog', None)
+    """
+    return activity_choice().simulate_as.get(kind)
+
+
+def simulated_minutes(intake: Intake, /) -> dict[str, float]:
+    """Minutes a week per simulated activity, in intake order; ``{"walk": 0.0}`` when none of
+    the client's activities can be simulated (everyone walks)."""
+    minutes: dict[str, float] = {}
+    for a in intake.activities:
+        act = simulated_activity(a.kind)
+        if act is not None:
+            minutes[act] = minutes.get(act, 0.0) + float(a.minutes_per_week)
+    return minutes or {_FALLBACK: 0.0}
+
+
+def main_activity(intake: Intake, /) -> str:
+    """The simulated activity with the most minutes a week (the first on a tie); walking when
+    none of the client's activities can be simulated.
+
+    >>> from kinchain.intake.model import Client
+    >>> who = Intake(client=Client(name="A", birth_year=1990, sex="female", height_cm=165,
+    ...              mass_kg=60), daily_minutes=10,
+    ...              activities=[{"kind": "walk", "minutes_per_week": 100},
+    ...                          {"kind": "run", "minutes_per_week": 90},
+    ...                          {"kind": "jog", "minutes_per_week": 30},
+    ...                          {"kind": "swim", "minutes_per_week": 500}])
+    >>> main_activity(who)
+    'jog'
+    """
+    minutes = simulated_minutes(intake)
+    return max(minutes, key=lambda k: minutes[k])
+
+
+def shoe_for_activity(intake: Intake, activity: str, /) -> int | None:
+    """Index into ``intake.footwear`` of the pair worn for a simulated activity: the pair of
+    the first preferred kind the client owns (most hours among them), else the pair worn most
+    hours; None when the intake lists no footwear.
+
+    >>> from kinchain.intake.model import Client
+    >>> who = Intake(client=Client(name="A", birth_year=1990, sex="male", height_cm=180,
+    ...              mass_kg=80), daily_minutes=10,
+    ...              footwear=[{"name": "office", "kind": "flat", "hours_per_day": 9},
+    ...                        {"name": "trainers", "kind": "athletic", "hours_per_day": 2}])
+    >>> shoe_for_activity(who, "jog"), shoe_for_activity(who, "walk")
+    (1, 0)
+    """
+    shoes = intake.footwear
+    if not shoes:
+        return None
+    for kind in activity_choice().footwear_for.get(activity, ()):
+        owned = [i for i, s in enumerate(shoes) if s.kind == kind]
+        if owned:
+            return max(owned, key=lambda i: shoes[i].hours_per_day)
+    return max(range(len(shoes)), key=lambda i: shoes[i].hours_per_day)
