@@ -37,10 +37,12 @@ class BodyQueries(Protocol):
 
 @dataclass(frozen=True)
 class Leak:
-    """Extra peak load at the painful site from one joint's deficit, as a fraction of baseline."""
+    """Extra load at the painful site from one joint's deficit, as a fraction of baseline;
+    ``how`` says in a few words which figure rises (e.g. the loading rate), or is empty."""
 
     fraction: float
     steps: tuple[Step, ...]
+    how: str = ""
 
 
 #: (intake, injured joint, its stability deficit, the painful place) -> Leak, or None when the

@@ -112,11 +112,13 @@ def injury_contributor(
     trail.append(side_step(source, pain, side_w, rules, ref))
     leak_fraction = 0.0
     leak_known = False
+    leak_how = ""
     if leak is not None and not local:
         result = leak(intake, source, deficit, pain)
         if result is not None:
             leak_known = True
             leak_fraction = max(0.0, result.fraction)
+            leak_how = result.how
             trail.extend(s if s.ref else replace(s, ref=ref) for s in result.steps)
     deficit_w = deficit_weight(deficit, scale=rules.deficit_scale)
     rule = rules.local if local else rules.chain
@@ -143,7 +145,8 @@ def injury_contributor(
         summary += f" {rule.note.split('.')[0]}."
         if leak_known:
             summary += (
-                f" The mechanics model finds {leak_fraction:.0%} more demand reaching the {pain}."
+                f" The mechanics model finds {leak_fraction:.0%} more demand reaching the {pain}"
+                + (f": {leak_how}." if leak_how else ".")
                 if leak_fraction > 0.005
                 else f" The mechanics model finds no extra load reaching the {pain}."
             )

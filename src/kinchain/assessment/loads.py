@@ -24,11 +24,26 @@ from kinchain.intake.model import Intake
 from kinchain.mechanics import simulate_client
 from kinchain.mechanics.chain import chain_constants
 from kinchain.mechanics.client_choice import shoe_for_activity, simulated_minutes
-from kinchain.mechanics.weakest_link import added_demand
+from kinchain.mechanics.weakest_link import DEMAND_FIGURES, added_demand, demand_driver
 from kinchain.tissue import TissueState
 from kinchain.trail import Step
 
 __all__ = ["ClientLoads"]
+
+
+def _sharper() -> str:
+    w = chain_constants().demand_weight["loading_rate_bw_s"]
+    return (
+        "Here the rise is in the loading rate: the impact is passed up sooner and sharper while "
+        "energy absorbed and peak force barely change, the model's reading of the 'energy "
+        f"wave'; its relative rise counts × {w:g} in added demand. A higher loading rate, not "
+        "a higher force, went with stress fractures of the shin and foot (systematic review); "
+        "that it matters at this site is a hypothesis. "
+    )
+
+
+def _demand_cite() -> tuple[str, ...]:
+    return chain_constants().cite["demand"]
 
 
 def _r(x: float) -> float:
@@ -84,29 +99,40 @@ class ClientLoads:
         parts: list[str] = []
         cites: tuple[str, ...] = ()
         found = False
+        share: dict[str, float] = {}  # weighted added demand per figure that sets it
         for run in self._runs:
             sim = self._simulate(joint, deficit, run, side)
-            extra = _extra_at(sim, pain.site)
-            if extra is None:
+            got = _extra_at(sim, pain.site)
+            if got is None:
                 continue
+            extra, driver, detail = got
             found = True
             weighted += extra * run.minutes / total_minutes
-            parts.append(f"{run.activity} {extra:+.1%}")
+            parts.append(f"{run.activity} {extra:+.1%}" + (f" ({detail})" if detail else ""))
+            if driver:
+                share[driver] = share.get(driver, 0.0) + extra * run.minutes
             cites = tuple(dict.fromkeys(cites + tuple(k for s in sim.trail for k in s.cite)))
         if not found:
             return None
         rules = contributor_rules()
+        main = max(share, key=lambda k: share[k]) if share else None
+        sharper = main == "loading rate"
         step = Step(
             f"{joint} deficit {deficit:.2f} in the chain, {side} leg: " + ", ".join(parts),
-            f"added demand at the {pain} (rise in energy absorbed or peak force) against the "
-            "same body without the injury (mechanics model; weighted by minutes a week)",
+            f"added demand at the {pain} (largest relative rise of energy absorbed, peak force "
+            "or loading rate) against the same body without the injury (mechanics model; "
+            "weighted by minutes a week)",
             _r(weighted),
-            tuple(dict.fromkeys(rules.leak_cite + cites)),
+            tuple(dict.fromkeys(rules.leak_cite + cites + (_demand_cite() if sharper else ()))),
             "A lumped-parameter model: it shows the direction and rough size of a load shift, "
-            "not a measurement of this client. Zero means the model finds no extra load "
-            "reaching this site: it does not support the leak idea here.",
+            "not a measurement of this client. "
+            + (_sharper() if sharper else "")
+            + "Zero means the model finds no extra load reaching this site: it does not "
+            "support the leak idea here.",
         )
-        return Leak(weighted, (step,))
+        how = ("the impact reaches it sooner and sharper (loading rate), not with more force "
+               "or energy" if sharper else (f"more {main}" if main else ""))
+        return Leak(weighted, (step,), how)
 
     # -- question 2: the next weakest link ----------------------------------------------------
 
@@ -152,19 +178,24 @@ class ClientLoads:
         return tuple(out)
 
 
-def _extra_at(sim: Any, site: str | None) -> float | None:
-    """Added demand at the chain element that carries ``site``, or None when none does.
+def _extra_at(sim: Any, site: str | None) -> tuple[float, str | None, str] | None:
+    """Added demand at the chain element that carries ``site``, the figure that sets it (in
+    words, None when nothing rises) and a short detail (the loading rates when they set it);
+    None when no element carries the site.
 
-    Added demand is the mechanics engine's own measure (the larger relative rise of energy
-    absorbed and of peak force against the no-injury baseline, 0 when both fall), so the leak
-    and the weakest link speak the same language.
+    Added demand is the mechanics engine's own measure (the largest weighted relative rise of
+    energy absorbed, peak force and loading rate against the no-injury baseline, 0 when all
+    fall), so the leak and the weakest link speak the same language.
     """
     elements = chain_constants().joints
     joints: Sequence[Any] = sim.joints
     for j in joints:
         if site in elements[j.site].sites:
-            return added_demand(
-                (j.figures["energy_absorbed_j"], j.figures["peak_force_n"]),
-                (j.baseline["energy_absorbed_j"], j.baseline["peak_force_n"]),
-            )
+            client = tuple(j.figures[k] for k in DEMAND_FIGURES)
+            base = tuple(j.baseline[k] for k in DEMAND_FIGURES)
+            driver = demand_driver(client, base)
+            detail = driver or ""
+            if driver == "loading rate":  # say the figures: a timing change, not more force
+                detail += f" {client[2]:.1f} vs {base[2]:.1f} BW/s"
+            return added_demand(client, base), driver, detail
     return None

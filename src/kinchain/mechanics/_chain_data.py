@@ -104,6 +104,7 @@ class ChainConstants:
     role_tolerance: Mapping[str, float]
     roles: Mapping[str, str]
     life_stage: Mapping[str, float]
+    demand_weight: Mapping[str, float]
     knee_load_per_mm: float
     velocity_exponent: float
     stiffness_exponent: float
@@ -122,8 +123,8 @@ def chain_constants() -> ChainConstants:
     doc = _load(f)
     cite: dict[str, tuple[str, ...]] = {}
     note: dict[str, str] = {}
-    for sec in ("segments", "wobbling", "joints", "calibration", "deficit", "capacity", "heel",
-                "gait", "integrator"):
+    for sec in ("segments", "wobbling", "joints", "calibration", "deficit", "capacity", "demand",
+                "heel", "gait", "integrator"):
         body = _sub(f, doc, sec, "")
         cite[sec] = _cite(f, body, f"{sec}.")
         note[sec] = str(body.get("note", ""))
@@ -169,6 +170,7 @@ def chain_constants() -> ChainConstants:
                                 f"expected mobility or stability, got {roles.get(name)!r}")
     tol = _sub(f, cap, "role_tolerance", "capacity.")
     life = _sub(f, cap, "life_stage", "capacity.")
+    weight = _sub(f, doc["demand"], "weight", "demand.")
     gait = doc["gait"]
     integ = doc["integrator"]
     return ChainConstants(
@@ -197,6 +199,9 @@ def chain_constants() -> ChainConstants:
         life_stage=MappingProxyType(
             {s: _num(f, life, s, "capacity.life_stage.", hi=1.0)
              for s in ("pregnant", "postpartum")}),
+        demand_weight=MappingProxyType(
+            {k: _num(f, weight, k, "demand.weight.", hi=1.0, strict=False)
+             for k in ("energy_absorbed_j", "peak_force_n", "loading_rate_bw_s")}),
         knee_load_per_mm=_num(f, doc["heel"], "knee_load_per_mm", "heel.", strict=False),
         velocity_exponent=_num(f, gait, "touchdown_velocity_exponent", "gait.", strict=False),
         stiffness_exponent=_num(f, gait, "stiffness_exponent", "gait.", strict=False),

@@ -265,6 +265,7 @@ def simulate_client(
     link = find_weakest_link(
         d, [(fig[0, j, 3], fig[1, j, 3]) for j in range(4)],
         [(fig[0, j, 0], fig[1, j, 0]) for j in range(4)],
+        [(fig[0, j, 2], fig[1, j, 2]) for j in range(4)],
         side=side, life_stage=intake.client.life_stage.status,
     )
     c = chain_constants()

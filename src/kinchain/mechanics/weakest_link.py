@@ -1,12 +1,17 @@
 """The next weakest link: the joint above an injured one whose added demand is largest for
 its capacity.
 
-Added demand of a joint = the larger of the relative rise of its energy absorbed and of its
-peak force, against the same client with no injuries (0 when both fall). Its tolerance = the
+Added demand of a joint = the largest relative rise of its energy absorbed, its peak force and
+its loading rate (each × its weight in ``demand.weight``), against the same client
+with no injuries (0 when all fall). The loading rate is the model's measure of the "energy wave"
+of the article: an impact passed up sharper when a joint below no longer absorbs it; it is the
+ground-force figure that differs in runners with stress fractures where the force's size does
+not (Zadpoor & Nikooyan 2011). Its tolerance = the
 tolerance of its role (stability joints tolerate less added motion), lowered by its own
 stability deficit and, for the sacroiliac/lumbar element, by pregnancy or the months after
 birth. ``margin = 1 − added / tolerance``: below 0 the joint is asked for more than it
-tolerates. Every constant is in the ``capacity`` section of ``chain_params.yaml`` (expert
+tolerates. Every constant is in the ``capacity`` and ``demand`` sections of
+``chain_params.yaml`` (expert
 opinion and heuristics, labelled so); this is a hypothesis generator for a coach, not a
 diagnosis.
 """
@@ -21,7 +26,22 @@ from kinchain.body import default_body
 from kinchain.mechanics.chain import JOINTS, chain_constants
 from kinchain.trail import Step
 
-__all__ = ["WeakestLink", "added_demand", "find_weakest_link", "joint_roles", "tolerance"]
+__all__ = [
+    "DEMAND_FIGURES",
+    "WeakestLink",
+    "added_demand",
+    "demand_driver",
+    "demand_rises",
+    "find_weakest_link",
+    "joint_roles",
+    "tolerance",
+]
+
+#: The figures added demand compares, in the order of its tuples (names of
+#: :data:`kinchain.mechanics.client.FIGURES`).
+DEMAND_FIGURES: tuple[str, str, str] = ("energy_absorbed_j", "peak_force_n", "loading_rate_bw_s")
+_WORDS = {"energy_absorbed_j": "energy absorbed", "peak_force_n": "peak force",
+          "loading_rate_bw_s": "loading rate"}
 
 
 @dataclass(frozen=True)
@@ -59,18 +79,49 @@ def joint_roles() -> Mapping[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
-def added_demand(client: tuple[float, float], baseline: tuple[float, float], /) -> float:
-    """max(relative rise in energy absorbed, relative rise in peak force), floored at 0.
+def demand_rises(client: tuple[float, float, float], baseline: tuple[float, float, float], /
+                 ) -> tuple[float, float, float]:
+    """Each figure's relative rise against the baseline, × its weight (``demand.weight`` in
+    ``chain_params.yaml``).
 
-    Pairs are (energy absorbed J, peak force N).
+    Triples follow :data:`DEMAND_FIGURES` (energy absorbed J, peak force N, loading rate
+    BW/s); a figure whose baseline is 0 rises by 0.
 
-    >>> added_demand((12.0, 1100.0), (10.0, 1000.0))
+    >>> demand_rises((12.0, 1100.0, 9.0), (10.0, 1000.0, 7.5))  # loading rate +20% × 0.34
+    (0.2, 0.1, 0.068)
+    """
+    w = chain_constants().demand_weight
+    return tuple(  # type: ignore[return-value]
+        round(w[name] * (c - b) / b, 12) if b > 0 else 0.0
+        for name, c, b in zip(DEMAND_FIGURES, client, baseline, strict=True)
+    )
+
+
+def added_demand(client: tuple[float, float, float], baseline: tuple[float, float, float], /
+                 ) -> float:
+    """The largest weighted relative rise of energy absorbed, peak force and loading rate,
+    floored at 0 (triples as in :func:`demand_rises`).
+
+    >>> added_demand((12.0, 1100.0, 7.5), (10.0, 1000.0, 7.5))
     0.2
-    >>> added_demand((9.0, 900.0), (10.0, 1000.0))
+    >>> added_demand((2.9, 560.0, 9.0), (3.0, 579.0, 7.5))  # a sharper impact, no more force
+    0.068
+    >>> added_demand((9.0, 900.0, 7.0), (10.0, 1000.0, 7.5))
     0.0
     """
-    rises = [(c - b) / b for c, b in zip(client, baseline, strict=True) if b > 0]
-    return round(max([0.0, *rises]), 12)
+    return max(0.0, *demand_rises(client, baseline))
+
+
+def demand_driver(client: tuple[float, float, float], baseline: tuple[float, float, float], /
+                  ) -> str | None:
+    """Which figure sets the added demand, in words; None when nothing rises.
+
+    >>> demand_driver((2.9, 560.0, 9.3), (3.0, 579.0, 7.5))
+    'loading rate'
+    """
+    rises = demand_rises(client, baseline)
+    top = max(range(len(rises)), key=lambda i: rises[i])
+    return _WORDS[DEMAND_FIGURES[top]] if rises[top] > 0 else None
 
 
 def tolerance(joint: str, deficit: float, /, *, life_stage: str = "none") -> float:
@@ -92,14 +143,16 @@ def find_weakest_link(
     deficits: Sequence[float],
     energy: Sequence[tuple[float, float]],
     force: Sequence[tuple[float, float]],
+    rate: Sequence[tuple[float, float]],
     /,
     *,
     side: str,
     life_stage: str = "none",
 ) -> WeakestLink | None:
-    """Pick the weakest link from per-joint (client, baseline) energies and forces.
+    """Pick the weakest link from per-joint (client, baseline) energies absorbed (J), peak
+    forces (N) and loading rates (BW/s).
 
-    ``deficits``, ``energy`` and ``force`` follow :data:`JOINTS`. None when no joint has a
+    ``deficits``, ``energy``, ``force`` and ``rate`` follow :data:`JOINTS`. None when no joint has a
     deficit (nothing injured: nothing leaks).
     """
     c = chain_constants()
@@ -110,7 +163,7 @@ def find_weakest_link(
     lowest = min(injured)
     best: tuple[float, int, float, float] | None = None
     for j in range(lowest + 1, len(JOINTS)):
-        added = added_demand((energy[j][0], force[j][0]), (energy[j][1], force[j][1]))
+        added = added_demand(_client(energy, force, rate, j), _base(energy, force, rate, j))
         tol = tolerance(JOINTS[j], deficits[j], life_stage=life_stage)
         ratio = added / tol if tol > 0 else float("inf")
         if best is None or ratio > best[0]:
@@ -126,9 +179,12 @@ def find_weakest_link(
              "joints above an injured joint are the candidates", JOINTS[lowest],
              c.cite["deficit"]),
         Step(f"{name}: energy absorbed {energy[j][0]:.1f} J vs {energy[j][1]:.1f} J without "
-             f"injuries; peak force {force[j][0]:.0f} N vs {force[j][1]:.0f} N",
-             "added demand = largest relative rise of energy absorbed or peak force",
-             round(added, 4), c.cite["joints"]),
+             f"injuries; peak force {force[j][0]:.0f} N vs {force[j][1]:.0f} N; loading rate "
+             f"{rate[j][0]:.1f} vs {rate[j][1]:.1f} BW/s",
+             "added demand = largest relative rise of energy absorbed, peak force or loading "
+             f"rate ({_weights()})", round(added, 4),
+             tuple(dict.fromkeys(c.cite["joints"] + c.cite["demand"])),
+             note=_driver_note(_client(energy, force, rate, j), _base(energy, force, rate, j))),
         Step(f"{name}: role {roles[name][0]}, own deficit {deficits[j]:.2f}, life stage "
              f"{life_stage}", "tolerance = role tolerance × (1 − deficit) × life-stage factor",
              round(tol, 4), tuple(dict.fromkeys(roles[name][1] + cap_cite)),
@@ -139,3 +195,26 @@ def find_weakest_link(
              note="a hypothesis for a coach to test, not a diagnosis"),
     )
     return WeakestLink(name, joint_side, 1.0 - ratio, trail)
+
+
+def _client(energy: Sequence[tuple[float, float]], force: Sequence[tuple[float, float]],
+            rate: Sequence[tuple[float, float]], j: int) -> tuple[float, float, float]:
+    return energy[j][0], force[j][0], rate[j][0]
+
+
+def _base(energy: Sequence[tuple[float, float]], force: Sequence[tuple[float, float]],
+          rate: Sequence[tuple[float, float]], j: int) -> tuple[float, float, float]:
+    return energy[j][1], force[j][1], rate[j][1]
+
+
+def _weights() -> str:
+    w = chain_constants().demand_weight
+    return "weights " + ", ".join(f"{_WORDS[k]} {w[k]:g}" for k in DEMAND_FIGURES)
+
+
+def _driver_note(client: tuple[float, float, float], baseline: tuple[float, float, float]) -> str:
+    driver = demand_driver(client, baseline)
+    if driver == "loading rate":
+        return ("set by the loading rate: the impact reaches this joint sooner and sharper, "
+                "not with more force or energy (the model's 'energy wave'; a hypothesis)")
+    return f"set by the {driver}" if driver else "nothing rises: no added demand"

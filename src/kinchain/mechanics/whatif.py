@@ -21,17 +21,19 @@ from kinchain.mechanics.chain import (
     JOINTS,
     ChainScenario,
     activity_spec,
+    chain_constants,
     run_chain,
     scenario_row,
 )
 from kinchain.mechanics.client import (
+    FIGURES,
     _body,
     _figures,
     element_deficits,
     knee_factor,
     pick_shoe,
 )
-from kinchain.mechanics.weakest_link import tolerance
+from kinchain.mechanics.weakest_link import DEMAND_FIGURES, tolerance
 
 __all__ = ["Variant", "WhatIf", "default_variants", "what_if"]
 
@@ -152,10 +154,11 @@ def _weakest(client: np.ndarray, base: np.ndarray, deficits: np.ndarray, life_st
              ) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised :func:`~kinchain.mechanics.weakest_link.find_weakest_link` (same rule)."""
     b = base[:, None]
+    cols = [FIGURES.index(k) for k in DEMAND_FIGURES]
+    weight = np.array([chain_constants().demand_weight[k] for k in DEMAND_FIGURES])
     with np.errstate(divide="ignore", invalid="ignore"):
-        rise = np.where(b[..., [3, 0]] > 0, (client[..., [3, 0]] - b[..., [3, 0]])
-                        / b[..., [3, 0]], 0.0)
-    added = np.maximum(rise.max(axis=-1), 0.0)  # (activity, side, variant, joint)
+        rise = np.where(b[..., cols] > 0, (client[..., cols] - b[..., cols]) / b[..., cols], 0.0)
+    added = np.maximum((rise * weight).max(axis=-1), 0.0)  # (activity, side, variant, joint)
     tol = np.array([[tolerance(j, float(deficits[s, i]), life_stage=life_stage)
                      for i, j in enumerate(JOINTS)] for s in range(len(SIDES))])
     tol_b = tol[None, :, None, :]
