@@ -7,7 +7,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
 from kinchain.assessment.loads import ClientLoads
+from kinchain.cli import app
 from kinchain.intake import load_intake
 from kinchain.intake.model import Client, Intake
 from kinchain.mechanics.client_choice import (
@@ -98,3 +101,9 @@ def test_the_assessment_and_the_report_simulate_the_same_shoe_for_the_same_activ
     assert simulation is not None and simulation["activity"] == main_activity(maria)
     shoe = shoe_for_activity(maria, simulation["activity"])
     assert shoe is not None and simulation["shoe"] == maria.footwear[shoe].name
+
+
+def test_kinchain_simulate_names_the_shoe_it_jogs_tom_in(tom_path: Path) -> None:
+    out = CliRunner().invoke(app, ["simulate", "--intake", str(tom_path), "--activity", "jog"])
+    assert out.exit_code == 0, out.output
+    assert "in maximal cushion trainers" in out.output.splitlines()[0]

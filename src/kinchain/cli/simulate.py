@@ -224,6 +224,8 @@ def _client(
 
 def _print_client(data: dict[str, Any], plot: Path | None) -> None:
     head = f"kinetic chain, {data.get('activity', '')} {data.get('side') or ''}".rstrip()
+    if data.get("shoe"):
+        head += f", in {data['shoe']}"
     lines = [head, "  joint            peak N   peak BW   rate BW/s   absorbed J   passed J"]
     for joint in data.get("joints") or ():
         name = f"{joint.get('site')} {joint.get('side') or ''}".strip()
