@@ -273,3 +273,20 @@ def test_any_ranking_and_life_stage_stays_within_budget_and_contraindications(
     assert program.minutes <= budget
     for item in program.routine:
         assert refusal(item.exercise, program.context, rules, targets=item.targets) is None
+
+
+def test_a_per_side_exercise_given_for_one_side_says_that_side_so_words_match_minutes() -> None:
+    program = _program(_intake())
+    assert program is not None
+    for item in program.to_json()["routine"]:
+        sides = {t["side"] for t in item["targets"]}
+        text = item["dose"]["text"]
+        if sides & {"left", "right"} and "both" not in sides and len(sides - {None}) == 1:
+            assert "each side" not in text, (item["exercise"], text)
+
+
+def test_every_habit_has_an_area_a_client_can_read() -> None:
+    program = _program(_intake())
+    assert program is not None
+    labels = [h["area_label"] for h in program.to_json()["habits"]]
+    assert labels and all("_" not in label and label[0].isupper() for label in labels)

@@ -72,7 +72,7 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
     console.print("\n[bold]Habit changes[/bold]")
     for h in doc["habits"]:
         ev = h["evidence"]
-        console.print(f"- [bold]{h['area'].replace('_', ' ')}[/bold]: {escape(h['advice'])}")
+        console.print(f"- [bold]{h['area_label']}[/bold]: {escape(h['advice'])}")
         console.print(f"  Evidence ({ev['grade']}): {escape(ev['says'])}")
     console.print("\n[bold]The 12 weeks[/bold]")
     for p in doc["phases"]:

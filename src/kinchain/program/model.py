@@ -87,6 +87,18 @@ class RoutineItem:
     priority: float
     focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
 
+    def dose_json(self) -> dict[str, Any]:
+        """The dose for this client: a per-side dose done on one side only says which side,
+        so the words agree with the minutes (which count one side)."""
+        dose = self.exercise.dose
+        sides = {side for _, side in self.targets}
+        one_side = sides & {"left", "right"}
+        if not dose.per_side or "both" in sides or len(one_side) != 1:
+            return dose.to_json()
+        out = replace(dose, per_side=False).to_json()
+        out["text"] = f"{out['text']}, {one_side.pop()} side only"
+        return out
+
     def to_json(self) -> dict[str, Any]:
         ex = self.exercise
         return {
@@ -96,7 +108,7 @@ class RoutineItem:
             "quality": ex.quality,
             "level": ex.level,
             "minutes": self.minutes,
-            "dose": ex.dose.to_json(),
+            "dose": self.dose_json(),
             "equipment": list(ex.equipment),
             "instructions": list(ex.instructions),
             "cues": list(ex.cues),
@@ -134,6 +146,18 @@ class LeftOut:
         }
 
 
+#: habit areas, with the words a client reads for each
+HABIT_AREA_LABELS: Mapping[str, str] = {
+    "footwear": "Footwear",
+    "sitting_standing": "Sitting and standing",
+    "sleep": "Sleep",
+    "lifting_carrying": "Lifting and carrying",
+    "breathing": "Breathing",
+    "gait": "Walking and running",
+    "nutrition": "Food for healing",
+}
+
+
 @dataclass(frozen=True)
 class HabitAdvice:
     """One habit change with the honest grade of its evidence."""
@@ -149,6 +173,7 @@ class HabitAdvice:
         return {
             "id": self.id,
             "area": self.area,
+            "area_label": HABIT_AREA_LABELS[self.area],
             "advice": self.advice,
             "evidence": {"grade": self.grade, "says": self.evidence, "cite": list(self.cite)},
         }

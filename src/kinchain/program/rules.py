@@ -11,6 +11,7 @@ from typing import Any
 from kinchain.errors import DataFileError
 from kinchain.evidence import GRADES, default_registry
 from kinchain.program.library import CONTRAINDICATION_KEYS, QUALITIES, TAGS, read_bundled
+from kinchain.program.model import HABIT_AREA_LABELS
 
 __all__ = [
     "HABIT_AREAS",
@@ -29,15 +30,7 @@ __all__ = [
 
 _RULES = "rules.yaml"
 _HABITS = "habits.yaml"
-HABIT_AREAS = (
-    "footwear",
-    "sitting_standing",
-    "sleep",
-    "lifting_carrying",
-    "breathing",
-    "gait",
-    "nutrition",
-)
+HABIT_AREAS = tuple(HABIT_AREA_LABELS)
 HABIT_CONDITIONS = (
     "footwear_any",
     "footwear_toe_box",

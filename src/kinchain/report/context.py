@@ -364,7 +364,7 @@ def _habit(h: Mapping[str, Any], cites: Citations) -> dict[str, Any]:
         evidence = " / ".join(sorted({g for k in evidence if (g := cites.grade(str(k)))}))
     grade, meaning = _grade(evidence)
     return {
-        "area": _words(str(h.get("area", ""))),
+        "area": str(h.get("area_label") or _words(str(h.get("area", "")))),
         "advice": str(h.get("advice", "")),
         "grade": grade,
         "grade_meaning": meaning,
