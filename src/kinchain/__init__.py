@@ -15,6 +15,7 @@ from kinchain.errors import (
     SimulationError,
     UnknownCitation,
     UnknownSite,
+    UnknownTissue,
 )
 from kinchain.trail import Step
 
@@ -32,5 +33,6 @@ __all__ = [
     "Step",
     "UnknownCitation",
     "UnknownSite",
+    "UnknownTissue",
     "__version__",
 ]

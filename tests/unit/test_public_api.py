@@ -1,0 +1,77 @@
+"""The public API is explicit: each package says what it exports, and every export exists."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import kinchain
+
+PACKAGES = (
+    "kinchain",
+    "kinchain.evidence",
+    "kinchain.body",
+    "kinchain.intake",
+    "kinchain.tissue",
+    "kinchain.mechanics",
+    "kinchain.assessment",
+    "kinchain.program",
+    "kinchain.report",
+    "kinchain.services",
+)
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_every_package_lists_its_exports_and_each_one_exists(name: str) -> None:
+    module = importlib.import_module(name)
+    exported = module.__all__
+    assert exported, f"{name} exports nothing"
+    assert len(set(exported)) == len(exported), f"{name}.__all__ repeats a name"
+    missing = [n for n in exported if not hasattr(module, n)]
+    assert missing == []
+
+
+def test_the_top_level_package_exports_the_error_tree_and_the_trail_step() -> None:
+    assert set(kinchain.__all__) == {
+        "CheckinError",
+        "DataFileError",
+        "InstrumentError",
+        "IntakeError",
+        "KinchainError",
+        "Problem",
+        "ProgramSuspended",
+        "SimulationError",
+        "Step",
+        "UnknownCitation",
+        "UnknownSite",
+        "UnknownTissue",
+        "__version__",
+    }
+
+
+def test_every_error_in_the_error_tree_is_a_kinchain_error_and_exported_at_the_top() -> None:
+    errors = importlib.import_module("kinchain.errors")
+    classes = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, Exception)
+    }
+    assert all(issubclass(getattr(errors, n), kinchain.KinchainError) for n in classes)
+    assert classes <= set(kinchain.__all__)
+
+
+def test_the_use_cases_are_the_ones_the_entry_points_call() -> None:
+    services = importlib.import_module("kinchain.services")
+    for use_case in (
+        "validate_file",
+        "describe_site",
+        "simulate_reference",
+        "simulate_client_file",
+        "assess_file",
+        "program_file",
+        "checkin_file",
+        "render_report_file",
+        "render_demo_report",
+    ):
+        assert callable(getattr(services, use_case)), use_case
