@@ -9,7 +9,7 @@ import pytest
 from test_program_generator import AS_OF, ASSESSMENT, _intake
 
 from kinchain.errors import CheckinError
-from kinchain.program import Program, apply_checkins, build_program, parse_checkin
+from kinchain.program import Program, apply_checkins, build_program, load_checkin, parse_checkin
 from kinchain.program.rules import default_rules
 
 
@@ -148,3 +148,23 @@ def test_progression_never_gives_an_exercise_the_client_s_pregnancy_rules_out() 
     )  # by then she is 23 weeks pregnant
     for item in outcome.program.routine:
         assert item.exercise.contraindications.get("pregnant_from_week", 99) > 23
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x00\x01\xbb\xff binary", "is a binary file, not a check-in"),
+        (b"\xbb\xff\xfe not utf-8", "is not UTF-8 text"),
+        (b"", "the file is empty; expected a check-in"),
+        (b"date: [", "not valid YAML"),
+    ],
+)
+def test_an_unreadable_check_in_file_is_refused_with_one_clear_message(
+    tmp_path: Any, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "checkin.yaml"
+    path.write_bytes(content)
+    with pytest.raises(CheckinError) as refused:
+        load_checkin(path)
+    assert expected in str(refused.value)
+    assert str(path) in str(refused.value)

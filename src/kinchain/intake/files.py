@@ -31,19 +31,24 @@ def _refuse(source: str, message: str) -> IntakeError:
     return IntakeError(source, [Problem("", message)])
 
 
+def _a(kind: str) -> str:
+    """'an intake', 'a check-in'."""
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
 def _size(n_bytes: int) -> str:
     return f"{n_bytes / 1_000_000:.1f} MB" if n_bytes >= 100_000 else f"{n_bytes} bytes"
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def _read_bytes(path: Path, source: str, kind: str) -> bytes:
     try:
         if path.is_dir():
-            raise _refuse(source, "is a folder; expected an intake file (YAML or JSON)")
+            raise _refuse(source, f"is a folder; expected {_a(kind)} file (YAML or JSON)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _refuse(
                 source,
-                f"the file is {_size(size)}; an intake file may be at most {_size(MAX_BYTES)}",
+                f"the file is {_size(size)}; {_a(kind)} file may be at most {_size(MAX_BYTES)}",
             )
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -58,23 +63,23 @@ def _read_bytes(path: Path, source: str) -> bytes:
     except ValueError:  # e.g. a NUL byte in the name
         raise _refuse(source, "not a usable file name") from None
     if len(raw) > MAX_BYTES:  # a pipe or device that reported no size
-        raise _refuse(source, f"the file is larger than {_size(MAX_BYTES)}, the intake limit")
+        raise _refuse(source, f"the file is larger than {_size(MAX_BYTES)}, the {kind} limit")
     return raw
 
 
-def _decode(raw: bytes, source: str) -> str:
+def _decode(raw: bytes, source: str, kind: str) -> str:
     if b"\x00" in raw:
-        raise _refuse(source, "is a binary file, not an intake; expected YAML or JSON text")
+        raise _refuse(source, f"is a binary file, not {_a(kind)}; expected YAML or JSON text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise _refuse(
             source,
             f"is not UTF-8 text (byte {raw[e.start]:#04x} at position {e.start}); "
-            "expected an intake in YAML or JSON",
+            f"expected {_a(kind)} in YAML or JSON",
         ) from None
     if not text.strip():
-        raise _refuse(source, "the file is empty; expected an intake in YAML or JSON")
+        raise _refuse(source, f"the file is empty; expected {_a(kind)} in YAML or JSON")
     return text
 
 
@@ -173,14 +178,18 @@ def parse_text(text: str, /, *, source: str, json_format: bool | None = None) ->
     return _parse_json(text, source) if json_format else _parse_yaml(text, source)
 
 
-def read_intake_data(path: str | os.PathLike[str], /) -> Any:
-    """The plain data an intake file holds (YAML or JSON, by extension, else by content)."""
+def read_intake_data(path: str | os.PathLike[str], /, *, kind: str = "intake") -> Any:
+    """The plain data an intake file holds (YAML or JSON, by extension, else by content).
+
+    ``kind`` names the file in messages (another file a coach writes, such as a check-in, is
+    read by the same rules).
+    """
     path = Path(path)
     source = str(path)
-    text = _decode(_read_bytes(path, source), source)
+    text = _decode(_read_bytes(path, source, kind), source, kind)
     suffix = path.suffix.lower()
     json_format = True if suffix in _JSON_SUFFIXES else False if suffix in _YAML_SUFFIXES else None
     data = parse_text(text, source=source, json_format=json_format)
     if data is None:
-        raise _refuse(source, "the file holds no data (only comments?); expected an intake")
+        raise _refuse(source, f"the file holds no data (only comments?); expected {_a(kind)}")
     return data

@@ -25,10 +25,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kinchain.errors import CheckinError, InstrumentError
+from kinchain.errors import CheckinError, InstrumentError, IntakeError
+from kinchain.intake.files import read_intake_data
 from kinchain.program.generator import resolve_targets
 from kinchain.program.library import Library, default_library
 from kinchain.program.model import Pain, Program, RoutineItem
@@ -114,11 +114,11 @@ def parse_checkin(
 
 def load_checkin(path: Path, /, *, library: Library | None = None) -> Checkin:
     """Read and check a check-in file (YAML or JSON)."""
-    text = Path(path).read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise CheckinError(f"{path}: not valid YAML ({e})") from None
+        data = read_intake_data(path, kind="check-in")
+    except IntakeError as e:
+        raise CheckinError("; ".join(f"{path}: {p}" if p.path else f"{path}: {p.message}"
+                                     for p in e.problems)) from None
     return parse_checkin(data, source=str(path), library=library)
 
 
