@@ -69,6 +69,13 @@ def _num(file: str, sec: dict[str, Any], key: str, where: str, *, lo: float = 0.
     return v
 
 
+def _text(file: str, sec: dict[str, Any], key: str, where: str) -> str:
+    raw = sec.get(key)
+    if not isinstance(raw, str) or not raw.strip():
+        raise DataFileError(file, f"{where}{key}", f"expected a non-empty text, got {raw!r}")
+    return raw.strip()
+
+
 def _cite(file: str, sec: dict[str, Any], where: str) -> tuple[str, ...]:
     raw = sec.get("cite")
     if not isinstance(raw, list) or not raw or not all(isinstance(k, str) for k in raw):
@@ -230,6 +237,7 @@ class ActivitySpec:
     contralateral_release_ms: float
     cite: tuple[str, ...]
     note: str
+    window_covers: str = ""  # the part of the stance the window covers, in words
 
 
 @cache
@@ -259,6 +267,7 @@ def _activities() -> Mapping[str, ActivitySpec]:
             impact_window_ms=_num(f, raw, "impact_window_ms", w),
             contralateral_share=share, contralateral_release_ms=release,
             cite=_cite(f, raw, w), note=str(raw.get("note", "")),
+            window_covers=_text(f, raw, "window_covers", w),
         )  # fmt: skip
         if spec.window_ms > spec.contact_time_ms:
             raise DataFileError(f, f"{w}window_ms", f"{spec.window_ms} exceeds contact_time_ms")

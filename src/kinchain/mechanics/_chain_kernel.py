@@ -23,12 +23,24 @@ The chain, x positive downwards, every mass at its touchdown position at t = 0::
         │ midsole (Ly law) ── massless node s ── heel pad / ground law (Liu & Nigg)
     ground
 
-A linear element between a lower mass ``lo`` and an upper mass ``up`` carries the compressive
-force ``F = k·(x_up − x_lo + preload) + c·(v_up − v_lo)``. The heel pad compression ``s`` is a
-state: midsole and heel pad carry the same force through a massless node, which gives a
-first-order equation for ``s`` (the shoe's mass rides with the foot), so no kHz shoe mode
-forces tiny steps through the whole stance. A contralateral support force on the pelvis
-(walking's double support) falls linearly from ``contra_n`` to zero over ``contra_release_s``.
+A linear element between a lower mass ``lo`` and an upper mass ``up`` carries the force
+``F = k·(x_up − x_lo + preload) + c·(v_up − v_lo)``, positive = compression (one sign convention
+for every element). The four joint elements (ankle, knee, hip, sacro-lumbar: the first
+``N_JOINTS``) transmit compression only, ``max(F, 0)``: a joint pushes its segments apart, it
+never pulls them together. At touchdown the foot and shank move down faster than the thigh and
+the pelvis (the leg still lengthening at the end of swing); a two-way damper would make the
+trunk pull the landing leg up through the hip (−0.9 body weights at Maria's left hip when
+walking), which no joint of a stance leg does: the swing leg's own muscles brake that
+lengthening. So a joint carries nothing until its segments close on it, and the recorded joint
+series, the peaks, the loading rates and the energy absorbed (``F·(v_up − v_lo)`` while
+positive) all describe the same thing: the force transmitted through that joint of the stance
+leg. The soft-tissue (wobbling) elements stay two-way: tissue is attached.
+
+The heel pad compression ``s`` is a state: midsole and heel pad carry the same force through
+a massless node, which gives a first-order equation for ``s`` (the shoe's mass rides with the
+foot), so no kHz shoe mode forces tiny steps through the whole stance. A contralateral support
+force on the pelvis (walking's double support) falls linearly from ``contra_n`` to zero over
+``contra_release_s``.
 """
 
 from __future__ import annotations
@@ -48,6 +60,7 @@ __all__ = [
 ]
 
 N_MASSES = 8
+N_JOINTS = 4  # the first four linear elements: ankle, knee, hip, sacro-lumbar
 N_LINEAR = 7  # ankle, knee, hip, sacro-lumbar, shank wobble, thigh wobble, trunk wobble
 #: (lower mass, upper mass) of each linear element, in the order above
 ELEMENT_LO = np.array((0, 1, 3, 5, 1, 3, 6), dtype=np.int64)  # frozen as constants by numba
@@ -150,6 +163,8 @@ def _rhs(p, t, y, dy, fo):  # type: ignore[no-untyped-def]  # pragma: no cover -
         f = p[K0 + e] * (y[up] - y[lo] + p[P0 + e]) + p[C0 + e] * (
             y[N_MASSES + up] - y[N_MASSES + lo]
         )
+        if e < N_JOINTS and f < 0.0:  # a joint pushes, it never pulls
+            f = 0.0
         fo[1 + e] = f
         dy[N_MASSES + up] -= f / p[M0 + up]
         dy[N_MASSES + lo] += f / p[M0 + lo]
@@ -357,6 +372,8 @@ def _np_rhs(p: np.ndarray, t: float, y: np.ndarray) -> tuple[np.ndarray, np.ndar
         f = p[:, K0 + e] * (y[:, up] - y[:, lo] + p[:, P0 + e]) + p[:, C0 + e] * (
             y[:, n + up] - y[:, n + lo]
         )
+        if e < N_JOINTS:  # a joint pushes, it never pulls
+            f = np.maximum(f, 0.0)
         fo[:, 1 + e] = f
         acc[:, up] -= f / p[:, M0 + up]
         acc[:, lo] += f / p[:, M0 + lo]

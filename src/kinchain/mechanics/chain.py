@@ -4,6 +4,9 @@ A :class:`ChainScenario` (who, which activity, which shoe, which deficits, which
 becomes one parameter row (:func:`scenario_row`); :func:`run_chain` integrates a batch of rows
 with the compiled kernel (or the NumPy reference) and returns the summaries. Axis convention:
 axis 0 = scenario, axis 1 = time, axis 2 = element (``JOINTS`` or the kernel's outputs).
+Sign convention: a joint's force is the force transmitted through that joint of the stance
+leg, positive = compression; joints push and never pull, so it is never negative (the kernel's
+docstring says why), and its peaks, loading rates and energy absorbed are of that same force.
 
 The constants live in ``chain_params.yaml`` and ``activities.yaml`` (grammar at their tops),
 loaded by :mod:`kinchain.mechanics._chain_data`.

@@ -4,6 +4,13 @@
 ``kinchain.body.SiteRef`` is such a tuple; spine sites use side ``None``), as
 ``kinchain.tissue.TissueState.deficits()`` returns it. Per joint figures follow :data:`FIGURES`;
 per-joint arrays use axis 2 (or the last axis) = :data:`~kinchain.mechanics.chain.JOINTS`.
+
+Every per-joint figure and series means one thing: the force transmitted through that joint of
+the stance leg, in newtons, positive = compression, never negative (the chain's joints push and
+never pull, :mod:`kinchain.mechanics._chain_kernel`). ``peak_force_n`` is that series' peak,
+``loading_rate_bw_s`` its average rise from touchdown to the peak, ``energy_absorbed_j`` the work
+it does while the joint compresses. The series cover the activity's ``window_ms`` from touchdown
+(walking: heel strike to the end of loading response, not push-off); ``to_json`` says so.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from kinchain.intake.model import Footwear, Intake
 from kinchain.mechanics import _chain_kernel as K
 from kinchain.mechanics.chain import (
     JOINTS,
+    ActivitySpec,
     ChainScenario,
     activity_spec,
     chain_constants,
@@ -37,6 +45,7 @@ __all__ = [
     "element_deficits",
     "pick_shoe",
     "simulate_client",
+    "window_note",
 ]
 
 #: The five figures per joint, in this order on the last axis of figure arrays.
@@ -179,6 +188,7 @@ class ClientSimulation:
 
     def to_json(self) -> dict[str, Any]:
         """``joints`` and ``weakest_link`` as issue #4 fixes them, plus the extras."""
+        act = activity_spec(self.activity)
         return {
             "joints": [j.to_json() for j in self.joints],
             "weakest_link": None if self.weakest_link is None else self.weakest_link.to_json(),
@@ -195,11 +205,29 @@ class ClientSimulation:
                 "joint_force_n": {k: [_r(v) for v in a] for k, a in self.joint_force_n.items()},
                 "baseline_joint_force_n": {
                     k: [_r(v) for v in a] for k, a in self.baseline_joint_force_n.items()},
+                "joint_force_means": ("force transmitted through each joint of the stance leg, "
+                                      "N, compression positive"),
+                "window_ms": act.window_ms,
+                "contact_time_ms": act.contact_time_ms,
+                "window_note": window_note(act),
             },
             "trail": [s.to_json() for s in self.trail],
             "note": ("A lumped vertical model of one stance: it supports a coach's reasoning; "
                      "the leak to the next weakest link is a hypothesis, not a diagnosis."),
         }
+
+
+def window_note(act: ActivitySpec, /) -> str:
+    """One plain sentence: which part of the stance the simulated curves cover.
+
+    >>> window_note(activity_spec("walk"))  # doctest: +ELLIPSIS
+    'The curves cover the first 250 ms of a 620 ms stance: heel strike to the end of ...'
+    """
+    if act.window_ms >= act.contact_time_ms:
+        return (f"The curves cover {act.window_ms:g} ms from touchdown, as long as the stance: "
+                f"{act.window_covers}.")
+    return (f"The curves cover the first {act.window_ms:g} ms of a {act.contact_time_ms:g} ms "
+            f"stance: {act.window_covers}.")
 
 
 def _check_side(side: str) -> str:
