@@ -224,6 +224,7 @@ def mechanics_view(
         else "",
         "body_weight_n": body_weight_n,
         "note": str(simulation.get("note") or ""),
+        "window_note": str(series.get("window_note") or ""),
         "trail": trail_view(simulation.get("trail"), cites),
         "link_trail": trail_view(link.get("trail"), cites) if isinstance(link, Mapping) else [],
     }
