@@ -44,12 +44,12 @@ EXIT_INPUT = 2
 
 #: command modules under kinchain.cli, one line each, in the order --help lists them
 COMMAND_MODULES: tuple[str, ...] = (
+    "report",  # report, demo: what most users want first
+    "intake",  # validate
     "assess",
-    "body",
-    "intake",
-    "program",
-    "report",
+    "program",  # program, checkin
     "simulate",
+    "body",
 )
 
 P = ParamSpec("P")
