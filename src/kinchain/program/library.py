@@ -11,11 +11,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import cites, read_bundled_yaml, text, texts
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 
@@ -215,23 +213,6 @@ class Library(Mapping[str, Exercise]):
                 cur = self._by_id[cur].progresses_to
 
 
-def _texts(raw: Any, *, file: str, key: str) -> tuple[str, ...]:
-    if (
-        not isinstance(raw, list)
-        or not raw
-        or not all(isinstance(s, str) and s.strip() for s in raw)
-    ):
-        raise DataFileError(file, key, f"expected a non-empty list of texts, got {raw!r}")
-    return tuple(s.strip() for s in raw)
-
-
-def _text(raw: Mapping[str, Any], name: str, *, file: str, key: str) -> str:
-    value = raw.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(file, f"{key}.{name}", f"expected a non-empty text, got {value!r}")
-    return value.strip()
-
-
 def _count(raw: Mapping[str, Any], name: str, *, file: str, key: str, hi: int) -> int | None:
     value = raw.get(name)
     if value is None:
@@ -345,10 +326,7 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
     tags = raw.get("tags", [])
     if not isinstance(tags, list) or any(t not in TAGS for t in tags):
         raise DataFileError(file, f"{key}.tags", f"expected tags from {list(TAGS)}, got {tags!r}")
-    cite = raw.get("cite")
-    if not isinstance(cite, list) or not cite or not all(isinstance(c, str) for c in cite):
-        raise DataFileError(file, f"{key}.cite", f"expected a non-empty list of keys, got {cite!r}")
-    default_registry().check(cite, file=file, key=f"{key}.cite")
+    cite = cites(raw, file=file, key=key, registry=default_registry())
     links = {}
     for name in ("regresses_to", "progresses_to"):
         value = raw.get(name)
@@ -357,10 +335,10 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         links[name] = value
     return Exercise(
         id=ex_id,
-        name=_text(raw, "name", file=file, key=key),
-        instructions=_texts(raw.get("instructions"), file=file, key=f"{key}.instructions"),
-        cues=_texts(raw.get("cues"), file=file, key=f"{key}.cues"),
-        why=_text(raw, "why", file=file, key=key),
+        name=text(raw, "name", file=file, key=key),
+        instructions=texts(raw.get("instructions"), file=file, key=f"{key}.instructions"),
+        cues=texts(raw.get("cues"), file=file, key=f"{key}.cues"),
+        why=text(raw, "why", file=file, key=key),
         targets=_parse_targets(raw.get("targets"), file=file, key=f"{key}.targets"),
         quality=quality,
         dose=_parse_dose(raw.get("dose"), file=file, key=f"{key}.dose"),
@@ -392,11 +370,7 @@ def parse_library(doc: Any, /, *, file: str = _FILE) -> Library:
 
 def read_bundled(name: str) -> Any:
     """The parsed content of a YAML file bundled in ``kinchain.program``."""
-    text = (resources.files("kinchain.program") / name).read_text(encoding="utf-8")
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
+    return read_bundled_yaml("kinchain.program", name)
 
 
 @cache

@@ -8,6 +8,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from kinchain.datafile import cites, mapping, number, text
 from kinchain.errors import DataFileError
 from kinchain.evidence import GRADES, default_registry
 from kinchain.program.library import CONTRAINDICATION_KEYS, QUALITIES, TAGS, read_bundled
@@ -138,40 +139,8 @@ class HabitRule:
     cite: tuple[str, ...]
 
 
-def _map(raw: Any, *, file: str, key: str) -> Mapping[str, Any]:
-    if not isinstance(raw, dict):
-        raise DataFileError(file, key, f"expected a mapping, got {raw!r}")
-    return raw
-
-
-def _cite(raw: Mapping[str, Any], *, file: str, key: str) -> tuple[str, ...]:
-    value = raw.get("cite")
-    if not isinstance(value, list) or not value or not all(isinstance(k, str) for k in value):
-        raise DataFileError(
-            file, f"{key}.cite", f"expected a non-empty list of keys, got {value!r}"
-        )
-    default_registry().check(value, file=file, key=f"{key}.cite")
-    return tuple(value)
-
-
-def _num(raw: Mapping[str, Any], name: str, *, file: str, key: str, lo: float, hi: float) -> float:
-    value = raw.get(name)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not lo <= value <= hi:
-        raise DataFileError(
-            file, f"{key}.{name}", f"expected a number {lo:g}..{hi:g}, got {value!r}"
-        )
-    return float(value)
-
-
-def _text(raw: Mapping[str, Any], name: str, *, file: str, key: str) -> str:
-    value = raw.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(file, f"{key}.{name}", f"expected a non-empty text, got {value!r}")
-    return " ".join(value.split())
-
-
 def _contraindications(raw: Any, file: str) -> dict[str, Contraindication]:
-    raw = _map(raw, file=file, key="contraindications")
+    raw = mapping(raw, file=file, key="contraindications")
     missing = set(CONTRAINDICATION_KEYS) - set(raw)
     if missing:
         raise DataFileError(file, "contraindications", f"missing {sorted(missing)}")
@@ -188,13 +157,16 @@ def _contraindications(raw: Any, file: str) -> dict[str, Contraindication]:
             raise DataFileError(
                 file, key, f"unknown; expected one of {list(CONTRAINDICATION_KEYS)}"
             )
-        entry = _map(entry, file=file, key=key)
+        entry = mapping(entry, file=file, key=key)
         params = {}
         if name in numbers:
             field, lo, hi = numbers[name]
-            params[field] = _num(entry, field, file=file, key=key, lo=lo, hi=hi)
+            params[field] = number(entry, field, file=file, key=key, lo=lo, hi=hi)
         out[name] = Contraindication(
-            name, _text(entry, "rule", file=file, key=key), _cite(entry, file=file, key=key), params
+            name,
+            text(entry, "rule", file=file, key=key, squash=True),
+            cites(entry, file=file, key=key, registry=default_registry()),
+            params,
         )
     return out
 
@@ -205,7 +177,7 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
     out = []
     for i, entry in enumerate(raw):
         key = f"selection.tag_work[{i}]"
-        entry = _map(entry, file=file, key=key)
+        entry = mapping(entry, file=file, key=key)
         tags = entry.get("tags")
         if not isinstance(tags, list) or not tags or any(t not in TAGS for t in tags):
             raise DataFileError(
@@ -216,10 +188,10 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
             raise DataFileError(file, f"{key}.ref_prefix", f"expected a text, got {prefix!r}")
         out.append(
             TagWork(
-                _text(entry, "kind", file=file, key=key),
+                text(entry, "kind", file=file, key=key, squash=True),
                 prefix,
                 frozenset(tags),
-                _text(entry, "because", file=file, key=key),
+                text(entry, "because", file=file, key=key, squash=True),
             )
         )
     return tuple(out)
@@ -232,7 +204,7 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
     expected_first = 1
     for i, entry in enumerate(raw):
         key = f"phases[{i}]"
-        entry = _map(entry, file=file, key=key)
+        entry = mapping(entry, file=file, key=key)
         weeks = entry.get("weeks")
         if (
             not isinstance(weeks, list)
@@ -254,12 +226,12 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
             )
         out.append(
             PhaseRule(
-                _text(entry, "name", file=file, key=key),
+                text(entry, "name", file=file, key=key, squash=True),
                 weeks[0],
                 weeks[1],
-                _text(entry, "focus", file=file, key=key),
+                text(entry, "focus", file=file, key=key, squash=True),
                 tuple(" ".join(str(c).split()) for c in criteria),
-                _cite(entry, file=file, key=key),
+                cites(entry, file=file, key=key, registry=default_registry()),
             )
         )
     if expected_first != 13:
@@ -270,7 +242,7 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
 
 
 def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
-    raw = _map(raw, file=file, key="instrument_change")
+    raw = mapping(raw, file=file, key="instrument_change")
     out = []
     for inst, entries in raw.items():
         if not isinstance(entries, list):
@@ -279,7 +251,7 @@ def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
             )
         for j, entry in enumerate(entries):
             key = f"instrument_change.{inst}[{j}]"
-            entry = _map(entry, file=file, key=key)
+            entry = mapping(entry, file=file, key=key)
             better = entry.get("better")
             if better not in ("higher", "lower"):
                 raise DataFileError(
@@ -289,7 +261,9 @@ def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
             if mcid is not None and not isinstance(mcid, str):
                 raise DataFileError(file, f"{key}.mcid", f"expected a path or null, got {mcid!r}")
             out.append(
-                InstrumentChange(inst, _text(entry, "value", file=file, key=key), better, mcid)
+                InstrumentChange(
+                    inst, text(entry, "value", file=file, key=key, squash=True), better, mcid
+                )
             )
     return tuple(out)
 
@@ -301,12 +275,12 @@ _WORDING = (
 
 
 def _wording(raw: Any, file: str) -> Mapping[str, Any]:
-    raw = _map(raw, file=file, key="wording")
+    raw = mapping(raw, file=file, key="wording")
     missing = [k for k in _WORDING if k not in raw]
     if missing:
         raise DataFileError(file, "wording", f"missing {missing}")
     for k in ("names", "injury_verb", "care", "recurrence", "role"):
-        _map(raw[k], file=file, key=f"wording.{k}")
+        mapping(raw[k], file=file, key=f"wording.{k}")
     if "default" not in raw["recurrence"]:
         raise DataFileError(file, "wording.recurrence", "needs a `default` entry")
     return MappingProxyType(dict(raw))
@@ -314,10 +288,10 @@ def _wording(raw: Any, file: str) -> Mapping[str, Any]:
 
 def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
     """Build checked :class:`ProgramRules` from a parsed ``rules.yaml`` document."""
-    doc = _map(doc, file=file, key="<file>")
-    sel = _map(doc.get("selection"), file=file, key="selection")
-    prog = _map(doc.get("progression"), file=file, key="progression")
-    work = _map(sel.get("work"), file=file, key="selection.work")
+    doc = mapping(doc, file=file, key="<file>")
+    sel = mapping(doc.get("selection"), file=file, key="selection")
+    prog = mapping(doc.get("progression"), file=file, key="progression")
+    work = mapping(sel.get("work"), file=file, key="selection.work")
     for name in ("stability", "mobility", "deficit"):
         qualities = work.get(name)
         if (
@@ -336,42 +310,42 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
     start_level = []
     for i, entry in enumerate(levels):
         key = f"selection.start_level[{i}]"
-        entry = _map(entry, file=file, key=key)
+        entry = mapping(entry, file=file, key=key)
         start_level.append(
             (
-                _num(entry, "deficit_at_least", file=file, key=key, lo=0, hi=1),
-                int(_num(entry, "level", file=file, key=key, lo=1, hi=3)),
+                number(entry, "deficit_at_least", file=file, key=key, lo=0, hi=1),
+                int(number(entry, "level", file=file, key=key, lo=1, hi=3)),
             )
         )
     return ProgramRules(
         contraindications=MappingProxyType(_contraindications(doc.get("contraindications"), file)),
-        residual_deficit_min=_num(
+        residual_deficit_min=number(
             sel, "residual_deficit_min", file=file, key="selection", lo=0, hi=1
         ),
-        contributor_score_min=_num(
+        contributor_score_min=number(
             sel, "contributor_score_min", file=file, key="selection", lo=0, hi=1
         ),
         pain_gentle_from=int(
-            _num(sel, "pain_gentle_from", file=file, key="selection", lo=0, hi=10)
+            number(sel, "pain_gentle_from", file=file, key="selection", lo=0, hi=10)
         ),
         start_level=tuple(start_level),
-        default_level=int(_num(sel, "default_level", file=file, key="selection", lo=1, hi=3)),
+        default_level=int(number(sel, "default_level", file=file, key="selection", lo=1, hi=3)),
         work=MappingProxyType({k: tuple(work[k]) for k in ("stability", "mobility", "deficit")}),
         tag_work=_tag_work(sel.get("tag_work"), file),
-        extra_passes=int(_num(sel, "extra_passes", file=file, key="selection", lo=0, hi=5)),
-        deficit_priority_weight=_num(
+        extra_passes=int(number(sel, "extra_passes", file=file, key="selection", lo=0, hi=5)),
+        deficit_priority_weight=number(
             sel, "deficit_priority_weight", file=file, key="selection", lo=0, hi=1
         ),
-        weakest_link_factor=_num(
+        weakest_link_factor=number(
             sel, "weakest_link_factor", file=file, key="selection", lo=0, hi=1
         ),
-        selection_cite=_cite(sel, file=file, key="selection"),
+        selection_cite=cites(sel, file=file, key="selection", registry=default_registry()),
         pain_rise_points=int(
-            _num(prog, "pain_rise_points", file=file, key="progression", lo=1, hi=10)
+            number(prog, "pain_rise_points", file=file, key="progression", lo=1, hi=10)
         ),
-        easy_checkins=int(_num(prog, "easy_checkins", file=file, key="progression", lo=1, hi=10)),
-        hard_checkins=int(_num(prog, "hard_checkins", file=file, key="progression", lo=1, hi=10)),
-        progression_cite=_cite(prog, file=file, key="progression"),
+        easy_checkins=int(number(prog, "easy_checkins", file=file, key="progression", lo=1, hi=10)),
+        hard_checkins=int(number(prog, "hard_checkins", file=file, key="progression", lo=1, hi=10)),
+        progression_cite=cites(prog, file=file, key="progression", registry=default_registry()),
         instrument_change=_instrument_change(doc.get("instrument_change"), file),
         phases=_phases(doc.get("phases"), file),
         wording=_wording(doc.get("wording"), file),
@@ -379,19 +353,19 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
 
 
 def _habit(raw: Any, *, file: str, key: str) -> HabitRule:
-    raw = _map(raw, file=file, key=key)
-    habit_id = _text(raw, "id", file=file, key=key)
+    raw = mapping(raw, file=file, key=key)
+    habit_id = text(raw, "id", file=file, key=key, squash=True)
     key = f"{key} ({habit_id})"
     area = raw.get("area")
     if area not in HABIT_AREAS:
         raise DataFileError(file, f"{key}.area", f"{area!r} is not one of {list(HABIT_AREAS)}")
-    when = _map(raw.get("when", {}), file=file, key=f"{key}.when")
+    when = mapping(raw.get("when", {}), file=file, key=f"{key}.when")
     for cond in when:
         if cond not in HABIT_CONDITIONS:
             raise DataFileError(
                 file, f"{key}.when.{cond}", f"unknown; expected one of {list(HABIT_CONDITIONS)}"
             )
-    cite = _cite(raw, file=file, key=key)
+    cite = cites(raw, file=file, key=key, registry=default_registry())
     grade = raw.get("grade")
     registry = default_registry()
     if grade not in GRADES or grade not in {registry.grade(k) for k in cite}:
@@ -402,8 +376,8 @@ def _habit(raw: Any, *, file: str, key: str) -> HabitRule:
         habit_id,
         area,
         MappingProxyType(dict(when)),
-        _text(raw, "advice", file=file, key=key),
-        _text(raw, "evidence", file=file, key=key),
+        text(raw, "advice", file=file, key=key, squash=True),
+        text(raw, "evidence", file=file, key=key, squash=True),
         str(grade),
         cite,
     )
