@@ -11,6 +11,7 @@ kinchain; a citation check therefore takes the evidence registry as an argument.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -139,9 +140,19 @@ def texts(raw: Any, /, *, file: str, key: str) -> tuple[str, ...]:
 
 
 def number(
-    raw: Mapping[str, Any], name: str, /, *, file: str, key: str, lo: float, hi: float
+    raw: Mapping[str, Any],
+    name: str,
+    /,
+    *,
+    file: str,
+    key: str,
+    lo: float,
+    hi: float = math.inf,
+    lo_open: bool = False,
 ) -> float:
-    """The required number field ``name`` of the entry at ``key``, within ``lo..hi``.
+    """The required finite number field ``name`` of the entry at ``key``, within ``lo..hi``.
+
+    ``lo_open=True`` refuses ``lo`` itself (a stiffness or a time must be above 0).
 
     >>> number({"weeks": 6}, "weeks", file="f.yaml", key="phases[0]", lo=0, hi=26)
     6.0
@@ -149,12 +160,22 @@ def number(
     Traceback (most recent call last):
     ...
     kinchain.errors.DataFileError: f.yaml: phases[0].weeks: 40 is outside 0..26
+    >>> number({"mass_kg": 0}, "mass_kg", file="f.yaml", key="foot", lo=0, lo_open=True)
+    Traceback (most recent call last):
+    ...
+    kinchain.errors.DataFileError: f.yaml: foot.mass_kg: 0 is not > 0
     """
     value = raw.get(name)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DataFileError(file, f"{key}.{name}", f"expected a number, got {value!r}")
-    if not lo <= value <= hi:
-        raise DataFileError(file, f"{key}.{name}", f"{value} is outside {lo:g}..{hi:g}")
+    above = value > lo if lo_open else value >= lo
+    if not (above and value <= hi and math.isfinite(value)):
+        if lo_open or math.isinf(hi):
+            top = f" and <= {hi:g}" if math.isfinite(hi) else ""
+            wanted = f"is not {'>' if lo_open else '>='} {lo:g}{top}"
+        else:
+            wanted = f"is outside {lo:g}..{hi:g}"
+        raise DataFileError(file, f"{key}.{name}", f"{value} {wanted}")
     return float(value)
 
 

@@ -4,16 +4,13 @@ checked, and turned into frozen dataclasses (grammar at the top of each file).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, partial
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import cite_keys, number, read_bundled_yaml, text
 from kinchain.errors import DataFileError, SimulationError
 
 __all__ = [
@@ -39,11 +36,7 @@ _WOBBLERS = ("shank", "thigh", "trunk")
 
 # ------------------------------------------------------------------------------ data files ---
 def _load(name: str) -> dict[str, Any]:
-    text = (resources.files("kinchain.mechanics") / name).read_text(encoding="utf-8")
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
+    doc = read_bundled_yaml("kinchain.mechanics", name)
     if not isinstance(doc, dict):
         raise DataFileError(name, "<file>", "expected a mapping at the top level")
     return doc
@@ -54,33 +47,6 @@ def _sub(file: str, sec: Any, key: str, where: str) -> dict[str, Any]:
     if not isinstance(val, dict):
         raise DataFileError(file, f"{where}{key}", f"expected a mapping, got {val!r}")
     return val
-
-
-def _num(file: str, sec: dict[str, Any], key: str, where: str, *, lo: float = 0.0,
-         hi: float = math.inf, strict: bool = True) -> float:
-    raw = sec.get(key)
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise DataFileError(file, f"{where}{key}", f"expected a number, got {raw!r}")
-    v = float(raw)
-    ok = (v > lo if strict else v >= lo) and v <= hi and math.isfinite(v)
-    if not ok:
-        rel = ">" if strict else ">="
-        raise DataFileError(file, f"{where}{key}", f"{v} is not {rel} {lo} and <= {hi}")
-    return v
-
-
-def _text(file: str, sec: dict[str, Any], key: str, where: str) -> str:
-    raw = sec.get(key)
-    if not isinstance(raw, str) or not raw.strip():
-        raise DataFileError(file, f"{where}{key}", f"expected a non-empty text, got {raw!r}")
-    return raw.strip()
-
-
-def _cite(file: str, sec: dict[str, Any], where: str) -> tuple[str, ...]:
-    raw = sec.get("cite")
-    if not isinstance(raw, list) or not raw or not all(isinstance(k, str) for k in raw):
-        raise DataFileError(file, f"{where}cite", f"expected a list of keys, got {raw!r}")
-    return tuple(raw)
 
 
 @dataclass(frozen=True)
@@ -128,23 +94,24 @@ def chain_constants() -> ChainConstants:
     """The bundled chain constants (read once)."""
     f = PARAMS_FILE
     doc = _load(f)
+    num = partial(number, file=f, lo=0.0, lo_open=True)  # every constant is above 0 by default
     cite: dict[str, tuple[str, ...]] = {}
     note: dict[str, str] = {}
     for sec in ("segments", "wobbling", "joints", "calibration", "deficit", "capacity", "demand",
                 "heel", "gait", "integrator"):
         body = _sub(f, doc, sec, "")
-        cite[sec] = _cite(f, body, f"{sec}.")
+        cite[sec] = cite_keys(body, file=f, key=sec)
         note[sec] = str(body.get("note", ""))
     seg = _sub(f, doc["segments"], "percent_of_body_mass", "segments.")
     percent: dict[str, Mapping[str, float]] = {}
     for sex in ("female", "male"):
         table = _sub(f, seg, sex, "segments.percent_of_body_mass.")
-        w = f"segments.percent_of_body_mass.{sex}."
-        percent[sex] = MappingProxyType({k: _num(f, table, k, w, hi=100.0) for k in _SEGMENT_KEYS})
+        w = f"segments.percent_of_body_mass.{sex}"
+        percent[sex] = MappingProxyType({k: num(table, k, key=w, hi=100.0) for k in _SEGMENT_KEYS})
         total = (sum(percent[sex].values()) + sum(percent[sex][k] for k in
                  ("upper_arm", "forearm", "hand", "thigh", "shank", "foot")))
         if abs(total - 100.0) > 0.5:
-            raise DataFileError(f, w.rstrip("."), f"segments sum to {total:.2f}%, expected 100%")
+            raise DataFileError(f, w, f"segments sum to {total:.2f}%, expected 100%")
     wob = doc["wobbling"]
     frac = _sub(f, wob, "fraction", "wobbling.")
     hz = _sub(f, wob, "frequency_hz", "wobbling.")
@@ -152,17 +119,17 @@ def chain_constants() -> ChainConstants:
     joints: dict[str, JointSpec] = {}
     for name in JOINTS:
         j = _sub(f, doc["joints"], name, "joints.")
-        w = f"joints.{name}."
+        w = f"joints.{name}"
         sites = j.get("sites")
         if not isinstance(sites, list) or not sites or not all(isinstance(s, str) for s in sites):
-            raise DataFileError(f, f"{w}sites", f"expected a list of site ids, got {sites!r}")
+            raise DataFileError(f, f"{w}.sites", f"expected a list of site ids, got {sites!r}")
         leg = name != "sacroiliac"
         joints[name] = JointSpec(
             name=name,
             sites=tuple(sites),
-            compliance_share=_num(f, j, "compliance_share", w, hi=1.0) if leg else 0.0,
-            stiffness_ratio=0.0 if leg else _num(f, j, "stiffness_ratio", w),
-            damping_ratio=_num(f, j, "damping_ratio", w),
+            compliance_share=num(j, "compliance_share", key=w, hi=1.0) if leg else 0.0,
+            stiffness_ratio=0.0 if leg else num(j, "stiffness_ratio", key=w),
+            damping_ratio=num(j, "damping_ratio", key=w),
         )
     shares = sum(j.compliance_share for j in joints.values())
     if abs(shares - 1.0) > 1e-6:
@@ -183,39 +150,39 @@ def chain_constants() -> ChainConstants:
     return ChainConstants(
         percent=MappingProxyType(percent),
         wobble_fraction=MappingProxyType(
-            {k: _num(f, frac, k, "wobbling.fraction.", hi=0.95) for k in _WOBBLERS}),
+            {k: num(frac, k, key="wobbling.fraction", hi=0.95) for k in _WOBBLERS}),
         wobble_hz=MappingProxyType(
-            {k: _num(f, hz, k, "wobbling.frequency_hz.") for k in _WOBBLERS}),
+            {k: num(hz, k, key="wobbling.frequency_hz") for k in _WOBBLERS}),
         wobble_zeta=MappingProxyType(
-            {k: _num(f, zeta, k, "wobbling.damping_ratio.") for k in _WOBBLERS}),
+            {k: num(zeta, k, key="wobbling.damping_ratio") for k in _WOBBLERS}),
         joints=MappingProxyType(joints),
         calibration=MappingProxyType({
-            "body_mass_kg": _num(f, cal, "body_mass_kg", "calibration."),
+            "body_mass_kg": num(cal, "body_mass_kg", key="calibration"),
             "sex": str(cal.get("sex", "male")),
-            "touchdown_velocity_m_s": _num(f, cal, "touchdown_velocity_m_s", "calibration."),
-            "vertical_stiffness_n_per_m_per_kg": _num(
-                f, cal, "vertical_stiffness_n_per_m_per_kg", "calibration."),
+            "touchdown_velocity_m_s": num(cal, "touchdown_velocity_m_s", key="calibration"),
+            "vertical_stiffness_n_per_m_per_kg": num(
+                cal, "vertical_stiffness_n_per_m_per_kg", key="calibration"),
         }),
-        damping_loss=_num(f, de, "damping_loss", "deficit.", hi=1.0, strict=False),
-        stiffening=_num(f, de, "stiffening", "deficit.", strict=False),
-        hip_takeover=_num(f, de, "hip_takeover", "deficit.", strict=False),
-        knee_guarding=_num(f, de, "knee_guarding", "deficit.", strict=False),
+        damping_loss=num(de, "damping_loss", key="deficit", hi=1.0, lo_open=False),
+        stiffening=num(de, "stiffening", key="deficit", lo_open=False),
+        hip_takeover=num(de, "hip_takeover", key="deficit", lo_open=False),
+        knee_guarding=num(de, "knee_guarding", key="deficit", lo_open=False),
         role_tolerance=MappingProxyType(
-            {r: _num(f, tol, r, "capacity.role_tolerance.") for r in ("mobility", "stability")}),
+            {r: num(tol, r, key="capacity.role_tolerance") for r in ("mobility", "stability")}),
         roles=MappingProxyType({k: str(roles[k]) for k in JOINTS}),
         life_stage=MappingProxyType(
-            {s: _num(f, life, s, "capacity.life_stage.", hi=1.0)
+            {s: num(life, s, key="capacity.life_stage", hi=1.0)
              for s in ("pregnant", "postpartum")}),
         demand_weight=MappingProxyType(
-            {k: _num(f, weight, k, "demand.weight.", hi=1.0, strict=False)
+            {k: num(weight, k, key="demand.weight", hi=1.0, lo_open=False)
              for k in ("energy_absorbed_j", "peak_force_n", "loading_rate_bw_s")}),
-        knee_load_per_mm=_num(f, doc["heel"], "knee_load_per_mm", "heel.", strict=False),
-        velocity_exponent=_num(f, gait, "touchdown_velocity_exponent", "gait.", strict=False),
-        stiffness_exponent=_num(f, gait, "stiffness_exponent", "gait.", strict=False),
-        fine_s=_num(f, integ, "fine_ms", "integrator.") / 1e3,
-        dt_fine_s=_num(f, integ, "dt_fine_ms", "integrator.") / 1e3,
-        dt_coarse_s=_num(f, integ, "dt_coarse_ms", "integrator.") / 1e3,
-        record_s=_num(f, integ, "record_ms", "integrator.") / 1e3,
+        knee_load_per_mm=num(doc["heel"], "knee_load_per_mm", key="heel", lo_open=False),
+        velocity_exponent=num(gait, "touchdown_velocity_exponent", key="gait", lo_open=False),
+        stiffness_exponent=num(gait, "stiffness_exponent", key="gait", lo_open=False),
+        fine_s=num(integ, "fine_ms", key="integrator") / 1e3,
+        dt_fine_s=num(integ, "dt_fine_ms", key="integrator") / 1e3,
+        dt_coarse_s=num(integ, "dt_coarse_ms", key="integrator") / 1e3,
+        record_s=num(integ, "record_ms", key="integrator") / 1e3,
         cite=MappingProxyType(cite),
         note=MappingProxyType(note),
     )  # fmt: skip
@@ -244,33 +211,34 @@ class ActivitySpec:
 def _activities() -> Mapping[str, ActivitySpec]:
     f = ACTIVITIES_FILE
     acts = _sub(f, _load(f), "activities", "")
+    num = partial(number, file=f, lo=0.0, lo_open=True)  # every constant is above 0 by default
     out: dict[str, ActivitySpec] = {}
     for aid, raw in acts.items():
-        w = f"activities.{aid}."
+        w = f"activities.{aid}"
         if not isinstance(raw, dict):
-            raise DataFileError(f, w.rstrip("."), f"expected a mapping, got {raw!r}")
+            raise DataFileError(f, w, f"expected a mapping, got {raw!r}")
         contra = raw.get("contralateral")
         share, release = 0.0, 1.0
         if contra is not None:
             if not isinstance(contra, dict):
-                raise DataFileError(f, f"{w}contralateral",
+                raise DataFileError(f, f"{w}.contralateral",
                                     f"expected a mapping or null, got {contra!r}")
-            share = _num(f, contra, "share", f"{w}contralateral.", hi=1.0, strict=False)
-            release = _num(f, contra, "release_ms", f"{w}contralateral.")
+            share = num(contra, "share", key=f"{w}.contralateral", hi=1.0, lo_open=False)
+            release = num(contra, "release_ms", key=f"{w}.contralateral")
         spec = ActivitySpec(
             id=str(aid), label=str(raw.get("label", aid)),
-            foot_touchdown_m_s=_num(f, raw, "foot_touchdown_m_s", w, hi=10.0, strict=False),
-            body_touchdown_m_s=_num(f, raw, "body_touchdown_m_s", w, hi=10.0, strict=False),
-            vertical_stiffness_n_per_m_per_kg=_num(f, raw, "vertical_stiffness_n_per_m_per_kg", w),
-            contact_time_ms=_num(f, raw, "contact_time_ms", w),
-            window_ms=_num(f, raw, "window_ms", w, hi=2000.0),
-            impact_window_ms=_num(f, raw, "impact_window_ms", w),
+            foot_touchdown_m_s=num(raw, "foot_touchdown_m_s", key=w, hi=10.0, lo_open=False),
+            body_touchdown_m_s=num(raw, "body_touchdown_m_s", key=w, hi=10.0, lo_open=False),
+            vertical_stiffness_n_per_m_per_kg=num(raw, "vertical_stiffness_n_per_m_per_kg", key=w),
+            contact_time_ms=num(raw, "contact_time_ms", key=w),
+            window_ms=num(raw, "window_ms", key=w, hi=2000.0),
+            impact_window_ms=num(raw, "impact_window_ms", key=w),
             contralateral_share=share, contralateral_release_ms=release,
-            cite=_cite(f, raw, w), note=str(raw.get("note", "")),
-            window_covers=_text(f, raw, "window_covers", w),
+            cite=cite_keys(raw, file=f, key=w), note=str(raw.get("note", "")),
+            window_covers=text(raw, "window_covers", file=f, key=w),
         )  # fmt: skip
         if spec.window_ms > spec.contact_time_ms:
-            raise DataFileError(f, f"{w}window_ms", f"{spec.window_ms} exceeds contact_time_ms")
+            raise DataFileError(f, f"{w}.window_ms", f"{spec.window_ms} exceeds contact_time_ms")
         out[spec.id] = spec
     return MappingProxyType(out)
 

@@ -9,11 +9,9 @@ The integrator state of one scenario is ``(x1..x5, v1..v5)``, x positive downwar
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from kinchain import datafile
 from kinchain.errors import DataFileError
 
 PARAM_NAMES: tuple[str, ...] = (
@@ -43,11 +41,7 @@ DATA_FILE = "reference_params.yaml"
 @cache
 def reference_data() -> dict[str, Any]:
     """The parsed ``reference_params.yaml`` (read once per process)."""
-    text = (resources.files("kinchain.mechanics") / DATA_FILE).read_text(encoding="utf-8")
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise DataFileError(DATA_FILE, "<file>", f"not valid YAML ({e})") from None
+    doc = datafile.read_bundled_yaml("kinchain.mechanics", DATA_FILE)
     if not isinstance(doc, dict):
         raise DataFileError(DATA_FILE, "<file>", "expected a mapping at the top level")
     return doc
@@ -56,17 +50,7 @@ def reference_data() -> dict[str, Any]:
 def number(section: dict[str, Any], key: str, where: str, *, minimum: float = 0.0,
            strict: bool = True) -> float:
     """Read one number from a data section; fail with the file, the key and the bad value."""
-    if key not in section:
-        raise DataFileError(DATA_FILE, f"{where}.{key}", "missing")
-    raw = section[key]
-    if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise DataFileError(DATA_FILE, f"{where}.{key}", f"expected a number, got {raw!r}")
-    value = float(raw)
-    if strict and not value > minimum:
-        raise DataFileError(DATA_FILE, f"{where}.{key}", f"{value} is not > {minimum}")
-    if not strict and not value >= minimum:
-        raise DataFileError(DATA_FILE, f"{where}.{key}", f"{value} is not >= {minimum}")
-    return value
+    return datafile.number(section, key, file=DATA_FILE, key=where, lo=minimum, lo_open=strict)
 
 
 def mapping(section: Any, key: str, where: str) -> dict[str, Any]:
@@ -78,7 +62,4 @@ def mapping(section: Any, key: str, where: str) -> dict[str, Any]:
 
 def cite_list(section: dict[str, Any], where: str) -> tuple[str, ...]:
     """Read a ``cite:`` list (checked against the registry by the evidence tests)."""
-    raw = section.get("cite")
-    if not isinstance(raw, list) or not raw or not all(isinstance(k, str) for k in raw):
-        raise DataFileError(DATA_FILE, f"{where}.cite", f"expected a list of keys, got {raw!r}")
-    return tuple(raw)
+    return datafile.cite_keys(section, file=DATA_FILE, key=where)

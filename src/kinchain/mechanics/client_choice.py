@@ -15,9 +15,10 @@ from functools import cache
 from types import MappingProxyType
 from typing import get_args
 
+from kinchain.datafile import cite_keys
 from kinchain.errors import DataFileError
 from kinchain.intake.model import Activity, Footwear, Intake
-from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _cite, _load, _sub
+from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _load, _sub
 
 __all__ = [
     "ActivityChoice",
@@ -51,7 +52,7 @@ def activity_choice() -> ActivityChoice:
     """
     f = ACTIVITIES_FILE
     sec = _sub(f, _load(f), "intake", "")
-    cite = _cite(f, sec, "intake.")
+    cite = cite_keys(sec, file=f, key="intake")
     ids = set(ACTIVITIES)
     kinds = set(get_args(Activity.model_fields["kind"].annotation))
     shoe_kinds = set(get_args(Footwear.model_fields["kind"].annotation))

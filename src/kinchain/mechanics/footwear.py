@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kinchain.datafile import cite_keys, number
 from kinchain.errors import DataFileError, SimulationError
 from kinchain.intake.model import Footwear
-from kinchain.mechanics._chain_data import PARAMS_FILE, _cite, _load, _num, _sub
+from kinchain.mechanics._chain_data import PARAMS_FILE, _load, _sub
 from kinchain.mechanics.chain import ContactSpec
 from kinchain.mechanics.liu_nigg import LiuNiggParams
 from kinchain.mechanics.shoe import SHOES, shoe_stage
@@ -41,7 +42,7 @@ class ShoeChoice:
 @cache
 def _footwear_section() -> dict[str, Any]:
     sec = _sub(PARAMS_FILE, _load(PARAMS_FILE), "footwear", "")
-    _cite(PARAMS_FILE, sec, "footwear.")
+    cite_keys(sec, file=PARAMS_FILE, key="footwear")
     for key in ("midsole_by_cushioning", "shoe_mass_factor"):
         _sub(PARAMS_FILE, sec, key, "footwear.")
     for word, sole in sec["midsole_by_cushioning"].items():
@@ -49,8 +50,8 @@ def _footwear_section() -> dict[str, Any]:
             raise DataFileError(PARAMS_FILE, f"footwear.midsole_by_cushioning.{word}",
                                 f"unknown midsole {sole!r}")
     for kind in sec["shoe_mass_factor"]:
-        _num(PARAMS_FILE, sec["shoe_mass_factor"], kind, "footwear.shoe_mass_factor.",
-             hi=5.0, strict=False)
+        number(sec["shoe_mass_factor"], kind, file=PARAMS_FILE, key="footwear.shoe_mass_factor",
+               lo=0.0, hi=5.0)
     if sec.get("heel_pad") not in ("hard", "soft"):
         raise DataFileError(PARAMS_FILE, "footwear.heel_pad",
                             f"expected hard or soft, got {sec.get('heel_pad')!r}")
