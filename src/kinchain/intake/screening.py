@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import read_bundled_yaml, text
 from kinchain.errors import DataFileError
 
 __all__ = ["ScreeningQuestion", "screening_groups", "screening_keys", "screening_questions"]
@@ -35,12 +33,6 @@ class _Screening:
     questions: tuple[ScreeningQuestion, ...]
 
 
-def _text(raw: Any, *, key: str) -> str:
-    if not isinstance(raw, str) or not raw.strip():
-        raise DataFileError(_FILE, key, f"expected non-empty text, received {raw!r}")
-    return raw.strip()
-
-
 def _parse(raw: Any) -> _Screening:
     if not isinstance(raw, dict) or set(raw) != {"groups", "questions"}:
         raise DataFileError(_FILE, "<top>", "expected exactly the keys groups and questions")
@@ -51,7 +43,7 @@ def _parse(raw: Any) -> _Screening:
     for gid, body in groups_raw.items():
         if not isinstance(body, dict) or set(body) != {"title"}:
             raise DataFileError(_FILE, f"groups.{gid}", "expected exactly {title: text}")
-        groups[str(gid)] = _text(body["title"], key=f"groups.{gid}.title")
+        groups[str(gid)] = text(body, "title", file=_FILE, key=f"groups.{gid}")
     if not isinstance(questions_raw, list) or not questions_raw:
         raise DataFileError(_FILE, "questions", "expected a list of questions")
     questions: list[ScreeningQuestion] = []
@@ -60,14 +52,14 @@ def _parse(raw: Any) -> _Screening:
         where = f"questions[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"key", "group", "question"}:
             raise DataFileError(_FILE, where, "expected exactly the keys key, group and question")
-        key = _text(entry["key"], key=f"{where}.key")
+        key = text(entry, "key", file=_FILE, key=where)
         if key in seen:
             raise DataFileError(_FILE, f"{where}.key", f"{key!r} is listed twice")
         seen.add(key)
-        group = _text(entry["group"], key=f"{where}.group")
+        group = text(entry, "group", file=_FILE, key=where)
         if group not in groups:
             raise DataFileError(_FILE, f"{where}.group", f"{group!r} is not one of {list(groups)}")
-        question = _text(entry["question"], key=f"{where}.question")
+        question = text(entry, "question", file=_FILE, key=where)
         if not question.endswith("?"):
             raise DataFileError(_FILE, f"{where}.question", f"{question!r} is not a question")
         questions.append(ScreeningQuestion(key=key, group=group, question=question))
@@ -76,8 +68,7 @@ def _parse(raw: Any) -> _Screening:
 
 @cache
 def _screening() -> _Screening:
-    text = resources.files("kinchain.intake").joinpath(_FILE).read_text(encoding="utf-8")
-    return _parse(yaml.safe_load(text))
+    return _parse(read_bundled_yaml("kinchain.intake", _FILE))
 
 
 def screening_questions() -> tuple[ScreeningQuestion, ...]:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 
 __all__ = ["InjuryKindInfo", "carrying_side", "injury_kinds"]
@@ -59,8 +57,7 @@ def _parse(raw: Any) -> _Vocabulary:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    text = resources.files("kinchain.intake").joinpath(_FILE).read_text(encoding="utf-8")
-    return _parse(yaml.safe_load(text))
+    return _parse(read_bundled_yaml("kinchain.intake", _FILE))
 
 
 def injury_kinds() -> dict[str, InjuryKindInfo]:
