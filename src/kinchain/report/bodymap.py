@@ -15,11 +15,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 
 __all__ = [
@@ -104,8 +102,7 @@ def parse_layout(doc: Any) -> Layout:
 @cache
 def default_layout() -> Layout:
     """The bundled layout, loaded and checked once per process."""
-    text = (resources.files("kinchain.report") / _FILE).read_text(encoding="utf-8")
-    return parse_layout(yaml.safe_load(text))
+    return parse_layout(read_bundled_yaml("kinchain.report", _FILE))
 
 
 # --------------------------------------------------------------------------- marks
