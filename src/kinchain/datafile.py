@@ -1,5 +1,8 @@
 """Reading kinchain's YAML data files and checking their fields, in one place.
 
+A field that is absent is reported as ``missing``; one that is present but wrong as
+``expected …, got …``.
+
 Every domain package keeps its knowledge in YAML files bundled beside its code. This module reads
 them and checks single fields, so every package fails the same way: a
 :class:`~kinchain.errors.DataFileError` naming the file, the key path and the bad value, for
@@ -39,6 +42,12 @@ class CitationChecker(Protocol):
     """Anything that refuses unknown citation keys, e.g. :class:`kinchain.evidence.Registry`."""
 
     def check(self, keys: Iterable[str], *, file: str, key: str) -> None: ...
+
+
+def _field(raw: Mapping[str, Any], name: str, file: str, key: str) -> Any:
+    if name not in raw:
+        raise DataFileError(file, f"{key}.{name}", "missing")
+    return raw[name]
 
 
 def _parse(content: str, name: str) -> Any:
@@ -116,9 +125,9 @@ def text(
     >>> text({}, "advice", file="f.yaml", key="habits[0]")
     Traceback (most recent call last):
     ...
-    kinchain.errors.DataFileError: f.yaml: habits[0].advice: expected a non-empty text, got None
+    kinchain.errors.DataFileError: f.yaml: habits[0].advice: missing
     """
-    value = raw.get(name)
+    value = _field(raw, name, file, key)
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(file, f"{key}.{name}", f"expected a non-empty text, got {value!r}")
     return " ".join(value.split()) if squash else value.strip()
@@ -165,7 +174,7 @@ def number(
     ...
     kinchain.errors.DataFileError: f.yaml: foot.mass_kg: 0 is not > 0
     """
-    value = raw.get(name)
+    value = _field(raw, name, file, key)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise DataFileError(file, f"{key}.{name}", f"expected a number, got {value!r}")
     above = value > lo if lo_open else value >= lo
@@ -189,8 +198,8 @@ def cite_keys(raw: Mapping[str, Any], /, *, file: str, key: str) -> tuple[str, .
     ...
     kinchain.errors.DataFileError: f.yaml: rules[0].cite: expected a non-empty list of keys, got []
     """
-    value = raw.get("cite")
-    if not isinstance(value, list) or not value or not all(isinstance(k, str) for k in value):
+    value = _field(raw, "cite", file, key)
+    if not (isinstance(value, list) and value and all(isinstance(k, str) and k for k in value)):
         raise DataFileError(
             file, f"{key}.cite", f"expected a non-empty list of keys, got {value!r}"
         )

@@ -45,7 +45,12 @@ def test_a_missing_text_field_is_refused() -> None:
     with pytest.raises(DataFileError) as caught:
         text({"title": "Calf raise"}, "advice", file="habits.yaml", key="habits[2]")
     assert caught.value.key == "habits[2].advice"
-    assert caught.value.detail == "expected a non-empty text, got None"
+    assert caught.value.detail == "missing"
+
+
+def test_a_text_field_left_empty_in_yaml_says_what_it_received() -> None:
+    with pytest.raises(DataFileError, match="expected a non-empty text, got None"):
+        text({"advice": None}, "advice", file="habits.yaml", key="habits[0]")
 
 
 def test_a_blank_text_field_is_refused_like_a_missing_one() -> None:

@@ -9,8 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import read_yaml_file
 from kinchain.errors import DataFileError
 from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.parse import parse_healing
@@ -25,14 +24,7 @@ __all__ = [
 
 def load_healing(path: Path) -> HealingModel:
     """Load and check a healing constants file; any bad value raises DataFileError."""
-    name = path.name
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
-    except OSError as e:
-        raise DataFileError(name, "<file>", f"cannot be read ({e.strerror})") from None
-    return parse_healing(doc, file=name)
+    return parse_healing(read_yaml_file(path), file=path.name)
 
 
 def bundled_healing_file() -> Path:

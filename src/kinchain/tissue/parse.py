@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kinchain.datafile import cite_keys, number, text
 from kinchain.errors import DataFileError
 from kinchain.tissue.constants import (
     CARE_LEVELS,
@@ -58,13 +59,6 @@ class _Reader:
         if unknown:
             raise self.fail(key, f"unknown field(s) {unknown}, expected some of {sorted(allowed)}")
 
-    def number(self, raw: Any, key: str, *, low: float, high: float) -> float:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise self.fail(key, f"{raw!r} is not a number")
-        if not low <= raw <= high:
-            raise self.fail(key, f"{raw!r} is outside {low:g}..{high:g}")
-        return float(raw)
-
     def integer(self, raw: Any, key: str, *, low: int, high: int) -> int:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise self.fail(key, f"{raw!r} is not a whole number")
@@ -72,26 +66,10 @@ class _Reader:
             raise self.fail(key, f"{raw} is outside {low}..{high}")
         return raw
 
-    def text(self, raw: Any, key: str) -> str:
-        if not isinstance(raw, str) or not raw.strip():
-            raise self.fail(key, f"{raw!r} is not a non-empty text")
-        return raw
-
     def choice(self, raw: Any, key: str, options: tuple[str, ...] | list[str]) -> str:
         if raw not in options:
             raise self.fail(key, f"{raw!r} is not one of {list(options)}")
         return str(raw)
-
-    def cite(self, raw: dict[str, Any], key: str) -> tuple[str, ...]:
-        value = self.get(raw, "cite", key)
-        if not isinstance(value, list) or not value:
-            raise self.fail(
-                f"{key}.cite", f"expected a non-empty list of citation keys, got {value!r}"
-            )
-        for k in value:
-            if not isinstance(k, str) or not k:
-                raise self.fail(f"{key}.cite", f"{k!r} is not a citation key")
-        return tuple(value)
 
     def note(self, raw: dict[str, Any]) -> str:
         return str(raw.get("note", ""))
@@ -99,8 +77,8 @@ class _Reader:
     def cited(self, raw: Any, key: str, *, low: float = 0.0, high: float = 1.0) -> Cited:
         m = self.mapping(raw, key)
         self.only(m, {"value", "cite", "note"}, key)
-        value = self.number(self.get(m, "value", key), f"{key}.value", low=low, high=high)
-        return Cited(value, self.cite(m, key), self.note(m))
+        value = number(m, "value", file=self.file, key=key, lo=low, hi=high)
+        return Cited(value, cite_keys(m, file=self.file, key=key), self.note(m))
 
 
 def _parse_class(r: _Reader, cid: str, raw: Any) -> HealingClass:
@@ -124,7 +102,7 @@ def _parse_class(r: _Reader, cid: str, raw: Any) -> HealingClass:
                 f"{pk}.end_day", f"{end} does not come after the previous phase's {last_end}"
             )
         last_end = end
-        phases.append(Phase(name, end, r.cite(pm, pk), r.note(pm)))
+        phases.append(Phase(name, end, cite_keys(pm, file=r.file, key=pk), r.note(pm)))
     rec_raw = r.get(m, "recovery", key)
     if not isinstance(rec_raw, list) or not rec_raw:
         raise r.fail(f"{key}.recovery", "expected a non-empty list of {day, fraction} points")
@@ -134,7 +112,7 @@ def _parse_class(r: _Reader, cid: str, raw: Any) -> HealingClass:
         pm = r.mapping(pr, pk)
         r.only(pm, {"day", "fraction", "cite", "note"}, pk)
         day = r.integer(r.get(pm, "day", pk), f"{pk}.day", low=0, high=36500)
-        frac = r.number(r.get(pm, "fraction", pk), f"{pk}.fraction", low=0.0, high=1.0)
+        frac = number(pm, "fraction", file=r.file, key=pk, lo=0.0, hi=1.0)
         if i == 0 and day != 0:
             raise r.fail(f"{pk}.day", f"the first point must be day 0, got {day}")
         if points and day <= points[-1].day:
@@ -143,7 +121,7 @@ def _parse_class(r: _Reader, cid: str, raw: Any) -> HealingClass:
             raise r.fail(
                 f"{pk}.fraction", f"{frac:g} falls below the earlier {points[-1].fraction:g}"
             )
-        points.append(RecoveryPoint(day, frac, r.cite(pm, pk), r.note(pm)))
+        points.append(RecoveryPoint(day, frac, cite_keys(pm, file=r.file, key=pk), r.note(pm)))
     if points[-1].day > last_end:
         raise r.fail(
             f"{key}.recovery[{len(points) - 1}].day",
@@ -151,9 +129,9 @@ def _parse_class(r: _Reader, cid: str, raw: Any) -> HealingClass:
         )
     return HealingClass(
         id=cid,
-        label=r.text(r.get(m, "label", key), f"{key}.label"),
-        blood_supply=r.text(r.get(m, "blood_supply", key), f"{key}.blood_supply"),
-        after_surgery=r.text(r.get(m, "after_surgery", key), f"{key}.after_surgery"),
+        label=text(m, "label", file=r.file, key=key),
+        blood_supply=text(m, "blood_supply", file=r.file, key=key),
+        after_surgery=text(m, "after_surgery", file=r.file, key=key),
         phases=tuple(phases),
         recovery=tuple(points),
         instability=r.cited(r.get(m, "instability", key), f"{key}.instability"),
@@ -194,7 +172,7 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
         m = r.mapping(r.get(kt_raw, kind, "kind_tissue"), key)
         r.only(m, {"tissue", "cite", "note"}, key)
         tissue = r.choice(r.get(m, "tissue", key), f"{key}.tissue", TISSUE_TYPES)
-        kind_tissue[kind] = KindTissue(kind, tissue, r.cite(m, key), r.note(m))
+        kind_tissue[kind] = KindTissue(kind, tissue, cite_keys(m, file=r.file, key=key), r.note(m))
     r.only(kt_raw, set(INJURY_KINDS), "kind_tissue")
 
     classes_raw = r.mapping(r.get(top, "classes", "<file>"), "classes")
@@ -214,8 +192,8 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
         tissue_classes[tissue] = TissueClass(
             tissue,
             r.choice(r.get(m, "class", key), f"{key}.class", list(classes)),
-            r.number(r.get(m, "stability_share", key), f"{key}.stability_share", low=0, high=1),
-            r.cite(m, key),
+            number(m, "stability_share", file=r.file, key=key, lo=0, hi=1),
+            cite_keys(m, file=r.file, key=key),
             r.note(m),
             None if inside is None else r.choice(inside, inside_key, list(classes)),
         )
@@ -228,13 +206,11 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
         r.only(m, {"name", "tissue", "class", "stability_share", "cite", "note"}, key)
         structures[str(sid)] = Structure(
             id=str(sid),
-            name=r.text(r.get(m, "name", key), f"{key}.name"),
+            name=text(m, "name", file=r.file, key=key),
             tissue=r.choice(r.get(m, "tissue", key), f"{key}.tissue", TISSUE_TYPES),
             healing_class=r.choice(r.get(m, "class", key), f"{key}.class", list(classes)),
-            stability_share=r.number(
-                r.get(m, "stability_share", key), f"{key}.stability_share", low=0, high=1
-            ),
-            cite=r.cite(m, key),
+            stability_share=number(m, "stability_share", file=r.file, key=key, lo=0, hi=1),
+            cite=cite_keys(m, file=r.file, key=key),
             note=r.note(m),
         )
 
@@ -248,7 +224,7 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
             r.only(m, {"structure", "cite", "note"}, key)
             sid = r.choice(r.get(m, "structure", key), f"{key}.structure", list(structures))
             defaults[(str(site), str(kind))] = StructureDefault(
-                str(site), str(kind), sid, r.cite(m, key), r.note(m)
+                str(site), str(kind), sid, cite_keys(m, file=r.file, key=key), r.note(m)
             )
 
     rules_raw = r.mapping(r.get(top, "rules", "<file>"), "rules")
@@ -258,7 +234,7 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
         key = f"rules.{name}"
         m = r.mapping(r.get(rules_raw, name, "rules"), key)
         r.only(m, {"cite", "note"}, key)
-        rules[name] = Rule(name, r.cite(m, key), r.note(m))
+        rules[name] = Rule(name, cite_keys(m, file=r.file, key=key), r.note(m))
 
     rec = r.mapping(r.get(top, "recurrence", "<file>"), "recurrence")
     r.only(rec, {"per_episode"}, "recurrence")
@@ -282,7 +258,7 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
         max_total=cait_max,
         items=r.integer(r.get(cm, "items", "questionnaires.cait"),
                         "questionnaires.cait.items", low=1, high=100),
-        cite=r.cite(cm, "questionnaires.cait"),
+        cite=cite_keys(cm, file=r.file, key="questionnaires.cait"),
         note=r.note(cm),
     )
     fk = "questionnaires.faam"
@@ -290,15 +266,16 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
     r.only(fm, {"adl_below", "sports_below", "min_answered_fraction", "adl_items",
                 "sports_items", "cite", "note"}, fk)
     faam = FaamCutoffs(
-        adl_below=r.number(r.get(fm, "adl_below", fk), f"{fk}.adl_below", low=0, high=100),
-        sports_below=r.number(r.get(fm, "sports_below", fk), f"{fk}.sports_below", low=0, high=100),
-        min_answered_fraction=r.number(r.get(fm, "min_answered_fraction", fk),
-                                       f"{fk}.min_answered_fraction", low=0.01, high=1),
+        adl_below=number(fm, "adl_below", file=r.file, key=fk, lo=0, hi=100),
+        sports_below=number(fm, "sports_below", file=r.file, key=fk, lo=0, hi=100),
+        min_answered_fraction=number(
+            fm, "min_answered_fraction", file=r.file, key=fk, lo=0.01, hi=1
+        ),
         adl_items=r.integer(r.get(fm, "adl_items", fk), f"{fk}.adl_items", low=1, high=100),
         sports_items=r.integer(
             r.get(fm, "sports_items", fk), f"{fk}.sports_items", low=1, high=100
         ),
-        cite=r.cite(fm, fk),
+        cite=cite_keys(fm, file=r.file, key=fk),
         note=r.note(fm),
     )
 
@@ -319,20 +296,18 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
     r.only(rx, {"cite", "note"}, "life_stage.relaxin")
     life_stage = LifeStageConstants(
         pregnant=Cited(
-            r.number(r.get(pm, "factor", "life_stage.pregnant"), "life_stage.pregnant.factor",
-                     low=0, high=1),
-            r.cite(pm, "life_stage.pregnant"), r.note(pm)),
+            number(pm, "factor", file=r.file, key="life_stage.pregnant", lo=0, hi=1),
+            cite_keys(pm, file=r.file, key="life_stage.pregnant"), r.note(pm)),
         postpartum=Cited(
-            r.number(r.get(ppm, "factor", "life_stage.postpartum"),
-                     "life_stage.postpartum.factor", low=0, high=1),
-            r.cite(ppm, "life_stage.postpartum"), r.note(ppm)),
+            number(ppm, "factor", file=r.file, key="life_stage.postpartum", lo=0, hi=1),
+            cite_keys(ppm, file=r.file, key="life_stage.postpartum"), r.note(ppm)),
         postpartum_window_weeks=r.integer(
             r.get(ppm, "window_weeks", "life_stage.postpartum"),
             "life_stage.postpartum.window_weeks", low=1, high=520),
         risk_factor_sites=tuple(rsites),
-        risk_factor_cite=r.cite(rf, "life_stage.risk_factors"),
+        risk_factor_cite=cite_keys(rf, file=r.file, key="life_stage.risk_factors"),
         risk_factor_note=r.note(rf),
-        relaxin_cite=r.cite(rx, "life_stage.relaxin"),
+        relaxin_cite=cite_keys(rx, file=r.file, key="life_stage.relaxin"),
         relaxin_note=r.note(rx),
     )
 
