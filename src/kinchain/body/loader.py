@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kinchain.body.model import (
     BLOOD_SUPPLY,
     EVIDENCE_STRENGTHS,
@@ -30,6 +28,7 @@ from kinchain.body.model import (
     Tissue,
 )
 from kinchain.body.web import Body
+from kinchain.datafile import cites, read_yaml_file
 from kinchain.errors import DataFileError
 from kinchain.evidence import Registry, default_registry
 
@@ -70,12 +69,9 @@ class _Parser:
         self.file = name
         self.registry = registry
         path = folder / name
-        try:
-            self.doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DataFileError(name, "<file>", f"missing from {folder}") from None
-        except yaml.YAMLError as e:
-            raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
+        if not path.is_file():
+            raise DataFileError(name, "<file>", f"missing from {folder}")
+        self.doc = read_yaml_file(path)
 
     # --- the three files --------------------------------------------------------------------
     def sites(self) -> dict[str, Site]:
@@ -86,7 +82,7 @@ class _Parser:
             role = None
             if role_raw is not None:
                 value = self._choice(role_raw, "value", f"{where}.role", ROLES)
-                cite = self._cite(role_raw, f"{where}.role")
+                cite = cites(role_raw, file=self.file, key=f"{where}.role", registry=self.registry)
                 role = Role(value, cite, self._text(role_raw, "note", f"{where}.role"))
             motions = tuple(
                 self._motion(m, f"{where}.motions[{j}]")
@@ -99,7 +95,7 @@ class _Parser:
                 region=self._choice(raw, "region", where, REGIONS),
                 role=role,
                 motions=motions,
-                cite=self._cite(raw, where),
+                cite=cites(raw, file=self.file, key=where, registry=self.registry),
                 note=self._text(raw, "note", where),
             )
         return out
@@ -119,7 +115,7 @@ class _Parser:
                 intracapsular=self._get(raw, "intracapsular", where, bool),
                 stabilises=stabilises,
                 moves=moves,
-                cite=self._cite(raw, where),
+                cite=cites(raw, file=self.file, key=where, registry=self.registry),
                 note=self._text(raw, "note", where),
             )
         return out
@@ -145,7 +141,7 @@ class _Parser:
                 kind=self._choice(raw, "kind", where, PATHWAY_KINDS),
                 nodes=nodes,
                 evidence=self._choice(raw, "evidence", where, EVIDENCE_STRENGTHS),
-                cite=self._cite(raw, where),
+                cite=cites(raw, file=self.file, key=where, registry=self.registry),
                 tissues=self._ids(raw, "tissues", where, tissues, "tissue", required=False),
                 roots=self._text(raw, "roots", where),
                 note=self._text(raw, "note", where),
@@ -210,13 +206,6 @@ class _Parser:
             )
         return str(value)
 
-    def _cite(self, raw: Mapping[str, Any], where: str) -> tuple[str, ...]:
-        keys = self._get(raw, "cite", where, list)
-        if not keys:
-            raise DataFileError(self.file, f"{where}.cite", "is empty: every fact needs a source")
-        self.registry.check([str(k) for k in keys], file=self.file, key=f"{where}.cite")
-        return tuple(str(k) for k in keys)
-
     def _ids(
         self,
         raw: Mapping[str, Any],
@@ -250,7 +239,7 @@ class _Parser:
             motion=self._get(raw, "motion", where, str),
             min_deg=float(low),
             max_deg=float(high),
-            cite=self._cite(raw, where),
+            cite=cites(raw, file=self.file, key=where, registry=self.registry),
             condition=self._text(raw, "condition", where),
             note=self._text(raw, "note", where),
         )
