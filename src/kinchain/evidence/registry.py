@@ -9,8 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kinchain.datafile import read_yaml_file
 from kinchain.errors import DataFileError, UnknownCitation
 
 __all__ = [
@@ -134,10 +133,7 @@ def load_registry(files: Iterable[Path]) -> Registry:
     sources: list[Source] = []
     for path in files:
         name = path.name
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as e:
-            raise DataFileError(name, "<file>", f"not valid YAML ({e})") from None
+        doc = read_yaml_file(path)
         if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
             raise DataFileError(name, "sources", "expected a top-level list named 'sources'")
         for i, raw in enumerate(doc["sources"]):
@@ -187,11 +183,7 @@ def used_citation_keys(paths: Iterable[Path], /) -> dict[str, tuple[str, ...]]:
     """
     found: dict[str, list[str]] = {}
     for path in paths:
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as e:
-            raise DataFileError(path.name, "<file>", f"not valid YAML ({e})") from None
-        for key, where in _cite_lists(doc, ""):
+        for key, where in _cite_lists(read_yaml_file(path), ""):
             found.setdefault(key, []).append(f"{path.name}: {where}")
     return {k: tuple(v) for k, v in sorted(found.items())}
 
