@@ -74,3 +74,18 @@ def test_ruths_page_leads_with_the_referral_and_has_no_routine(
     assert inputs.assessment["program_suspended"] is True
     assert html.index('id="referral"') < html.index('id="body-map"')
     assert 'class="routine"' not in html and 'class="exercise"' not in html
+
+
+def test_a_report_that_cannot_be_written_whole_leaves_no_file_behind(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the PDF's folder should be", encoding="utf-8")
+    html, pdf = tmp_path / "report.html", blocker / "report.pdf"
+    result = CliRunner().invoke(
+        app,
+        ["report", str(EXAMPLES / "ruth.yaml"), "--out", str(html), "--pdf", str(pdf),
+         "--as-of", "2026-11-25"],
+    )
+    assert result.exit_code == 2, result.exception
+    assert "error: " in result.output and str(blocker) in result.output.replace("\n", "")
+    assert not html.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]

@@ -91,6 +91,9 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(f"error: {e.filename}: is a folder, expected a file", EXIT_INPUT) from None
         except PermissionError as e:
             raise fail(f"error: {e.filename}: permission denied", EXIT_INPUT) from None
+        except OSError as e:  # any other file-system refusal: one line, never a traceback
+            where = f"{e.filename}: " if e.filename else ""
+            raise fail(f"error: {where}{(e.strerror or str(e)).lower()}", EXIT_INPUT) from None
 
     return wrapper
 

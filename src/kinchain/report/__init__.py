@@ -9,6 +9,6 @@ composes the real pipeline.
 from kinchain.report.bodymap import BodyMap, body_map_marks
 from kinchain.report.bodymap_svg import body_map_svg
 from kinchain.report.html import render_html
-from kinchain.report.pdf import render_pdf
+from kinchain.report.pdf import pdf_bytes, render_pdf
 
-__all__ = ["BodyMap", "body_map_marks", "body_map_svg", "render_html", "render_pdf"]
+__all__ = ["BodyMap", "body_map_marks", "body_map_svg", "pdf_bytes", "render_html", "render_pdf"]

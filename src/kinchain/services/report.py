@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -88,16 +89,37 @@ def render_report_file(
     return write_report(inputs, out=Path(out), pdf=Path(pdf) if pdf is not None else None)
 
 
-def write_report(inputs: ReportInputs, /, *, out: Path, pdf: Path | None = None) -> ReportFiles:
-    """Render already computed inputs to files (the folders are created when missing)."""
-    from kinchain.report import render_html, render_pdf  # matplotlib and jinja: load on use
+def _write_whole(path: Path, data: bytes, /) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
-    out.parent.mkdir(parents=True, exist_ok=True)
+
+def write_report(inputs: ReportInputs, /, *, out: Path, pdf: Path | None = None) -> ReportFiles:
+    """Render already computed inputs to files (the folders are created when missing).
+
+    Everything is rendered in memory first and each file is written whole (a temporary file
+    renamed into place), so a failure never leaves a half-written report behind.
+    """
+    from kinchain.report import pdf_bytes, render_html  # matplotlib and jinja: load on use
+
     args = (inputs.client, inputs.assessment, inputs.simulation)
-    out.write_text(render_html(*args, as_of=inputs.as_of), encoding="utf-8")
+    html = render_html(*args, as_of=inputs.as_of).encode("utf-8")
+    printed = None
     if pdf is not None:
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(render_html(*args, as_of=inputs.as_of, for_print=True), pdf)
+        printed = pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))
+    for target in (out, pdf):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+    _write_whole(out, html)
+    if pdf is not None and printed is not None:
+        _write_whole(pdf, printed)
     name = str((inputs.client.get("client") or {}).get("name") or "client")
     return ReportFiles(out, pdf, name, bool(inputs.assessment.get("program_suspended")))
 
