@@ -142,10 +142,6 @@ class Assessment:
     def program_suspended(self) -> bool:
         return self.screening.program_suspended
 
-    def contributors_for(self, site: str, side: str | None) -> tuple[Contributor, ...]:
-        """The contributors to one pain, highest score first."""
-        return tuple(c for c in self.contributors if c.pain == Place(site, side))
-
     def to_json(self) -> dict[str, Any]:
         """The JSON object documented in ``docs/assessment.md``; ``program`` is left null."""
         return {

@@ -22,7 +22,7 @@ from kinchain.assessment.red_flag_rules import (
 )
 from kinchain.intake.model import Intake, Pain
 from kinchain.intake.screening import screening_questions
-from kinchain.trail import Step, Trail, steps_to_json
+from kinchain.trail import Step, Trail
 
 __all__ = [
     "URGENCIES",
@@ -103,9 +103,6 @@ class Screening:
     @property
     def program_suspended(self) -> bool:
         return self.referral is not None and self.referral.suspends_program
-
-    def trail_json(self) -> list[dict[str, Any]]:
-        return steps_to_json(self.trail)
 
 
 # -- dates and ages ----------------------------------------------------------------------------

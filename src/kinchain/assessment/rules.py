@@ -61,8 +61,6 @@ class ContributorRules:
     aggravator_bonus: float
     aggravator_note: str
     aggravator_cite: tuple[str, ...]
-    back_sites: frozenset[str]
-    lower_body_sites: frozenset[str]
     side_same: float
     side_other: float
     side_unsided_pain: float
@@ -164,12 +162,6 @@ def parse_contributor_rules(doc: Any) -> ContributorRules:
         aggravator_note=text(root, "aggravator_note", file=_FILE, key="<root>"),
         aggravator_cite=cites(
             {"cite": root.get("aggravator_cite")}, file=_FILE, key="aggravator_cite"
-        ),
-        back_sites=frozenset(
-            str(s) for s in seq(root.get("back_sites"), file=_FILE, key="back_sites")
-        ),
-        lower_body_sites=frozenset(
-            str(s) for s in seq(root.get("lower_body_sites"), file=_FILE, key="lower_body_sites")
         ),
         side_same=number(side, "same", file=_FILE, key="side", lo=0, hi=1),
         side_other=number(side, "other", file=_FILE, key="side", lo=0, hi=1),
