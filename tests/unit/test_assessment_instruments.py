@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -216,3 +217,16 @@ def test_every_instrument_cites_a_registered_source_and_states_its_licence() -> 
     for rules in instrument_rules().values():
         assert rules.licence
         assert all(k in registry for k in rules.cite)
+
+
+def test_without_an_nprs_questionnaire_the_intakes_own_pain_ratings_are_its_nprs() -> None:
+    import datetime as dt
+
+    from kinchain.assessment import assess
+    from kinchain.intake import load_intake
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    maria = load_intake(examples / "maria.yaml")
+    nprs = assess(maria, as_of=dt.date(2026, 11, 25)).instruments["nprs"].to_json()
+    assert (nprs["score"], nprs["band"]) == (6, "moderate pain")  # her left SI, rated 6
+    assert [(s["ref"], s["score"]) for s in nprs["by_site"]] == [("pain[0]", 6), ("pain[1]", 3)]

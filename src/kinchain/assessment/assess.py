@@ -6,10 +6,11 @@ import datetime as dt
 from typing import Literal
 
 from kinchain.assessment.contributors import contributors
-from kinchain.assessment.instruments import score_instruments
+from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
 from kinchain.assessment.model import Assessment, JointReport
 from kinchain.assessment.red_flags import screen
+from kinchain.assessment.scoring import score_pain_ratings
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
 from kinchain.tissue import tissue_state
@@ -33,6 +34,10 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
     """
     screening = screen(intake, as_of=as_of)
     instruments = score_instruments(intake.questionnaires)
+    if "nprs" not in instruments:  # the intake's own 0..10 pain ratings are the NPRS
+        from_pain = score_pain_ratings(intake.pain, instrument_rules()["nprs"])
+        if from_pain is not None:
+            instruments = {**instruments, "nprs": from_pain}
     tissue = tissue_state(intake, as_of=as_of)
     body = default_body()
     joints = tuple(

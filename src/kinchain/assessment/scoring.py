@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kinchain.assessment.instruments import Instrument, Score
+from kinchain.intake.model import Pain
 
-__all__ = ["SCORERS", "percent_of_max"]
+__all__ = ["SCORERS", "percent_of_max", "score_pain_ratings"]
 
 
 def percent_of_max(items: Sequence[int | None], /, *, item_max: int) -> float | None:
@@ -214,6 +215,41 @@ def score_nprs(value: int, r: Instrument) -> Score:
         "meaningful."
     )
     return _score(r, {"score": value, "band": label}, meaning)
+
+
+def score_pain_ratings(pains: Sequence[Pain], r: Instrument, /) -> Score | None:
+    """The NPRS read from the intake's own pain ratings (each ``pain[].intensity`` is a 0..10
+    numeric rating): the worst one, and every painful site beside it. None without pain.
+
+    >>> from kinchain.assessment.instruments import instrument_rules
+    >>> from kinchain.intake.model import Pain, PartialDate
+    >>> pains = [Pain(site="knee", side="left", intensity=3, since=PartialDate(year=2025)),
+    ...          Pain(site="lumbar_spine", intensity=6, since=PartialDate(year=2025))]
+    >>> score_pain_ratings(pains, instrument_rules()["nprs"]).values["score"]
+    6
+    """
+    if not pains:
+        return None
+    sites: list[dict[str, Any]] = [
+        {
+            "site": p.site,
+            "side": p.side,
+            "score": p.intensity,
+            "band": _band(p.intensity, r["bands"]),
+            "ref": f"pain[{i}]",
+        }
+        for i, p in enumerate(pains)
+    ]
+    worst = max(sites, key=lambda s: int(s["score"]))
+    where = " ".join(str(w) for w in (worst["side"], str(worst["site"]).replace("_", " ")) if w)
+    meaning = (
+        f"Worst pain {worst['score']} of {r['max']} ({worst['band']}) at the {where}, from the "
+        f"pain ratings in the intake; a change of {r['meaningful_change_points']} points is "
+        "meaningful."
+    )
+    values = {"score": worst["score"], "band": worst["band"], "by_site": sites}
+    note = "Each pain rating of the intake is a 0 to 10 numeric rating, the NPRS."
+    return _score(r, values, meaning, (note,))
 
 
 SCORERS: Mapping[str, Callable[[Any, Instrument], Score]] = {
