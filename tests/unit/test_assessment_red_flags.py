@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kinchain.assessment.red_flags import red_flag_rules, screen
+from kinchain.assessment.red_flags import red_flag_rules, screen, screening_gaps
 from kinchain.evidence import default_registry
 from kinchain.intake import Intake, screening_questions
 
@@ -184,3 +184,28 @@ def test_every_key_the_red_flag_rules_read_is_a_screening_question_of_the_intake
 def test_a_flag_carries_the_question_the_client_answered_yes_to() -> None:
     result = screen(make_intake(screening={"saddle_numbness": True}), as_of=AS_OF)
     assert result.flags[0].question.endswith("?")
+
+
+def _all_answered(**answers: bool) -> dict[str, bool]:
+    return {q.key: answers.get(q.key, False) for q in screening_questions()}
+
+
+def test_unanswered_screening_questions_are_named_for_the_coach_to_ask() -> None:
+    gaps = screening_gaps(make_intake(screening={"saddle_numbness": False}))
+    assert len(gaps) == 1
+    total = len(screening_questions())
+    assert f"{total - 1} of {total} were not answered" in gaps[0]
+    assert "between your legs" not in gaps[0]  # the answered emergency question is not repeated
+
+
+def test_a_fully_answered_screen_leaves_nothing_to_ask() -> None:
+    assert screening_gaps(make_intake(screening=_all_answered())) == ()
+
+
+def test_night_pain_in_the_pain_pattern_prompts_the_night_pain_question_when_unanswered() -> None:
+    night = [{"site": "lumbar_spine", "intensity": 5, "since": {"year": 2025}, "pattern": "night"}]
+    answered = _all_answered()
+    del answered["night_pain_unrelenting"]
+    gaps = screening_gaps(make_intake(screening=answered, pain=night))
+    assert len(gaps) == 2 and gaps[0].startswith("Ask about night pain: pain[0]")
+    assert screening_gaps(make_intake(screening=_all_answered(), pain=night)) == ()

@@ -9,7 +9,7 @@ from kinchain.assessment.contributors import contributors
 from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
 from kinchain.assessment.model import Assessment, JointReport
-from kinchain.assessment.red_flags import screen
+from kinchain.assessment.red_flags import screen, screening_gaps
 from kinchain.assessment.scoring import score_pain_ratings
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
@@ -64,6 +64,7 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
             "A red flag suspends the program: see a clinician first. The contributors below are "
             "for the clinician and the coach, not a reason to start exercising."
         )
+    notes.extend(screening_gaps(intake))
     return Assessment(
         client=intake.client.name,
         as_of=as_of,

@@ -35,6 +35,7 @@ __all__ = [
     "parse_red_flag_rules",
     "red_flag_rules",
     "screen",
+    "screening_gaps",
 ]
 
 
@@ -135,6 +136,44 @@ def _back_pains(intake: Intake, sites: frozenset[str]) -> list[tuple[int, Pain]]
 
 def _yes(screening: Mapping[str, bool], key: str) -> bool:
     return bool(screening.get(key, False))
+
+
+def screening_gaps(intake: Intake, /) -> tuple[str, ...]:
+    """What the coach should still ask: screening questions the intake left out (kinchain counts
+    them as "no", which only the client can confirm), and night pain reported in a pain's
+    pattern while the night-pain question is unanswered.
+
+    >>> from kinchain.intake import parse_intake
+    >>> intake = parse_intake({"client": {"name": "A", "birth_year": 1980, "sex": "female",
+    ...     "height_cm": 160, "mass_kg": 60}, "daily_minutes": 10,
+    ...     "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-01",
+    ...               "pattern": "night"}]}, as_of=dt.date(2026, 1, 1))
+    >>> [g.split(":")[0] for g in screening_gaps(intake)]
+    ['Ask about night pain', 'Ask the screening questions']
+    """
+    questions = screening_questions()
+    by_key = {q.key: q for q in questions}
+    gaps: list[str] = []
+    night_key = "night_pain_unrelenting"
+    if night_key in by_key and night_key not in intake.screening:
+        for i, pain in enumerate(intake.pain):
+            if pain.pattern == "night":
+                gaps.append(
+                    f"Ask about night pain: pain[{i}] ({pain.site.replace('_', ' ')}) is worse at "
+                    f"night, but the intake does not answer \"{by_key[night_key].question}\" "
+                    "Night pain that no position eases is a reason for a medical review."
+                )
+                break
+    missing = [q for q in questions if q.key not in intake.screening]
+    if missing:
+        first = [q.question for q in missing if q.group == "emergency"]
+        gaps.append(
+            f"Ask the screening questions: {len(missing)} of {len(questions)} were not answered "
+            "in the intake, and kinchain counts an unanswered question as no. Ask them at the "
+            "first session, the emergency ones first"
+            + (": " + " ".join(first) if first else ".")
+        )
+    return tuple(gaps)
 
 
 def screen(intake: Intake, /, *, as_of: dt.date, rules: RedFlagRules | None = None) -> Screening:
