@@ -29,7 +29,7 @@ def _place(p: dict[str, Any]) -> str:
 def _referral(result: dict[str, Any]) -> None:
     ref = result["referral"]
     if ref is None:
-        console.print("[green]No red flags.[/green] The program can go ahead.")
+        console.print("[green]No red flag in the answers given.[/green] The program can go ahead.")
         return
     urgency = ref["urgency"]
     lines = [ref["advice"], "", "Why:"] + [f"  - {r}" for r in ref["reasons"]]
