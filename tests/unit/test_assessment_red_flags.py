@@ -169,6 +169,16 @@ def test_the_rheumatology_rule_needs_back_pain_that_started_before_forty_five() 
     assert result.referral is None
 
 
+
+def test_arthritis_enthesitis_and_psoriasis_are_three_nice_criteria_not_one() -> None:
+    # NICE NG65 counts current or past arthritis, enthesitis and psoriasis separately: with
+    # buttock pain they make four criteria (onset at 35 is not one), a rheumatology referral
+    answers = {"arthritis": True, "enthesitis": True, "psoriasis": True, "buttock_pain": True}
+    result = screen(make_intake(screening=answers), as_of=AS_OF)
+    assert result.rheumatology_criteria == 4
+    assert result.referral is not None
+    assert "rheumatologist" in result.referral.see
+
 def test_an_urgent_flag_outranks_a_rheumatology_referral() -> None:
     answers = dict.fromkeys(RHEUM, True) | {"significant_trauma": True}
     result = screen(make_intake(screening=answers), as_of=AS_OF)

@@ -21,7 +21,7 @@ URGENT = {
 }
 RHEUMATOLOGY = {
     "wakes_second_half_of_night", "buttock_pain", "improves_with_movement", "improves_with_nsaids",
-    "family_history_spondyloarthritis", "arthritis_enthesitis_or_psoriasis",
+    "family_history_spondyloarthritis", "arthritis", "enthesitis", "psoriasis",
 }
 CLIENT = {
     "client": {"name": "A", "birth_year": 1980, "sex": "female", "height_cm": 160, "mass_kg": 60},
