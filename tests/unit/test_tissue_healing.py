@@ -166,6 +166,16 @@ def test_an_injury_dated_after_the_day_asked_about_had_not_happened_yet() -> Non
     assert tissue_state(intake, as_of=dt.date(2024, 1, 1)).joint("ankle", "left").trail == ()
 
 
+def test_a_sprain_dated_only_to_this_year_counts_from_the_middle_of_the_days_so_far() -> None:
+    # "2026" seen on 20 June can be any day from 1 January to 20 June (0 to 170 days ago): its
+    # middle is about 85 days, not day 0 (1 July, the middle of the whole year, is still to come)
+    as_of = dt.date(2026, 6, 20)
+    injury = _one(_intake(_ankle_sprain(date="2026")), as_of=as_of)
+    middle = (as_of - dt.date(2026, 1, 1)).days // 2
+    assert abs(injury.days_since - middle) <= 1
+    assert injury.phase == "remodelling"
+
+
 def test_the_tissue_state_is_pure_and_deterministic() -> None:
     intake = _intake(_ankle_sprain(recurrences=1), {"site": "knee", "side": "both",
                                                     "kind": "tendinopathy", "date": "2023"})

@@ -19,13 +19,14 @@ The model in plain words (docs/model.md has every constant and its source):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from kinchain.body import Tissue
-from kinchain.intake import Injury
+from kinchain.intake import Injury, PartialDate
 from kinchain.tissue.constants import HealingClass, HealingModel
 from kinchain.tissue.curves import (
     after_recurrences,
@@ -202,6 +203,25 @@ def _severity(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple
     return c.value, Step(fact, rule, c.value, c.cite, c.note, ref)
 
 
+def _days_since(date: PartialDate, as_of: dt.date) -> int:
+    """Days from a partial date to ``as_of``, counted from the date's middle; a month or year
+    that has not ended by ``as_of`` counts from the middle of its days so far.
+
+    >>> _days_since(PartialDate(year=2026), dt.date(2026, 6, 20))
+    85
+    >>> _days_since(PartialDate(year=2025, month=6), dt.date(2026, 6, 20))
+    370
+    """
+    if date.day is not None:
+        return max(0, (as_of - date.midpoint()).days)
+    start = date.earliest()
+    last_month = date.month if date.month is not None else 12
+    end = dt.date(date.year, last_month, calendar.monthrange(date.year, last_month)[1])
+    if end <= as_of:
+        return max(0, (as_of - date.midpoint()).days)
+    return max(0, (as_of - start).days // 2)
+
+
 def injury_state(
     injury: Injury,
     /,
@@ -230,11 +250,12 @@ def injury_state(
     hc, share, csteps = _healing_class(injury, tissue, structure, model, body_tissues, ref, fact)
     trail.extend(csteps)
 
-    days = max(0, (as_of - injury.date.midpoint()).days)
+    days = _days_since(injury.date, as_of)
     phase = phase_at([(p.name, p.end_day) for p in hc.phases], days=days)
     p = next((ph for ph in hc.phases if ph.name == phase), hc.phases[-1])
     trail.append(Step(
-        f"{days} days since {injury.date} (a month or year alone counts from its middle)",
+        f"{days} days since {injury.date} (a month or year alone counts from its middle, or "
+        "from the middle of its days so far while it has not ended)",
         f"{hc.label}: phase on day {days}" + (
             "" if phase != "plateau" else f" (healing ends on day {hc.plateau_day})"
         ),
