@@ -163,6 +163,17 @@ def test_the_rheumatology_rule_needs_back_pain_lasting_over_three_months() -> No
     assert result.referral is None
 
 
+def test_back_pain_dated_only_to_this_year_lasts_from_the_middle_of_its_days_so_far() -> None:
+    # "2026" seen on 15 September began between 1 January and 15 September: about four months
+    # ago in the middle, so it has lasted over three months (1 July, the middle of the whole
+    # year, would make it two and a half)
+    this_year = [{"site": "lumbar_spine", "intensity": 4, "since": {"year": 2026}}]
+    intake = make_intake(pain=this_year, screening=dict.fromkeys(RHEUM, True))
+    result = screen(intake, as_of=dt.date(2026, 9, 15))
+    assert result.rheumatology_criteria == 4
+    assert result.referral is not None and "rheumatologist" in result.referral.see
+
+
 def test_the_rheumatology_rule_needs_back_pain_that_started_before_forty_five() -> None:
     result = screen(make_intake(birth_year=1970, screening=dict.fromkeys(RHEUM, True)), as_of=AS_OF)
     assert result.rheumatology_criteria is None
