@@ -192,3 +192,10 @@ def test_the_ankle_questionnaires_say_nothing_about_a_knee() -> None:
     knee = state.joint("knee", "left")
     assert knee.confidence == "moderate"
     assert all(step.ref != "questionnaires.cait" for step in knee.trail)
+
+
+def test_a_cait_between_the_research_and_the_original_cut_off_neither_confirms_nor_denies() -> None:
+    grey = tissue_state(_intake(_ankle_sprain(), questionnaires={"cait": {"total": 26}}),
+                        as_of=AS_OF).joint("ankle", "left")
+    assert grey.confidence == "moderate"  # the assessment reads 26 as below Hiller's 27.5
+    assert any(step.ref == "questionnaires.cait" and "neither" in step.rule for step in grey.trail)

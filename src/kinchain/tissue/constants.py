@@ -151,7 +151,8 @@ class KindTissue:
 
 @dataclass(frozen=True)
 class CaitCutoff:
-    cutoff_total: int
+    cutoff_total: int  # at or below: the instability is real
+    stable_above: float  # above: the client does not report instability; between: grey zone
     max_total: int
     items: int
     cite: tuple[str, ...]

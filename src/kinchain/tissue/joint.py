@@ -77,9 +77,15 @@ def _questionnaire_steps(
         if total <= c.cutoff_total:
             unstable = True
             rule = f"CAIT at or below {c.cutoff_total}: the instability is real"
-        else:
+        elif total > c.stable_above:
             stable = True
-            rule = f"CAIT above {c.cutoff_total}: the client does not report instability"
+            rule = f"CAIT above {c.stable_above:g}: the client does not report instability"
+        else:
+            rule = (
+                f"CAIT between {c.cutoff_total} and {c.stable_above:g}: below the original "
+                "cut-off but above the research one, so it neither confirms nor argues "
+                "against instability"
+            )
         steps.append(Step(
             f"CAIT total {total} of {c.max_total}", rule, total, c.cite, c.note,
             "questionnaires.cait",

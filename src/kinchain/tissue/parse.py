@@ -249,12 +249,17 @@ def parse_healing(doc: Any, /, *, file: str) -> HealingModel:
 
     q = r.mapping(r.get(top, "questionnaires", "<file>"), "questionnaires")
     cm = r.mapping(r.get(q, "cait", "questionnaires"), "questionnaires.cait")
-    r.only(cm, {"cutoff_total", "max_total", "items", "cite", "note"}, "questionnaires.cait")
+    r.only(cm, {"cutoff_total", "stable_above", "max_total", "items", "cite", "note"},
+           "questionnaires.cait")
     cait_max = r.integer(r.get(cm, "max_total", "questionnaires.cait"),
                          "questionnaires.cait.max_total", low=1, high=1000)
+    cutoff_total = r.integer(r.get(cm, "cutoff_total", "questionnaires.cait"),
+                             "questionnaires.cait.cutoff_total", low=0, high=cait_max)
+    stable_above = number(cm, "stable_above", file=r.file, key="questionnaires.cait",
+                          lo=cutoff_total, hi=cait_max)
     cait = CaitCutoff(
-        cutoff_total=r.integer(r.get(cm, "cutoff_total", "questionnaires.cait"),
-                               "questionnaires.cait.cutoff_total", low=0, high=cait_max),
+        cutoff_total=cutoff_total,
+        stable_above=stable_above,
         max_total=cait_max,
         items=r.integer(r.get(cm, "items", "questionnaires.cait"),
                         "questionnaires.cait.items", low=1, high=100),
