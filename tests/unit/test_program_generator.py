@@ -290,3 +290,11 @@ def test_every_habit_has_an_area_a_client_can_read() -> None:
     assert program is not None
     labels = [h["area_label"] for h in program.to_json()["habits"]]
     assert labels and all("_" not in label and label[0].isupper() for label in labels)
+
+
+def test_an_operation_dated_to_this_month_is_counted_from_its_days_so_far_not_the_future() -> None:
+    injuries = [{"site": "knee", "side": "right", "kind": "surgery", "tissue": "ligament",
+                 "structure": "acl", "date": "2026-11", "care": "physio"}]  # fmt: skip
+    context = context_from_intake(_intake(injuries=injuries), as_of=AS_OF)
+    (operation,) = context.surgeries
+    assert dt.date(2026, 11, 1) <= operation.date <= AS_OF  # never a day still to come

@@ -9,7 +9,6 @@ the trail says so.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from kinchain.assessment.red_flag_rules import (
     parse_red_flag_rules,
     red_flag_rules,
 )
-from kinchain.intake.model import Intake, Pain, PartialDate
+from kinchain.intake.model import Intake, Pain
 from kinchain.intake.screening import screening_questions
 from kinchain.trail import Step, Trail
 
@@ -126,23 +125,6 @@ def months_between(start: dt.date, end: dt.date, /) -> float:
     14.3
     """
     return (end - start).days / 30.436875
-
-
-def _counted_from(since: PartialDate, as_of: dt.date, /) -> dt.date:
-    """The day a pain's duration counts from: its date's middle, or, for a month or year that
-    has not ended by ``as_of``, the middle of its days so far.
-
-    >>> _counted_from(PartialDate(year=2026), dt.date(2026, 9, 15))
-    datetime.date(2026, 5, 9)
-    """
-    if since.day is not None:
-        return since.midpoint()
-    last_month = since.month if since.month is not None else 12
-    end = dt.date(since.year, last_month, calendar.monthrange(since.year, last_month)[1])
-    if end <= as_of:
-        return since.midpoint()
-    start = since.earliest()
-    return start + (as_of - start) // 2
 
 
 # -- the screen --------------------------------------------------------------------------------
@@ -280,7 +262,7 @@ def _rheumatology(
     i, pain = min(back, key=lambda ip: ip[1].since.earliest())
     birth_year = intake.client.birth_year
     onset_age = age_in_years(birth_year, pain.since.earliest())
-    duration = months_between(_counted_from(pain.since, as_of), as_of)
+    duration = months_between(pain.since.middle_as_of(as_of), as_of)
     applies = onset_age < rh.onset_before_years and duration > rh.min_duration_months
     trail.append(
         Step(

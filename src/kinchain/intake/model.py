@@ -13,6 +13,7 @@ a coach: ``12 is outside 0..10``, ``unknown site 'ankel' (did you mean 'ankle'?)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -185,6 +186,25 @@ class PartialDate(BaseModel):
         if self.month is not None:
             return dt.date(self.year, self.month, 15)
         return dt.date(self.year, 7, 1)
+
+    def middle_as_of(self, as_of: dt.date, /) -> dt.date:
+        """The day elapsed time counts from, seen on ``as_of``: the date's middle, or, for a
+        month or year that has not ended by ``as_of``, the middle of its days so far (so a date
+        of "this year" never counts from a day still to come).
+
+        >>> PartialDate(year=2026).middle_as_of(dt.date(2026, 9, 15))
+        datetime.date(2026, 5, 9)
+        >>> PartialDate(year=2025, month=6).middle_as_of(dt.date(2026, 6, 20))
+        datetime.date(2025, 6, 15)
+        """
+        if self.day is not None:
+            return self.midpoint()
+        last_month = self.month if self.month is not None else 12
+        end = dt.date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        if end <= as_of:
+            return self.midpoint()
+        start = self.earliest()
+        return start + max(as_of - start, dt.timedelta(0)) // 2
 
     def __str__(self) -> str:
         if self.month is None:

@@ -42,7 +42,7 @@ def context_from_intake(intake: Intake, /, *, as_of: dt.date) -> Context:
             Pain(p.site, p.side, p.intensity, f"pain[{i}]") for i, p in enumerate(intake.pain)
         ),
         surgeries=tuple(
-            Surgery(inj.site, inj.side, inj.date.midpoint(), f"injuries[{i}]")
+            Surgery(inj.site, inj.side, inj.date.middle_as_of(as_of), f"injuries[{i}]")
             for i, inj in enumerate(intake.injuries)
             if inj.kind == "surgery"
         ),

@@ -19,7 +19,6 @@ The model in plain words (docs/model.md has every constant and its source):
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -204,22 +203,14 @@ def _severity(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple
 
 
 def _days_since(date: PartialDate, as_of: dt.date) -> int:
-    """Days from a partial date to ``as_of``, counted from the date's middle; a month or year
-    that has not ended by ``as_of`` counts from the middle of its days so far.
+    """Days from a partial date to ``as_of`` (see :meth:`PartialDate.middle_as_of`).
 
     >>> _days_since(PartialDate(year=2026), dt.date(2026, 6, 20))
     85
     >>> _days_since(PartialDate(year=2025, month=6), dt.date(2026, 6, 20))
     370
     """
-    if date.day is not None:
-        return max(0, (as_of - date.midpoint()).days)
-    start = date.earliest()
-    last_month = date.month if date.month is not None else 12
-    end = dt.date(date.year, last_month, calendar.monthrange(date.year, last_month)[1])
-    if end <= as_of:
-        return max(0, (as_of - date.midpoint()).days)
-    return max(0, (as_of - start).days // 2)
+    return max(0, (as_of - date.middle_as_of(as_of)).days)
 
 
 def injury_state(
