@@ -196,3 +196,11 @@ def test_tom_right_knee_outranks_his_sitting_for_his_back(tom_path: Any) -> None
     sitting = next(c for c in found if c.ref == "habits.sitting_hours")
     assert knee.score > sitting.score
     assert knee.hypothesis and not sitting.hypothesis
+
+
+def test_a_both_sided_injury_meets_a_midline_pain_on_its_less_stable_side() -> None:
+    lumbar = [{"site": "lumbar_spine", "intensity": 5, "since": "2025-09"}]
+    both = {**sprain("both"), "grade": 1}
+    found = of_kind(ranked(client(pain=lumbar, injuries=[both, sprain("right", 3)])), "injury")
+    from_both = [c for c in found if c.ref == "injuries[0]"]
+    assert from_both and from_both[0].source.side == "right"  # the right ankle is less stable

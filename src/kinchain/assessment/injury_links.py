@@ -26,10 +26,14 @@ from kinchain.trail import Step
 __all__ = ["injury_contributor"]
 
 
-def _injury_sides(injury: Injury, pain: Place) -> str | None:
-    if injury.side == "both":
-        return pain.side if pain.side in ("left", "right") else "left"
-    return injury.side
+def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | None:
+    """The side an injury is weighed on for a pain: its own side; for a both-sided injury the
+    pain's side, or, for a pain with no side, the side whose joint is less stable today."""
+    if injury.side != "both":
+        return injury.side
+    if pain.side in ("left", "right"):
+        return pain.side
+    return max(("left", "right"), key=lambda side: deficit_of(injury.site, side)[0])
 
 
 def injury_contributor(
@@ -45,7 +49,7 @@ def injury_contributor(
     rules: ContributorRules,
 ) -> Contributor | None:
     ref = f"injuries[{index}]"
-    side = _injury_sides(injury, pain)
+    side = _injury_sides(injury, pain, deficit_of)
     source = Place(injury.site, side)
     deficit, deficit_steps = deficit_of(injury.site, side)
     trail: list[Step] = list(deficit_steps)
