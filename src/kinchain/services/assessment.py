@@ -23,11 +23,8 @@ def assess_client(
 
 
 def _program_json(intake: Intake, assessment: Assessment, as_of: dt.date) -> dict[str, Any] | None:
-    """HAND-OVER POINT for the program: the program's JSON, or None.
-
-    The program package (``kinchain.program.build_program``) plugs in here; until it does, and
-    always while a red flag suspends the program, this returns None.
-    """
+    """The program's JSON for the assessment's ``program`` key; None while a red flag
+    suspends the program. (Imported here, not at the top: the program service assesses too.)"""
     if assessment.program_suspended:
         return None
     from kinchain.services.program import program_json
