@@ -100,10 +100,16 @@ class Screening:
     referral: Referral | None
     rheumatology_criteria: int | None  # None when the NICE rule does not apply
     trail: Trail
+    unanswered: tuple[str, ...] = ()  # screening keys the intake does not answer, in form order
 
     @property
     def program_suspended(self) -> bool:
         return self.referral is not None and self.referral.suspends_program
+
+    @property
+    def complete(self) -> bool:
+        """Whether every screening question was answered (an unanswered one is never a no)."""
+        return not self.unanswered
 
 
 # -- dates and ages ----------------------------------------------------------------------------
@@ -242,6 +248,7 @@ def screen(intake: Intake, /, *, as_of: dt.date, rules: RedFlagRules | None = No
         referral=_referral(rules, flags, criteria),
         rheumatology_criteria=criteria,
         trail=tuple(trail),
+        unanswered=tuple(q.key for q in screening_questions() if q.key not in answers),
     )
 
 

@@ -268,4 +268,5 @@ def build_program(
             k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()
         },
         notes=tuple(notes),
+        provisional=not assessment.screening.complete,
     )

@@ -213,6 +213,9 @@ class Program:
     context: Context
     baseline_instruments: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    # provisional: red-flag screening is not done; the client sees the program with that note,
+    # check-ins do not progress it and an export marks it as a draft
+    provisional: bool = False
 
     @property
     def minutes(self) -> float:
@@ -234,4 +237,5 @@ class Program:
             "habits": [h.to_json() for h in self.habits],
             "phases": [p.to_json() for p in self.phases],
             "notes": list(self.notes),
+            "provisional": self.provisional,
         }
