@@ -48,12 +48,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class FakeScreening:
+    complete: bool = True
+
+
+@dataclass(frozen=True)
 class FakeAssessment:
     contributors: tuple[Contributor, ...] = ()
     joints: tuple[Joint, ...] = ()
     weakest_links: tuple[Link, ...] = ()
     instruments: dict[str, Any] = field(default_factory=dict)
     program_suspended: bool = False
+    screening: FakeScreening = field(default_factory=FakeScreening)
 
 
 def _intake(**changes: Any) -> Intake:
@@ -192,8 +198,9 @@ def test_impact_work_waits_until_12_weeks_after_birth_and_until_pain_is_mild() -
     hops = default_library()["pogo_hops"]
     rules = default_rules()
     targets = [("ankle", "both")]
+    no_symptoms = {"leaking": False, "heaviness": False, "pelvic_pain": False}
     client = {"name": "P", "birth_year": 1992, "sex": "female", "height_cm": 160, "mass_kg": 60,
-              "life_stage": {"status": "postpartum", "weeks": 8}}  # fmt: skip
+              "life_stage": {"status": "postpartum", "weeks": 8, "pelvic_floor": no_symptoms}}  # fmt: skip
     early = context_from_intake(_intake(client=client, pain=[]), as_of=AS_OF)
     refused = refusal(hops, early, rules, targets=targets)
     assert refused is not None and refused.key == "postpartum_before_week"
@@ -215,8 +222,10 @@ def test_severe_pain_keeps_the_whole_routine_gentle() -> None:
 
 
 def test_an_operation_less_than_six_months_ago_leaves_only_gentle_work_at_that_joint() -> None:
+    # cleared by the surgeon, so no longer a recent injury, but still within six months
+    cleared = {"date": "2026-11-01", "by": "the operating surgeon", "note": "start home exercise"}
     injuries = [{"site": "knee", "side": "right", "kind": "surgery", "tissue": "ligament",
-                 "structure": "acl", "date": "2026-08", "care": "physio"}]  # fmt: skip
+                 "structure": "acl", "date": "2026-08", "care": "physio", "cleared": cleared}]  # fmt: skip
     intake = _intake(injuries=injuries, pain=[], habits={}, daily_minutes=30)
     program = _program(intake, FakeAssessment(joints=(Joint("knee", "right", 0.5),)))
     knee = [i for i in program.routine if any(s == "knee" for s, _ in i.targets)]
