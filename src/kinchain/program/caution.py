@@ -15,11 +15,13 @@ from kinchain.intake.model import Intake
 from kinchain.program.model import Context, LeftOut, Phase, Recent
 from kinchain.program.needs import Need
 from kinchain.program.rules import ProgramRules
+from kinchain.program.safety import pelvic_floor_words
 
 __all__ = [
     "clinician_leads",
     "clinician_leads_note",
     "needs_without_recent",
+    "pelvic_floor_note",
     "plan_phases",
     "recent_from_intake",
     "recent_left_out",
@@ -109,6 +111,26 @@ def clinician_leads_note(context: Context, /) -> str:
         f"is severe ({context.max_pain()}/10). kinchain gives no exercises until the clinician "
         "treating you says you can start; then ask your coach to rebuild the program."
     )
+
+
+def pelvic_floor_note(context: Context, /) -> str | None:
+    """After a birth: a yes suggests a pelvic-health physiotherapist; an unanswered question
+    is to be asked before running or jumping. None when neither applies."""
+    if context.life_stage not in ("pregnant", "postpartum"):
+        return None
+    if context.pelvic_floor_yes:
+        said = " and ".join(pelvic_floor_words(context.pelvic_floor_yes))
+        return (
+            f"You told us about {said}: a pelvic-health physiotherapist can check and treat "
+            "this, so ask your doctor or midwife to refer you. Running and jumping wait until then."
+        )
+    if context.life_stage == "postpartum" and context.pelvic_floor_unknown:
+        ask = ", ".join(pelvic_floor_words(context.pelvic_floor_unknown))
+        return (
+            f"Ask about {ask} since the birth: running and jumping wait until these questions "
+            "are answered."
+        )
+    return None
 
 
 def plan_phases(context: Context, rules: ProgramRules, /) -> tuple[Phase, ...]:

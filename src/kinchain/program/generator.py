@@ -18,6 +18,7 @@ from kinchain.program.caution import (
     clinician_leads,
     clinician_leads_note,
     needs_without_recent,
+    pelvic_floor_note,
     plan_phases,
     recent_from_intake,
     recent_left_out,
@@ -268,9 +269,9 @@ def build_program(
     else:
         budget = float(intake.daily_minutes)
         drafts, left_out = _fill(needs, library, rules, context, budget=budget)
-        recent = recent_note(context)
-        if recent:
-            notes.append(recent)
+        for note in (recent_note(context), pelvic_floor_note(context)):
+            if note:
+                notes.append(note)
     left_out = list(recent_left_out(context, rules)) + left_out
     severe = rules.contraindications["severe_pain"]
     if drafts and context.max_pain() >= severe.params["pain_at_least"]:

@@ -16,7 +16,7 @@ from kinchain.program.loading import Loading, default_loading
 from kinchain.program.model import Context
 from kinchain.program.rules import ProgramRules
 
-__all__ = ["Refusal", "refusal", "sides_match"]
+__all__ = ["Refusal", "pelvic_floor_words", "refusal", "sides_match"]
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,26 @@ def _recent_injury(
     return None
 
 
+_PELVIC_WORDS = {"leaking": "leaking", "heaviness": "heaviness or dragging",
+                 "pelvic_pain": "pelvic pain"}  # fmt: skip
+
+
+def pelvic_floor_words(keys: Iterable[str], /) -> list[str]:
+    """Plain words for pelvic-floor questions, in the order they are asked.
+
+    >>> pelvic_floor_words({"pelvic_pain", "leaking"})
+    ['leaking', 'pelvic pain']
+    """
+    chosen = set(keys)
+    return [words for key, words in _PELVIC_WORDS.items() if key in chosen]
+
+
 def _pelvic_floor(exercise: Exercise, context: Context, rules: ProgramRules) -> Refusal | None:
     rule = rules.contraindications["pelvic_floor"]
     if context.life_stage != "postpartum" or not exercise.tags & rule.tags:
         return None
-    words = {"leaking": "leaking", "heaviness": "heaviness or dragging",
-             "pelvic_pain": "pelvic pain"}  # fmt: skip
     if context.pelvic_floor_yes:
-        said = " and ".join(words[k] for k in sorted(context.pelvic_floor_yes))
+        said = " and ".join(pelvic_floor_words(context.pelvic_floor_yes))
         return Refusal(
             "pelvic_floor",
             f"not while you have {said} after the birth: a pelvic-health physiotherapist "
@@ -79,7 +91,7 @@ def _pelvic_floor(exercise: Exercise, context: Context, rules: ProgramRules) -> 
             rule.cite,
         )
     if context.pelvic_floor_unknown:
-        ask = ", ".join(words[k] for k in sorted(context.pelvic_floor_unknown))
+        ask = ", ".join(pelvic_floor_words(context.pelvic_floor_unknown))
         return Refusal(
             "pelvic_floor",
             f"waits until you have been asked about {ask} since the birth "
