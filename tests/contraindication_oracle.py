@@ -6,27 +6,24 @@ the source. It knows nothing of ``program/safety.py``, ``rules.yaml`` or ``loadi
 wrong rule there shows up as a routine item the oracle forbids.
 
 The oracle only forbids what its sources forbid; kinchain may be stricter (its look-ahead, its
-heuristics), never looser. The table (docs/clinical-safety.md repeats it):
+heuristics), never looser. The table (docs/clinical-safety.md repeats it), as
+exercise -> situation -> source:
 
-==========================================  ===========================================  ===========
-exercise (from the library's own words)     situation                                    source
-==========================================  ===========================================  ===========
-lying on the back (tag ``supine``)          pregnant, week 20 or later                   acog2020
-lying on the front (tag ``prone``)          pregnant, week 14 or later (after the first   acog2020 +
-                                            trimester)                                    heuristic
-unstable surface (tag ``unstable_surface``) pregnant, week 28 or later (falls)            acog2020
-running or jumping (tag ``high_impact``)    after a birth, before week 12                 goom2019
-running or jumping (tag ``high_impact``)    after a birth, any pelvic-floor symptom yes   goom2019
-                                            or any of the three questions unanswered
-a carried or added load (tag ``loaded``)    after a birth, before week 6                  goom2019
-works the injured site, same side           a recent injury there                         hubbard2008
-weight through the legs (stand, walk,       a recent injury of a leg (toes .. hip)         heuristic
-kneel, hop, step in its instructions)
-on hands and knees                          a recent injury of an arm or a leg            heuristic
-running, jumping or an added load           any recent injury                             heuristic
-anything at all                             two or more places recently injured and a     heuristic
-                                            pain of 7/10 or more (a clinician leads)
-==========================================  ===========================================  ===========
+- lying on the back (tag ``supine``) -> pregnant, week 20 or later -> acog2020
+- lying on the front (tag ``prone``) -> pregnant, week 14 or later (after the first trimester)
+  -> acog2020 + heuristic
+- unstable surface (tag ``unstable_surface``) -> pregnant, week 28 or later (falls) -> acog2020
+- running or jumping (tag ``high_impact``) -> after a birth, before week 12 -> goom2019
+- running or jumping (tag ``high_impact``) -> after a birth, any pelvic-floor symptom yes or any
+  of the three questions unanswered -> goom2019
+- a carried or added load (tag ``loaded``) -> after a birth, before week 6 -> goom2019
+- works the injured site, same side -> a recent injury there -> hubbard2008
+- weight through the legs (stand, walk, kneel, hop, step in its instructions) -> a recent injury
+  of a leg (toes to hip) -> heuristic
+- on hands and knees -> a recent injury of an arm or a leg -> heuristic
+- running, jumping or an added load -> any recent injury -> heuristic
+- anything at all -> two or more places recently injured and a pain of 7/10 or more (a clinician
+  leads) -> heuristic
 
 *Recent*, for the oracle: a sprain or dislocation within 6 weeks (42 days: a human ankle needs at
 least 6 weeks to heal, Hubbard & Hicks-Little 2008), a fracture or an operation within 12 weeks

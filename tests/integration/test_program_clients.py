@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from contraindication_oracle import forbidden, situation_of
-
 from kinchain.cli import app
 from kinchain.intake import parse_intake
 from kinchain.intake.files import read_intake_data

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from contraindication_oracle import Situation, clinician_must_lead, forbidden, situation_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contraindication_oracle import Situation, clinician_must_lead, forbidden, situation_of
 from kinchain.assessment import assess
 from kinchain.intake import parse_intake
 from kinchain.program import build_program

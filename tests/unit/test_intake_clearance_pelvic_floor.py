@@ -1,4 +1,4 @@
-"""An injury's clinical clearance and the postpartum pelvic-floor questions: read, checked, documented."""
+"""An injury's clinical clearance and the pelvic-floor questions after a birth: read and checked."""
 
 from __future__ import annotations
 

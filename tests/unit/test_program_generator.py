@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from contraindication_oracle import forbidden, situation_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contraindication_oracle import forbidden, situation_of
 from kinchain.intake import Intake, parse_intake
 from kinchain.program import Program, build_program, context_from_intake, default_library
 from kinchain.program.rules import default_rules
@@ -200,8 +200,9 @@ def test_impact_work_waits_until_12_weeks_after_birth_and_until_pain_is_mild() -
     rules = default_rules()
     targets = [("ankle", "both")]
     no_symptoms = {"leaking": False, "heaviness": False, "pelvic_pain": False}
+    stage = {"status": "postpartum", "weeks": 8, "pelvic_floor": no_symptoms}
     client = {"name": "P", "birth_year": 1992, "sex": "female", "height_cm": 160, "mass_kg": 60,
-              "life_stage": {"status": "postpartum", "weeks": 8, "pelvic_floor": no_symptoms}}  # fmt: skip
+              "life_stage": stage}  # fmt: skip
     early = context_from_intake(_intake(client=client, pain=[]), as_of=AS_OF)
     refused = refusal(hops, early, rules, targets=targets)
     assert refused is not None and refused.key == "postpartum_before_week"
@@ -226,7 +227,8 @@ def test_an_operation_less_than_six_months_ago_leaves_only_gentle_work_at_that_j
     # cleared by the surgeon, so no longer a recent injury, but still within six months
     cleared = {"date": "2026-11-01", "by": "the operating surgeon", "note": "start home exercise"}
     injuries = [{"site": "knee", "side": "right", "kind": "surgery", "tissue": "ligament",
-                 "structure": "acl", "date": "2026-08", "care": "physio", "cleared": cleared}]  # fmt: skip
+                 "structure": "acl", "date": "2026-08", "care": "physio",
+                 "cleared": cleared}]  # fmt: skip
     intake = _intake(injuries=injuries, pain=[], habits={}, daily_minutes=30)
     program = _program(intake, FakeAssessment(joints=(Joint("knee", "right", 0.5),)))
     knee = [i for i in program.routine if any(s == "knee" for s, _ in i.targets)]

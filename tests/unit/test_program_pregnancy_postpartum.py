@@ -92,9 +92,8 @@ def test_twenty_weeks_after_birth_with_the_pelvic_floor_unasked_running_waits_fo
 
 
 def test_one_question_left_unanswered_still_holds_running_and_names_that_question() -> None:
-    refused = _jog_refusal(
-        {"status": "postpartum", "weeks": 20, "pelvic_floor": {"leaking": False, "heaviness": False}}
-    )
+    two_asked = {"leaking": False, "heaviness": False}
+    refused = _jog_refusal({"status": "postpartum", "weeks": 20, "pelvic_floor": two_asked})
     assert refused is not None and refused.key == "pelvic_floor"
     assert "pelvic pain" in refused.detail and "leaking" not in refused.detail
 
@@ -102,8 +101,8 @@ def test_one_question_left_unanswered_still_holds_running_and_names_that_questio
 def test_leaking_after_the_birth_holds_running_and_suggests_a_pelvic_health_physiotherapist() -> (
     None
 ):
-    stage = {"status": "postpartum", "weeks": 20,
-             "pelvic_floor": {"leaking": True, "heaviness": False, "pelvic_pain": False}}  # fmt: skip
+    leaking = {"leaking": True, "heaviness": False, "pelvic_pain": False}
+    stage = {"status": "postpartum", "weeks": 20, "pelvic_floor": leaking}
     refused = _jog_refusal(stage)
     assert refused is not None and refused.key == "pelvic_floor"
     assert "leaking" in refused.detail and "pelvic-health physiotherapist" in refused.detail
@@ -113,8 +112,8 @@ def test_leaking_after_the_birth_holds_running_and_suggests_a_pelvic_health_phys
 
 
 def test_all_three_answered_no_after_twelve_weeks_lets_running_return() -> None:
-    stage = {"status": "postpartum", "weeks": 20,
-             "pelvic_floor": {"leaking": False, "heaviness": False, "pelvic_pain": False}}  # fmt: skip
+    clear = {"leaking": False, "heaviness": False, "pelvic_pain": False}
+    stage = {"status": "postpartum", "weeks": 20, "pelvic_floor": clear}
     assert _jog_refusal(stage) is None
 
 

@@ -105,7 +105,8 @@ def parse_loading(doc: Any, /, *, library: Library, sites: Iterable[str]) -> Loa
                 raise DataFileError(f, f"exercises.{pos}", f"{ex_id!r} {why}")
             position[ex_id] = pos
     if set(library) - set(position):
-        raise DataFileError(f, "exercises", f"no position for {sorted(set(library) - set(position))}")
+        missing = sorted(set(library) - set(position))
+        raise DataFileError(f, "exercises", f"no position for {missing}")
     tags = doc.get("whole_body_tags", [])
     if not isinstance(tags, list) or any(t not in TAGS for t in tags):
         raise DataFileError(f, "whole_body_tags", f"expected tags from {list(TAGS)}, got {tags!r}")

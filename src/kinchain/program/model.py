@@ -147,7 +147,7 @@ class LeftOut:
 
     focus: str
     because: tuple[str, ...]
-    reason: str  # "budget" | "contraindication" | "no_exercise"
+    reason: str  # "budget" | "contraindication" | "no_exercise" | "recent_injury"
     detail: str
     exercise: str | None = None
     priority: float = 0.0

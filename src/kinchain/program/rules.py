@@ -15,9 +15,9 @@ from kinchain.program.library import CONTRAINDICATION_KEYS, QUALITIES, TAGS, rea
 from kinchain.program.model import HABIT_AREA_LABELS
 
 __all__ = [
+    "GENERAL_CONTRAINDICATIONS",
     "HABIT_AREAS",
     "HABIT_CONDITIONS",
-    "GENERAL_CONTRAINDICATIONS",
     "Contraindication",
     "HabitRule",
     "InstrumentChange",
@@ -273,12 +273,16 @@ def _pregnancy_end(raw: Any, file: str) -> PregnancyEnd:
     raw = mapping(raw, file=file, key=key)
     criteria = raw.get("criteria_to_advance")
     if not isinstance(criteria, list) or not criteria:
-        raise DataFileError(file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}")
+        raise DataFileError(
+            file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}"
+        )
     focus = text(raw, "focus", file=file, key=key, squash=True)
     try:
         focus.format(due="", week="")
     except (KeyError, IndexError, ValueError):
-        raise DataFileError(file, f"{key}.focus", "only {due} and {week} can be filled in") from None
+        raise DataFileError(
+            file, f"{key}.focus", "only {due} and {week} can be filled in"
+        ) from None
     return PregnancyEnd(
         int(number(raw, "birth_week", file=file, key=key, lo=20, hi=42)),
         text(raw, "name", file=file, key=key, squash=True),
