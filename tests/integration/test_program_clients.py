@@ -13,7 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from contraindication_oracle import forbidden, situation_of
 from kinchain.cli import app
+from kinchain.intake import parse_intake
+from kinchain.intake.files import read_intake_data
 from kinchain.program import Program, build_program
 from kinchain.program.rules import default_rules
 from kinchain.program.safety import refusal
@@ -72,10 +75,13 @@ def test_maria_s_routine_works_her_left_si_joint_and_pelvic_floor_with_breathing
 
 def test_maria_s_routine_respects_her_twenty_weeks_after_birth(maria: Program) -> None:
     rules = default_rules()
+    intake = parse_intake(read_intake_data(ROOT / "examples" / "maria.yaml"), as_of=AS_OF)
+    situation = situation_of(intake, AS_OF)
     assert maria.context.life_stage == "postpartum" and maria.context.weeks == 20
     for item in maria.routine:
         assert "high_impact" not in item.exercise.tags
         assert refusal(item.exercise, maria.context, rules, targets=item.targets) is None
+        assert forbidden(item.exercise, item.targets, situation) is None  # the sources' oracle
         assert item.exercise.contraindications.get("postpartum_before_week", 0) <= 20
 
 

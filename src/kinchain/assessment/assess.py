@@ -14,6 +14,7 @@ from kinchain.assessment.scoring import score_pain_ratings
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
 from kinchain.tissue import tissue_state
+from kinchain.tissue.recent import RecentInjury, recent_injuries
 from kinchain.trail import Step
 
 __all__ = ["assess"]
@@ -21,6 +22,25 @@ __all__ = ["assess"]
 
 def _side(side: str | None) -> Literal["left", "right"] | None:
     return "left" if side == "left" else "right" if side == "right" else None
+
+
+def recent_injury_notes(intake: Intake, recent: tuple[RecentInjury, ...], /) -> tuple[str, ...]:
+    """What the coach must know of injuries still inside their healing window: the treating
+    clinician leads there, and whether a significant trauma started the pain must be asked."""
+    if not recent:
+        return ()
+    places = ", ".join(dict.fromkeys(f"{r.place} ({r.kind}, {r.ref})" for r in recent))
+    notes = [
+        f"Recent injury still healing: {places}. The program loads none of it; the clinician "
+        "treating it leads until they clear it (record `cleared:` on the injury)."
+    ]
+    if "significant_trauma" not in intake.screening and intake.pain:
+        notes.append(
+            "Ask whether a significant trauma (a fall, a crash, a blow) started the pain: "
+            "there is a recent injury and the screening question `significant_trauma` is not "
+            "answered."
+        )
+    return tuple(notes)
 
 
 def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
@@ -51,12 +71,14 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
         return joint.stability_deficit, tuple(joint.trail)
 
     loads = ClientLoads(intake, tissue)
+    fresh = recent_injuries(intake, tissue.injuries, as_of=as_of)
     ranked = contributors(
         intake,
         body=body,
         deficit_of=deficit_of,
         life_stage=tissue.life_stage,
         leak=loads.leak,
+        recent=frozenset(int(r.ref[len("injuries[") : -1]) for r in fresh),
     )
     notes = []
     if screening.program_suspended:
@@ -65,6 +87,7 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
             "for the clinician and the coach, not a reason to start exercising."
         )
     notes.extend(screening_gaps(intake))
+    notes.extend(recent_injury_notes(intake, fresh))
     return Assessment(
         client=intake.client.name,
         as_of=as_of,

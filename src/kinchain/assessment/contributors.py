@@ -47,13 +47,16 @@ def contributors(
     life_stage: Any = None,
     leak: LeakFn | None = None,
     rules: ContributorRules | None = None,
+    recent: frozenset[int] = frozenset(),
 ) -> tuple[Contributor, ...]:
     """Every contributor to every pain in the intake, highest score first.
 
     ``deficit_of(site, side)`` gives a joint's stability deficit and its trail (the tissue
     model); ``life_stage`` is the tissue model's life-stage risk (``status``, ``weeks``,
     ``factor``, ``trail``) or None; ``leak`` asks the mechanics engine how much extra load
-    reaches the painful site (None leaves the mechanics out).
+    reaches the painful site (None leaves the mechanics out). ``recent`` holds the indexes of
+    injuries still inside their healing window (:mod:`kinchain.tissue.recent`): they are called
+    recent, never old.
     """
     rules = rules or contributor_rules()
     found: list[Contributor] = []
@@ -70,6 +73,7 @@ def contributors(
                 deficit_of=deficit_of,
                 leak=leak,
                 rules=rules,
+                recent=i in recent,
             )
             if c is not None:
                 found.append(c)

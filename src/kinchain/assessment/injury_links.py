@@ -21,6 +21,7 @@ from kinchain.assessment._weigh import (
 from kinchain.assessment.model import Contributor, Place
 from kinchain.assessment.rules import ContributorRules
 from kinchain.intake.model import Injury, Intake
+from kinchain.tissue.recent import age_word
 from kinchain.trail import Step
 
 __all__ = ["injury_contributor"]
@@ -47,8 +48,10 @@ def injury_contributor(
     deficit_of: DeficitFn,
     leak: LeakFn | None,
     rules: ContributorRules,
+    recent: bool = False,
 ) -> Contributor | None:
     ref = f"injuries[{index}]"
+    age = age_word(recent)
     side = _injury_sides(injury, pain, deficit_of)
     source = Place(injury.site, side)
     deficit, deficit_steps = deficit_of(injury.site, side)
@@ -128,7 +131,7 @@ def injury_contributor(
     rule = rules.local if local else rules.chain
     trail.append(
         Step(
-            f"old {injury.kind} of the {source} and {pain} pain",
+            f"{age} {injury.kind} of the {source} and {pain} pain",
             rule.label,
             None,
             rule.cite,
@@ -143,8 +146,12 @@ def injury_contributor(
         f"side {side_w:g} x (1 + {rules.leak_gain:g} x leak {leak_fraction:.3f})"
     )
     structure = f" ({injury.structure})" if injury.structure else ""
-    what = f"old {injury.kind}{structure} of the {source} ({injury.date})"
-    summary = f"The {what} left a stability deficit of {deficit:.2f}."
+    what = f"{age} {injury.kind}{structure} of the {source} ({injury.date})"
+    summary = (
+        f"The {what} is still healing (stability deficit {deficit:.2f})."
+        if recent
+        else f"The {what} left a stability deficit of {deficit:.2f}."
+    )
     if not local:
         summary += f" {rule.note.split('.')[0]}."
         if leak_known:

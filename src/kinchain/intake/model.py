@@ -53,6 +53,7 @@ from kinchain.intake.vocabulary import carrying_side, injury_kinds
 __all__ = [
     "Activity",
     "Carrying",
+    "Clearance",
     "Client",
     "Footwear",
     "Habits",
@@ -61,6 +62,7 @@ __all__ = [
     "LifeStage",
     "Pain",
     "PartialDate",
+    "PelvicFloor",
     "Questionnaires",
     "Side",
 ]
@@ -234,9 +236,34 @@ class _Frozen(BaseModel):
         }
 
 
+class PelvicFloor(_Frozen):
+    """Pelvic-floor symptoms, each a yes/no question; a question left out is not known (never
+    "no"). Return to running after a birth waits on these (Goom, Donnelly & Brockwell 2019)."""
+
+    leaking: Flag | None = None  # leaking urine (or wind or stool), e.g. on coughing or jumping
+    heaviness: Flag | None = None  # a feeling of heaviness, dragging or a bulge in the vagina
+    pelvic_pain: Flag | None = None  # pain in the pelvis or the pelvic floor
+
+    def answered(self) -> dict[str, bool]:
+        """The questions answered, by name."""
+        out = {"leaking": self.leaking, "heaviness": self.heaviness}
+        out["pelvic_pain"] = self.pelvic_pain
+        return {k: v for k, v in out.items() if v is not None}
+
+
 class LifeStage(_Frozen):
     status: Literal["none", "pregnant", "postpartum"] = "none"
     weeks: WholeNumber | None = None  # weeks pregnant (0..42) or weeks since birth (0..260)
+    pelvic_floor: PelvicFloor | None = None  # asked after a birth (or in pregnancy)
+
+    @field_validator("pelvic_floor")
+    @classmethod
+    def _pelvic_floor_fits_status(
+        cls, pelvic_floor: PelvicFloor | None, info: ValidationInfo
+    ) -> PelvicFloor | None:
+        if pelvic_floor is not None and info.data.get("status") == "none":
+            raise refusal("pelvic-floor questions apply only when pregnant or postpartum")
+        return pelvic_floor
 
     @field_validator("weeks")
     @classmethod
@@ -278,6 +305,22 @@ InjuryKind = Literal[
 TissueKind = Literal["ligament", "tendon", "muscle", "bone", "cartilage", "fascia", "joint"]
 
 
+class Clearance(_Frozen):
+    """The treating clinician's go-ahead for an injury: when, who, and what they said."""
+
+    date: PartialDate
+    by: Text  # who cleared it: "Dr A Khan, orthopaedic surgeon", "treating physiotherapist"
+    note: Notes = ""  # what they said ("full weight-bearing, no restrictions")
+
+
+def _period_end(date: PartialDate) -> dt.date:
+    """The last day a partial date can mean."""
+    if date.day is not None:
+        return date.earliest()
+    month = date.month if date.month is not None else 12
+    return dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
+
+
 class Injury(_Frozen):
     site: SiteId
     side: Side | None = Field(default=None, validate_default=True)
@@ -290,6 +333,19 @@ class Injury(_Frozen):
     care: Literal["none", "self", "medical", "physio", "rehab_completed"] = "none"
     recurrences: Annotated[WholeNumber, AfterValidator(between(0, 100))] = 0
     notes: Notes = ""
+    cleared: Clearance | None = None  # the treating clinician's go-ahead (docs/intake.md)
+
+    @field_validator("cleared")
+    @classmethod
+    def _cleared_after_injury(
+        cls, cleared: Clearance | None, info: ValidationInfo
+    ) -> Clearance | None:
+        injured = info.data.get("date")
+        if cleared is None or not isinstance(injured, PartialDate):
+            return cleared
+        if _period_end(cleared.date) < injured.earliest():
+            raise refusal(f"cleared on {cleared.date}, before the injury itself ({injured})")
+        return cleared
 
     @model_validator(mode="before")
     @classmethod

@@ -14,9 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinchain.intake.model import Intake
+from kinchain.program.caution import (
+    clinician_leads,
+    clinician_leads_note,
+    needs_without_recent,
+    pelvic_floor_note,
+    plan_phases,
+    recent_from_intake,
+    recent_left_out,
+    recent_note,
+)
 from kinchain.program.habits import select_habits
 from kinchain.program.library import Exercise, Library, default_library
-from kinchain.program.model import Context, LeftOut, Pain, Phase, Program, RoutineItem, Surgery
+from kinchain.program.model import Context, LeftOut, Pain, Program, RoutineItem, Surgery
 from kinchain.program.needs import Need, needs_from
 from kinchain.program.rules import HabitRule, ProgramRules, default_habits, default_rules
 from kinchain.program.safety import Refusal, refusal, sides_match
@@ -34,6 +44,8 @@ def site_roles() -> Mapping[str, str | None]:
 def context_from_intake(intake: Intake, /, *, as_of: dt.date) -> Context:
     """What limits the routine on ``as_of``: life stage, pain, operations, screening answers."""
     stage = intake.client.life_stage
+    asked = stage.pelvic_floor.answered() if stage.pelvic_floor is not None else {}
+    questions = ("leaking", "heaviness", "pelvic_pain")
     return Context(
         as_of=as_of,
         life_stage=stage.status,
@@ -47,6 +59,9 @@ def context_from_intake(intake: Intake, /, *, as_of: dt.date) -> Context:
             if inj.kind == "surgery"
         ),
         screening_yes=frozenset(k for k, v in intake.screening.items() if v),
+        recent=recent_from_intake(intake, as_of=as_of),
+        pelvic_floor_yes=frozenset(k for k, v in asked.items() if v),
+        pelvic_floor_unknown=frozenset(q for q in questions if q not in asked),
     )
 
 
@@ -245,12 +260,23 @@ def build_program(
     rules = rules or default_rules()
     roles = site_roles() if roles is None else roles
     context = context_from_intake(intake, as_of=as_of)
-    needs = needs_from(intake, assessment, rules, roles=roles)
-    drafts, left_out = _fill(needs, library, rules, context, budget=float(intake.daily_minutes))
+    needs = needs_without_recent(needs_from(intake, assessment, rules, roles=roles), context)
     notes = []
-    if context.max_pain() >= rules.contraindications["severe_pain"].params["pain_at_least"]:
-        notes.append(rules.contraindications["severe_pain"].rule)
-    if not drafts:
+    if clinician_leads(context, rules):
+        notes.append(clinician_leads_note(context))
+        drafts: list[_Draft] = []
+        left_out: list[LeftOut] = []
+    else:
+        budget = float(intake.daily_minutes)
+        drafts, left_out = _fill(needs, library, rules, context, budget=budget)
+        for note in (recent_note(context), pelvic_floor_note(context)):
+            if note:
+                notes.append(note)
+    left_out = list(recent_left_out(context, rules)) + left_out
+    severe = rules.contraindications["severe_pain"]
+    if drafts and context.max_pain() >= severe.params["pain_at_least"]:
+        notes.append(severe.rule)
+    if not drafts and not clinician_leads(context, rules):
         notes.append("No exercise fits yet; the habit changes below still apply.")
     return Program(
         client=intake.client.name,
@@ -259,10 +285,7 @@ def build_program(
         routine=tuple(_freeze(d) for d in drafts),
         left_out=tuple(left_out),
         habits=select_habits(intake, default_habits() if habit_rules is None else habit_rules),
-        phases=tuple(
-            Phase(p.name, (p.first_week, p.last_week), p.focus, p.criteria_to_advance, p.cite)
-            for p in rules.phases
-        ),
+        phases=plan_phases(context, rules),
         context=context,
         baseline_instruments={
             k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()

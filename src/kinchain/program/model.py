@@ -22,6 +22,7 @@ __all__ = [
     "Pain",
     "Phase",
     "Program",
+    "Recent",
     "RoutineItem",
     "Surgery",
 ]
@@ -48,6 +49,19 @@ class Surgery:
 
 
 @dataclass(frozen=True)
+class Recent:
+    """An injury inside its healing window (:mod:`kinchain.tissue.recent`): nothing loads it."""
+
+    site: str
+    side: str | None
+    kind: str
+    last_day: dt.date  # the last day it counts as recent
+    place: str  # plain words: "right ankle"
+    ref: str
+    cite: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Context:
     """What limits the routine on ``as_of``."""
 
@@ -57,6 +71,13 @@ class Context:
     pains: tuple[Pain, ...] = ()
     surgeries: tuple[Surgery, ...] = ()
     screening_yes: frozenset[str] = frozenset()
+    recent: tuple[Recent, ...] = ()
+    pelvic_floor_yes: frozenset[str] = frozenset()  # pelvic-floor symptoms answered yes
+    pelvic_floor_unknown: frozenset[str] = frozenset()  # pelvic-floor questions not answered
+
+    def recent_on(self, date: dt.date, /) -> tuple[Recent, ...]:
+        """The injuries still recent on ``date`` (a window ends after its last day)."""
+        return tuple(r for r in self.recent if date <= r.last_day)
 
     def on(self, date: dt.date, /) -> Context:
         """The context moved to a later date: pregnancy and postpartum weeks advance.
@@ -68,7 +89,7 @@ class Context:
         weeks = self.weeks
         if weeks is not None:
             weeks += (date - self.as_of).days // 7
-        return replace(self, as_of=date, weeks=weeks)
+        return replace(self, as_of=date, weeks=weeks, recent=self.recent_on(date))
 
     def max_pain(self) -> int:
         """The highest pain reported anywhere (0 without pain)."""
@@ -126,7 +147,7 @@ class LeftOut:
 
     focus: str
     because: tuple[str, ...]
-    reason: str  # "budget" | "contraindication" | "no_exercise"
+    reason: str  # "budget" | "contraindication" | "no_exercise" | "recent_injury"
     detail: str
     exercise: str | None = None
     priority: float = 0.0

@@ -15,12 +15,14 @@ from kinchain.program.library import CONTRAINDICATION_KEYS, QUALITIES, TAGS, rea
 from kinchain.program.model import HABIT_AREA_LABELS
 
 __all__ = [
+    "GENERAL_CONTRAINDICATIONS",
     "HABIT_AREAS",
     "HABIT_CONDITIONS",
     "Contraindication",
     "HabitRule",
     "InstrumentChange",
     "PhaseRule",
+    "PregnancyEnd",
     "ProgramRules",
     "TagWork",
     "default_habits",
@@ -56,6 +58,7 @@ class Contraindication:
     rule: str
     cite: tuple[str, ...]
     params: Mapping[str, float]
+    tags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,17 @@ class PhaseRule:
 
 
 @dataclass(frozen=True)
+class PregnancyEnd:
+    """Where a pregnant client's plan stops, and the phase that holds the weeks after it."""
+
+    birth_week: int
+    name: str
+    focus: str  # {due} and {week} are filled in
+    criteria_to_advance: tuple[str, ...]
+    cite: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ProgramRules:
     """Everything in ``rules.yaml``."""
 
@@ -113,6 +127,7 @@ class ProgramRules:
     instrument_change: tuple[InstrumentChange, ...]
     phases: tuple[PhaseRule, ...]
     wording: Mapping[str, Any]
+    pregnancy_end: PregnancyEnd | None = None
 
     def level_for(self, deficit: float) -> int:
         """The starting level for a joint with this stability deficit.
@@ -139,34 +154,46 @@ class HabitRule:
     cite: tuple[str, ...]
 
 
+#: contraindications that hold for every exercise, with no flag on the exercise
+GENERAL_CONTRAINDICATIONS = ("recent_injury", "pelvic_floor")
+
+
+def _contraindication_tags(entry: Mapping[str, Any], file: str, key: str) -> frozenset[str]:
+    tags = entry.get("tags", [])
+    if not isinstance(tags, list) or any(t not in TAGS for t in tags):
+        raise DataFileError(file, f"{key}.tags", f"expected tags from {list(TAGS)}, got {tags!r}")
+    return frozenset(tags)
+
+
 def _contraindications(raw: Any, file: str) -> dict[str, Contraindication]:
     raw = mapping(raw, file=file, key="contraindications")
-    missing = set(CONTRAINDICATION_KEYS) - set(raw)
+    keys = CONTRAINDICATION_KEYS + GENERAL_CONTRAINDICATIONS
+    missing = set(keys) - set(raw)
     if missing:
         raise DataFileError(file, "contraindications", f"missing {sorted(missing)}")
     numbers = {
-        "pregnant_from_week": ("lookahead_weeks", 0, 42),
-        "severe_pain": ("pain_at_least", 0, 10),
-        "recent_surgery": ("months", 0, 60),
-        "symptom_free": ("max_pain", 0, 10),
+        "pregnant_from_week": (("lookahead_weeks", 0, 42),),
+        "severe_pain": (("pain_at_least", 0, 10),),
+        "recent_surgery": (("months", 0, 60),),
+        "symptom_free": (("max_pain", 0, 10),),
+        "recent_injury": (("several_at_least", 1, 20), ("pain_at_least", 0, 10)),
     }
     out = {}
     for name, entry in raw.items():
         key = f"contraindications.{name}"
-        if name not in CONTRAINDICATION_KEYS:
-            raise DataFileError(
-                file, key, f"unknown; expected one of {list(CONTRAINDICATION_KEYS)}"
-            )
+        if name not in keys:
+            raise DataFileError(file, key, f"unknown; expected one of {list(keys)}")
         entry = mapping(entry, file=file, key=key)
-        params = {}
-        if name in numbers:
-            field, lo, hi = numbers[name]
-            params[field] = number(entry, field, file=file, key=key, lo=lo, hi=hi)
+        params = {
+            field: number(entry, field, file=file, key=key, lo=lo, hi=hi)
+            for field, lo, hi in numbers.get(name, ())
+        }
         out[name] = Contraindication(
             name,
             text(entry, "rule", file=file, key=key, squash=True),
             cites(entry, file=file, key=key, registry=default_registry()),
             params,
+            _contraindication_tags(entry, file, key),
         )
     return out
 
@@ -239,6 +266,30 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
             file, "phases", f"expected weeks 1..12 covered, the last ends at {expected_first - 1}"
         )
     return tuple(out)
+
+
+def _pregnancy_end(raw: Any, file: str) -> PregnancyEnd:
+    key = "pregnancy_end"
+    raw = mapping(raw, file=file, key=key)
+    criteria = raw.get("criteria_to_advance")
+    if not isinstance(criteria, list) or not criteria:
+        raise DataFileError(
+            file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}"
+        )
+    focus = text(raw, "focus", file=file, key=key, squash=True)
+    try:
+        focus.format(due="", week="")
+    except (KeyError, IndexError, ValueError):
+        raise DataFileError(
+            file, f"{key}.focus", "only {due} and {week} can be filled in"
+        ) from None
+    return PregnancyEnd(
+        int(number(raw, "birth_week", file=file, key=key, lo=20, hi=42)),
+        text(raw, "name", file=file, key=key, squash=True),
+        focus,
+        tuple(" ".join(str(c).split()) for c in criteria),
+        cites(raw, file=file, key=key, registry=default_registry()),
+    )
 
 
 def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
@@ -349,6 +400,7 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
         instrument_change=_instrument_change(doc.get("instrument_change"), file),
         phases=_phases(doc.get("phases"), file),
         wording=_wording(doc.get("wording"), file),
+        pregnancy_end=_pregnancy_end(doc.get("pregnancy_end"), file),
     )
 
 

@@ -1,0 +1,180 @@
+"""Recent injuries: an injury still inside its healing window, which kinchain must not load.
+
+The window per tissue and kind is read from ``recent.yaml`` and the healing times in
+``healing.yaml`` (docs/model.md explains both). :func:`recent_injuries` lists the injuries of an
+intake that are recent on a day; :func:`age_word` gives the word a client reads of an injury's
+age ("recent" inside its window, "old" only past it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kinchain.datafile import cite_keys, mapping, number, read_yaml_file, text
+from kinchain.errors import DataFileError
+from kinchain.intake import Intake
+from kinchain.tissue.constants import INJURY_KINDS, PHASES, HealingModel
+from kinchain.tissue.injury import InjuryState
+from kinchain.tissue.loader import default_healing
+
+__all__ = [
+    "RecentInjury",
+    "RecentRules",
+    "age_word",
+    "default_recent_rules",
+    "parse_recent_rules",
+    "recent_injuries",
+    "window_days",
+]
+
+
+@dataclass(frozen=True)
+class RecentRules:
+    """``recent.yaml``: which phase ends the window, and the floors per kind."""
+
+    phase: str
+    cite: tuple[str, ...]
+    note: str
+    at_least: Mapping[str, int]
+    at_least_cite: Mapping[str, tuple[str, ...]]
+    words: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class RecentInjury:
+    """An intake injury inside its healing window on ``as_of``."""
+
+    ref: str  # "injuries[0]"
+    site: str
+    side: str | None
+    kind: str
+    days_since: int
+    window_days: int
+    last_day: dt.date  # the last day the injury counts as recent
+    cite: tuple[str, ...]
+
+    @property
+    def place(self) -> str:
+        """Plain words for where it is: "right ankle", "lower back"."""
+        names = {"lumbar_spine": "lower back", "thoracic_spine": "upper back",
+                 "cervical_spine": "neck", "sacroiliac": "sacroiliac joint",
+                 "pubic_symphysis": "pubic joint"}  # fmt: skip
+        name = names.get(self.site, self.site.replace("_", " "))
+        if self.side == "both":
+            return f"{name}s on both sides" if self.site != "toes" else "toes on both sides"
+        return f"{self.side} {name}" if self.side else name
+
+
+def parse_recent_rules(doc: Any, /, *, file: str = "recent.yaml") -> RecentRules:
+    """Checked :class:`RecentRules` from a parsed ``recent.yaml``."""
+    doc = mapping(doc, file=file, key="<file>")
+    window = mapping(doc.get("window"), file=file, key="window")
+    phase = window.get("phase")
+    if phase not in PHASES:
+        raise DataFileError(file, "window.phase", f"{phase!r} is not one of {list(PHASES)}")
+    floors: dict[str, int] = {}
+    floor_cites: dict[str, tuple[str, ...]] = {}
+    for kind, entry in mapping(doc.get("at_least", {}), file=file, key="at_least").items():
+        key = f"at_least.{kind}"
+        if kind not in INJURY_KINDS:
+            raise DataFileError(file, key, f"{kind!r} is not one of {list(INJURY_KINDS)}")
+        entry = mapping(entry, file=file, key=key)
+        floors[kind] = int(number(entry, "days", file=file, key=key, lo=1, hi=3650))
+        floor_cites[kind] = cite_keys(entry, file=file, key=key)
+    words = mapping(doc.get("words"), file=file, key="words")
+    return RecentRules(
+        phase=str(phase),
+        cite=cite_keys(window, file=file, key="window"),
+        note=" ".join(str(window.get("note", "")).split()),
+        at_least=floors,
+        at_least_cite=floor_cites,
+        words={k: text(words, k, file=file, key="words", squash=True) for k in ("recent", "old")},
+    )
+
+
+@cache
+def default_recent_rules() -> RecentRules:
+    """The bundled ``recent.yaml``, checked against the evidence registry, loaded once."""
+    from kinchain.evidence import default_registry
+
+    path = Path(str(resources.files("kinchain.tissue") / "recent.yaml"))
+    rules = parse_recent_rules(read_yaml_file(path))
+    registry = default_registry()
+    registry.check(rules.cite, file="recent.yaml", key="window")
+    for kind, keys in rules.at_least_cite.items():
+        registry.check(keys, file="recent.yaml", key=f"at_least.{kind}")
+    return rules
+
+
+def window_days(
+    state: InjuryState, /, *, rules: RecentRules | None = None, model: HealingModel | None = None
+) -> int:
+    """The last day (days since the injury) on which ``state`` still counts as recent.
+
+    >>> from kinchain.tissue.injury import InjuryState
+    >>> s = InjuryState(0, "injuries[0]", "ankle", "right", "fracture", "bone", None, "bone",
+    ...                 7, "inflammation", 0.1, 0.97, 1.0, 0.9, 0.05, 0.3, 0.3, ())
+    >>> window_days(s)
+    84
+    """
+    r = rules or default_recent_rules()
+    m = model or default_healing()
+    phases = {p.name: p.end_day for p in m.classes[state.healing_class].phases}
+    return max(phases[r.phase], r.at_least.get(state.kind, 0))
+
+
+def _cites(state: InjuryState, r: RecentRules, m: HealingModel) -> tuple[str, ...]:
+    phase = next(p for p in m.classes[state.healing_class].phases if p.name == r.phase)
+    keys = list(phase.cite) + list(r.at_least_cite.get(state.kind, ()))
+    return tuple(dict.fromkeys(keys))
+
+
+def recent_injuries(
+    intake: Intake,
+    states: tuple[InjuryState, ...],
+    /,
+    *,
+    as_of: dt.date,
+    rules: RecentRules | None = None,
+    model: HealingModel | None = None,
+) -> tuple[RecentInjury, ...]:
+    """The injuries of ``intake`` inside their healing window on ``as_of`` and not cleared.
+
+    ``states`` are the tissue states of the same intake on ``as_of``
+    (:attr:`kinchain.tissue.TissueState.injuries`). A clearance dated on or before ``as_of``
+    ends the window early.
+    """
+    r = rules or default_recent_rules()
+    m = model or default_healing()
+    out = []
+    for s in states:
+        injury = intake.injuries[s.index]
+        if injury.cleared is not None and injury.cleared.date.earliest() <= as_of:
+            continue
+        days = window_days(s, rules=r, model=m)
+        if s.days_since > days:
+            continue
+        start = as_of - dt.timedelta(days=s.days_since)
+        out.append(
+            RecentInjury(
+                s.ref, s.site, s.side, s.kind, s.days_since, days,
+                start + dt.timedelta(days=days), _cites(s, r, m),
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def age_word(recent: bool, /, *, rules: RecentRules | None = None) -> str:
+    """The word for an injury's age: "recent" inside its window, "old" only past it.
+
+    >>> age_word(True), age_word(False)
+    ('recent', 'old')
+    """
+    r = rules or default_recent_rules()
+    return r.words["recent" if recent else "old"]
