@@ -65,9 +65,18 @@ __all__ = [
 MAX_DEPTH = 8
 _CHECKIN_ONLY = frozenset({"date", "effort", "done", "instruments", "notes", "flare_with"})
 _INTAKE_ONLY = frozenset(
-    {"client", "daily_minutes", "goals", "injuries", "footwear", "activities", "habits",
-     "screening", "questionnaires"}
-)  # fmt: skip
+    {
+        "client",
+        "daily_minutes",
+        "goals",
+        "injuries",
+        "footwear",
+        "activities",
+        "habits",
+        "screening",
+        "questionnaires",
+    }
+)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kinchain.program.checkin_changes import Change, Paused
-from kinchain.program.checkin_room import Facts, make_room, room_note, swap, works
+from kinchain.program.checkin_room import Facts, make_room, swap, works
 from kinchain.program.checkin_rules import checkin_rules
 from kinchain.program.library import Library
 from kinchain.program.model import RoutineItem
@@ -64,24 +64,46 @@ def _streak_move(
     return None
 
 
-def _hold(facts: Facts, item: RoutineItem, move: _Move, to: str | None, why: str,
-          cite: tuple[str, ...] = ()) -> Change:  # fmt: skip
-    return Change(facts.date, "hold", item.exercise.id, to, move.rule, f"{move.reason}; {why}",
-                  move.cite + cite)  # fmt: skip
+def _hold(
+    facts: Facts,
+    item: RoutineItem,
+    move: _Move,
+    to: str | None,
+    why: str,
+    cite: tuple[str, ...] = (),
+) -> Change:
+    return Change(
+        facts.date,
+        "hold",
+        item.exercise.id,
+        to,
+        move.rule,
+        f"{move.reason}; {why}",
+        move.cite + cite,
+    )
 
 
 def _one(
-    routine: list[RoutineItem], idx: int, move: _Move, facts: Facts, rules: ProgramRules,
-    library: Library, paused: list[Paused], changes: list[Change],
-) -> bool:  # fmt: skip
+    routine: list[RoutineItem],
+    idx: int,
+    move: _Move,
+    facts: Facts,
+    rules: ProgramRules,
+    library: Library,
+    paused: list[Paused],
+    changes: list[Change],
+) -> bool:
     """Apply one move to ``routine[idx]``; True when the item changed."""
     item = routine[idx]
     ex = item.exercise
     target_id = ex.regresses_to if move.way == "regress" else ex.progresses_to
     if target_id is None:
         edge = "easiest" if move.way == "regress" else "hardest"
-        advice = " If pain keeps rising, pause it and talk to your coach." if move.way == (
-            "regress") else ""  # fmt: skip
+        advice = (
+            " If pain keeps rising, pause it and talk to your coach."
+            if move.way == ("regress")
+            else ""
+        )
         changes.append(_hold(facts, item, move, None, f"already the {edge} version.{advice}"))
         return False
     if move.way == "progress" and facts.provisional:
@@ -102,28 +124,47 @@ def _one(
     excess = sum(i.minutes for i in routine) - item.minutes + new.minutes - facts.budget
     victims = make_room(routine, item, excess) if excess > _EPS else []
     if excess > _EPS and not victims:
-        held = (f"{new.exercise.name} would take the routine past {facts.budget} minutes and no "
-                "lower-ranked item can make room")  # fmt: skip
+        held = (
+            f"{new.exercise.name} would take the routine past {facts.budget} minutes and no "
+            "lower-ranked item can make room without leaving a need with no item"
+        )
         changes.append(_hold(facts, item, move, new.exercise.id, held))
         return False
     for v in victims:
         routine.remove(v)
         paused.append(Paused(v, "room", item.exercise.id, facts.date))
-        reason = (f"paused to make room for {new.exercise.name} within {facts.budget} minutes; "
-                  f"it comes back when the minutes allow{room_note(v, routine)}")  # fmt: skip
-        changes.append(Change(facts.date, "pause", v.exercise.id, None,
-                              "room for a higher-ranked item", reason,
-                              checkin_rules().cite["make_room"]))  # fmt: skip
+        reason = (
+            f"paused to make room for {new.exercise.name} within {facts.budget} minutes; "
+            "it comes back when the minutes allow; another item still works its sites"
+        )
+        changes.append(
+            Change(
+                facts.date,
+                "pause",
+                v.exercise.id,
+                None,
+                "room for a higher-ranked item",
+                reason,
+                checkin_rules().cite["make_room"],
+            )
+        )
     routine[routine.index(item)] = new
-    changes.append(Change(facts.date, move.way, ex.id, new.exercise.id, move.rule, move.reason,
-                          move.cite))  # fmt: skip
+    changes.append(
+        Change(facts.date, move.way, ex.id, new.exercise.id, move.rule, move.reason, move.cite)
+    )
     return True
 
 
 def move_items(
-    routine: list[RoutineItem], paused: list[Paused], streak: dict[str, tuple[int, int]],
-    facts: Facts, *, rules: ProgramRules, library: Library, changes: list[Change],
-) -> tuple[list[RoutineItem], list[Paused], dict[str, tuple[int, int]]]:  # fmt: skip
+    routine: list[RoutineItem],
+    paused: list[Paused],
+    streak: dict[str, tuple[int, int]],
+    facts: Facts,
+    *,
+    rules: ProgramRules,
+    library: Library,
+    changes: list[Change],
+) -> tuple[list[RoutineItem], list[Paused], dict[str, tuple[int, int]]]:
     """Every item, in rank order, moves if the rules call for it and allow it."""
     routine, paused = list(routine), list(paused)
     for item in list(routine):

@@ -1,8 +1,8 @@
 """Minutes in a check-in: pausing lower-ranked items to make room, and bringing paused items back.
 
-Making room pauses first the items whose need another item still serves (so every need keeps
-its work where the minutes allow), then the lowest ranked. A paused item comes back, highest
-ranked first, at the first check-in where it fits the daily minutes and passes every
+Making room pauses the lowest-ranked items whose needs another item still serves, so every need
+keeps its work; when that frees too few minutes the harder version waits. A paused item comes
+back, highest ranked first, at the first check-in where it fits the daily minutes and passes every
 contraindication (stepping down its chain if only an easier version is allowed).
 """
 
@@ -27,7 +27,6 @@ __all__ = [
     "client_side",
     "make_room",
     "restore",
-    "room_note",
     "swap",
     "works",
 ]
@@ -58,9 +57,12 @@ def swap(item: RoutineItem, new: Exercise, /) -> RoutineItem:
 
 
 def allowed_versions(
-    item: RoutineItem, context: Context, rules: ProgramRules, library: Library,
+    item: RoutineItem,
+    context: Context,
+    rules: ProgramRules,
+    library: Library,
     routine: Sequence[RoutineItem],
-) -> Iterator[RoutineItem]:  # fmt: skip
+) -> Iterator[RoutineItem]:
     """The item itself, then each easier version down its chain, that is allowed now and not
     already in the routine."""
     present = {i.exercise.id for i in routine if i is not item}
@@ -74,9 +76,12 @@ def allowed_versions(
 
 
 def allowed_version(
-    item: RoutineItem, context: Context, rules: ProgramRules, library: Library,
+    item: RoutineItem,
+    context: Context,
+    rules: ProgramRules,
+    library: Library,
     routine: Sequence[RoutineItem],
-) -> RoutineItem | None:  # fmt: skip
+) -> RoutineItem | None:
     """The first of :func:`allowed_versions`, or None."""
     return next(allowed_versions(item, context, rules, library, routine), None)
 
@@ -93,28 +98,23 @@ def _unserved(item: RoutineItem, others: Sequence[RoutineItem]) -> list[str]:
 def make_room(
     routine: Sequence[RoutineItem], item: RoutineItem, excess: float
 ) -> list[RoutineItem]:
-    """Lower-ranked items whose minutes cover ``excess`` (served needs first), or []."""
-    below = [i for i in routine if i is not item and i.priority < item.priority]
-
-    def key(candidate: RoutineItem) -> tuple[bool, float, str]:
-        others = [i for i in routine if i is not candidate]
-        return (bool(_unserved(candidate, others)), candidate.priority, candidate.exercise.id)
-
+    """Lower-ranked items whose minutes cover ``excess``, lowest ranked first, each one's needs
+    still served by the items that stay; [] when no such set covers it (every need keeps its
+    work)."""
+    below = sorted(
+        (i for i in routine if i is not item and i.priority < item.priority),
+        key=lambda i: (i.priority, i.exercise.id),
+    )
     victims: list[RoutineItem] = []
-    for candidate in sorted(below, key=key):
+    for candidate in below:
         if excess <= _EPS:
             break
+        staying = [i for i in routine if i is not candidate and i not in victims]
+        if _unserved(candidate, staying):
+            continue
         victims.append(candidate)
         excess -= candidate.minutes
     return victims if excess <= _EPS else []
-
-
-def room_note(victim: RoutineItem, routine: Sequence[RoutineItem]) -> str:
-    """What pausing ``victim`` leaves without work, said plainly (empty when nothing)."""
-    left = _unserved(victim, [i for i in routine if i is not victim])
-    if not left:
-        return ""
-    return f"; {', '.join(left)} has no other item for now"
 
 
 @dataclass(frozen=True)
@@ -137,9 +137,15 @@ def _may_return(p: Paused, flaring: frozenset[str], rising: bool) -> bool:
 
 
 def restore(
-    routine: list[RoutineItem], paused: list[Paused], facts: Facts, *, flaring: frozenset[str],
-    rules: ProgramRules, library: Library, changes: list[Change],
-) -> tuple[list[RoutineItem], list[Paused]]:  # fmt: skip
+    routine: list[RoutineItem],
+    paused: list[Paused],
+    facts: Facts,
+    *,
+    flaring: frozenset[str],
+    rules: ProgramRules,
+    library: Library,
+    changes: list[Change],
+) -> tuple[list[RoutineItem], list[Paused]]:
     """Paused items that fit the minutes and are safe again come back, highest ranked first."""
     date, budget, context, rising = facts.date, facts.budget, facts.context, bool(facts.rising)
     cite = checkin_rules().cite["restore"]
@@ -148,22 +154,29 @@ def restore(
         left = budget - sum(i.minutes for i in routine) + _EPS
         back = None
         if _may_return(p, flaring, rising):
-            fits = (v for v in allowed_versions(p.item, context, rules, library, routine)
-                    if v.minutes <= left)  # fmt: skip
+            fits = (
+                v
+                for v in allowed_versions(p.item, context, rules, library, routine)
+                if v.minutes <= left
+            )
             back = next(fits, None)
         if back is None:
             still.append(p)
             continue
         place = next((n for n, i in enumerate(routine) if i.priority < back.priority), None)
         routine.insert(len(routine) if place is None else place, back)
-        why = {"room": "the routine has room for it again", "flare": "the flare has settled",
-               "contraindication": "it is safe again"}.get(p.why, "it fits again")  # fmt: skip
+        why = {
+            "room": "the routine has room for it again",
+            "flare": "the flare has settled",
+            "contraindication": "it is safe again",
+        }.get(p.why, "it fits again")
         to = back.exercise.id if back.exercise.id != p.item.exercise.id else None
         reason = f"back in the routine: {why} within {budget} minutes"
         if to is not None:
             reason += f", as {back.exercise.name}, the version that fits and is allowed now"
         changes.append(
-            Change(date, "restore", p.item.exercise.id, to, f"paused item back ({p.why})",
-                   reason, cite)
-        )  # fmt: skip
+            Change(
+                date, "restore", p.item.exercise.id, to, f"paused item back ({p.why})", reason, cite
+            )
+        )
     return routine, [p for p in paused if p in still]

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from kinchain.errors import CheckinError
+from kinchain.errors import CheckinError, Problem
 from kinchain.program.checkin_changes import Change, InstrumentDelta, Paused, mcid_at, number_at
 from kinchain.program.checkin_input import Checkin
 from kinchain.program.checkin_moves import move_items
 from kinchain.program.checkin_room import Facts, allowed_version, restore
-from kinchain.program.checkin_rules import CheckinRules, checkin_rules
-from kinchain.program.library import Library
+from kinchain.program.checkin_rules import CheckinRules, FlareCause, checkin_rules
+from kinchain.program.library import Exercise, Library
 from kinchain.program.model import Context, Pain, Program, RoutineItem
 from kinchain.program.rules import ProgramRules
 from kinchain.program.safety import refusal
@@ -102,10 +102,16 @@ def _read_pains(state: ReplayState, checkin: Checkin) -> tuple[dict[PainKey, int
     return pains, rising
 
 
+def _of_kind(exercise: Exercise, cause_id: str, cause: FlareCause | None) -> bool:
+    """Whether a flare put down to ``cause_id`` concerns this exercise (its id or its tags)."""
+    return exercise.id == cause_id or bool(cause and exercise.tags & cause.tags)
+
+
 def _flares(
     state: ReplayState, checkin: Checkin, crules: CheckinRules, changes: list[Change]
 ) -> tuple[list[RoutineItem], list[Paused], dict[str, str]]:
-    """Items and habits of a kind the client puts a flare down to pause."""
+    """Items and habits of a kind the client puts a flare down to pause; an item already paused
+    (to make room) now waits for the flare to settle too."""
     routine, paused = list(state.routine), list(state.paused)
     habits = dict(state.paused_habits)
     cite = crules.cite["flare"]
@@ -113,14 +119,19 @@ def _flares(
         cause = crules.flare_with.get(cause_id)
         label = cause.label if cause else cause_id.replace("_", " ")
         rule = f"flare put down to {label}"
-        for item in list(routine):
-            ex = item.exercise
-            if ex.id != cause_id and not (cause and ex.tags & cause.tags):
-                continue
+        paused = [
+            replace(p, why="flare", cause=cause_id, since=checkin.date)
+            if _of_kind(p.item.exercise, cause_id, cause)
+            else p
+            for p in paused
+        ]
+        for item in [i for i in routine if _of_kind(i.exercise, cause_id, cause)]:
             routine.remove(item)
             paused.append(Paused(item, "flare", cause_id, checkin.date))
             reason = f"paused: the flare was put down to {label}; it comes back once that settles"
-            changes.append(Change(checkin.date, "pause", ex.id, None, rule, reason, cite))
+            changes.append(
+                Change(checkin.date, "pause", item.exercise.id, None, rule, reason, cite)
+            )
         for habit in state.program.habits:
             if cause and habit.id in cause.habits and habit.id not in habits:
                 habits[habit.id] = cause_id
@@ -132,9 +143,12 @@ def _flares(
 
 
 def _flares_over(
-    paused_habits: dict[str, str], checkin: Checkin, rising: list[Rising],
-    crules: CheckinRules, changes: list[Change],
-) -> dict[str, str]:  # fmt: skip
+    paused_habits: dict[str, str],
+    checkin: Checkin,
+    rising: list[Rising],
+    crules: CheckinRules,
+    changes: list[Change],
+) -> dict[str, str]:
     """Habits paused for a flare come back once a check-in names no flare with it and no pain
     rises."""
     if rising:
@@ -146,16 +160,29 @@ def _flares_over(
             continue
         reason = "back: no flare was put down to it and no pain rose"
         changes.append(
-            Change(checkin.date, "restore", habit_id, None, "flare settled", reason,
-                   crules.cite["restore"], "habit")
-        )  # fmt: skip
+            Change(
+                checkin.date,
+                "restore",
+                habit_id,
+                None,
+                "flare settled",
+                reason,
+                crules.cite["restore"],
+                "habit",
+            )
+        )
     return kept
 
 
 def _recheck(
-    routine: list[RoutineItem], paused: list[Paused], context: Context, rules: ProgramRules,
-    library: Library, date: dt.date, changes: list[Change],
-) -> list[RoutineItem]:  # fmt: skip
+    routine: list[RoutineItem],
+    paused: list[Paused],
+    context: Context,
+    rules: ProgramRules,
+    library: Library,
+    date: dt.date,
+    changes: list[Change],
+) -> list[RoutineItem]:
     """Items the client's state now rules out step down their chain, or pause until safe."""
     out: list[RoutineItem] = []
     for item in routine:
@@ -174,9 +201,16 @@ def _recheck(
             continue
         out.append(easier)
         changes.append(
-            Change(date, "regress", item.exercise.id, easier.exercise.id, rule, why_not.detail,
-                   why_not.cite)
-        )  # fmt: skip
+            Change(
+                date,
+                "regress",
+                item.exercise.id,
+                easier.exercise.id,
+                rule,
+                why_not.detail,
+                why_not.cite,
+            )
+        )
     return out
 
 
@@ -196,9 +230,10 @@ def _instruments(
                 continue
             earlier = number_at(baseline.get(inst, {}), spec.value)
             deltas.append(
-                InstrumentDelta(checkin.date, inst, spec.value, earlier, now, mcid_at(spec.mcid),
-                                spec.better)
-            )  # fmt: skip
+                InstrumentDelta(
+                    checkin.date, inst, spec.value, earlier, now, mcid_at(spec.mcid), spec.better
+                )
+            )
         baseline[inst] = dict(score.values)
     return baseline, deltas
 
@@ -208,10 +243,11 @@ def step(
 ) -> tuple[ReplayState, tuple[Change, ...]]:
     """The state after one check-in, and what the check-in changed."""
     if checkin.date < state.date:
-        raise CheckinError(
-            f"{checkin.source}: date: {checkin.date} is before {state.date} (the program or the "
-            "check-in before it); check-ins follow the program and each other in date order"
+        order = (
+            f"{checkin.date} is before {state.date}, the date of the program or of the check-in "
+            "before it; check-ins follow the program and each other in date order"
         )
+        raise CheckinError(checkin.source, [Problem("date", order)])
     crules = checkin_rules()
     changes: list[Change] = []
     pains, rising = _read_pains(state, checkin)
@@ -224,22 +260,37 @@ def step(
     routine, paused, habits = _flares(state, checkin, crules, changes)
     routine = _recheck(routine, paused, context, rules, library, checkin.date, changes)
     facts = Facts(
-        date=checkin.date, effort=checkin.effort, done=frozenset(checkin.done), rising=rising,
-        context=context, budget=state.program.daily_minutes,
+        date=checkin.date,
+        effort=checkin.effort,
+        done=frozenset(checkin.done),
+        rising=rising,
+        context=context,
+        budget=state.program.daily_minutes,
         provisional=state.program.provisional,
-    )  # fmt: skip
+    )
     routine, paused, streak = move_items(
         routine, paused, dict(state.streak), facts, rules=rules, library=library, changes=changes
     )
     routine, paused = restore(
-        routine, paused, facts, flaring=frozenset(checkin.flare_with), rules=rules,
-        library=library, changes=changes,
-    )  # fmt: skip
+        routine,
+        paused,
+        facts,
+        flaring=frozenset(checkin.flare_with),
+        rules=rules,
+        library=library,
+        changes=changes,
+    )
     baseline, deltas = _instruments(state, checkin, rules)
     after = replace(
-        state, date=checkin.date, routine=tuple(routine), context=context,
-        pains=MappingProxyType(pains), paused=tuple(paused),
-        paused_habits=MappingProxyType(habits), streak=MappingProxyType(streak),
-        baseline=MappingProxyType(baseline), instruments=(*state.instruments, *deltas),
-    )  # fmt: skip
+        state,
+        date=checkin.date,
+        routine=tuple(routine),
+        context=context,
+        pains=MappingProxyType(pains),
+        paused=tuple(paused),
+        paused_habits=MappingProxyType(habits),
+        streak=MappingProxyType(streak),
+        baseline=MappingProxyType(baseline),
+        instruments=(*state.instruments, *deltas),
+    )
     return after, tuple(changes)
