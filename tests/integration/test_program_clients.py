@@ -172,6 +172,9 @@ def test_maria_s_example_check_ins_progress_then_regress_with_the_rules_named(
     assert psfs and psfs[0].verdict == "better"
     assert view.outcome.program.minutes <= 12
     assert view.outcome.program.item("suitcase_carry") is None  # the flare was put down to it
+    # her left toes keep their only item: the progression that would take it waits instead
+    assert view.outcome.program.item("towel_scrunch") is not None
+    assert any("without leaving a need" in c.reason for c in view.outcome.changes)
 
 
 def test_maria_s_blank_screening_keeps_her_routine_from_being_progressed_by_check_ins() -> None:
