@@ -107,9 +107,11 @@ def _one(
         changes.append(_hold(facts, item, move, None, f"already the {edge} version.{advice}"))
         return False
     if move.way == "progress" and facts.provisional:
-        why = checkin_rules().says["provisional"]
+        why = (
+            "not made harder while the red-flag screening is not done (the program is provisional)"
+        )
         cite = checkin_rules().cite["provisional"]
-        changes.append(_hold(facts, item, move, target_id, f"not made harder yet: {why}", cite))
+        changes.append(_hold(facts, item, move, target_id, why, cite))
         return False
     new = swap(item, library[target_id])
     why_not = refusal(new.exercise, facts.context, rules, targets=new.targets)

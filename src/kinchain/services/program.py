@@ -101,7 +101,11 @@ class CheckinView:
             "referral": self.referral,
             "program_suspended": self.before is None,
             "before": self.before.to_json() if self.before else None,
-            **(self.outcome.to_json() if self.outcome else {"program": None, "changes": []}),
+            **(
+                self.outcome.to_json()
+                if self.outcome
+                else {"program": None, "changes": [], "paused": [], "notes": []}
+            ),
         }
 
 
