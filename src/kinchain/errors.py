@@ -12,7 +12,8 @@
     │                                  every problem at once, each with its path
     ├── InstrumentError(ValueError)    questionnaire answers that cannot be scored
     ├── SimulationError(ValueError)    mechanics parameters that would give a meaningless curve
-    ├── CheckinError(ValueError)       a check-in file that cannot be applied
+    ├── CheckinError(ValueError)       a check-in that cannot be applied; a refused file lists
+    │                                  every problem in ``problems``, like IntakeError
     └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
@@ -103,7 +104,20 @@ class SimulationError(ValueError, KinchainError):
 
 
 class CheckinError(ValueError, KinchainError):
-    """A check-in that cannot be applied to a program."""
+    """A check-in that cannot be applied to a program.
+
+    ``CheckinError(message)`` for one reason; ``CheckinError(source, problems)`` for a refused
+    check-in file, listing every problem at once in the intake's voice.
+    """
+
+    def __init__(self, source: str, problems: list[Problem] | None = None) -> None:
+        self.source = source
+        self.problems = list(problems or ())
+        if not self.problems:
+            super().__init__(source)
+            return
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
 
 
 class ProgramSuspended(RuntimeError, KinchainError):

@@ -149,24 +149,54 @@ def test_the_assessment_json_carries_the_program_in_its_documented_shape() -> No
             assert item["explanation"]
 
 
-def test_maria_s_example_check_ins_progress_then_regress_with_the_rules_named() -> None:
+def _screened_maria(tmp_path: Path) -> Path:
+    """Maria's intake with every red-flag screening question answered no."""
+    import yaml
+
+    from kinchain.intake.screening import screening_keys
+
+    data = yaml.safe_load((ROOT / "examples" / "maria.yaml").read_text(encoding="utf-8"))
+    data["screening"] = {key: False for key in screening_keys()}
+    path = tmp_path / "maria-screened.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+CHECKINS_FROM = dt.date(2026, 10, 21)  # the example check-ins follow a program of this day
+
+
+def test_maria_s_example_check_ins_progress_then_regress_with_the_rules_named(
+    tmp_path: Path,
+) -> None:
     files = sorted((ROOT / "examples").glob("checkin-maria-*.yaml"))
-    view = checkin_file(ROOT / "examples" / "maria.yaml", files, as_of=AS_OF)
+    view = checkin_file(_screened_maria(tmp_path), files, as_of=CHECKINS_FROM)
     assert view.outcome is not None
     actions = {(c.date.isoformat(), c.action) for c in view.outcome.changes}
-    assert ("2026-12-23", "progress") in actions
-    assert any(day == "2027-01-06" and act in ("regress", "hold") for day, act in actions)
+    assert ("2026-11-18", "progress") in actions
+    assert any(day == "2026-12-02" and act in ("regress", "hold") for day, act in actions)
     psfs = [d for d in view.outcome.instruments if d.instrument == "psfs"]
     assert psfs and psfs[0].verdict == "better"
     assert view.outcome.program.minutes <= 12
+    assert view.outcome.program.item("suitcase_carry") is None  # the flare was put down to it
+    # her left toes keep their only item: the progression that would take it waits instead
+    assert view.outcome.program.item("towel_scrunch") is not None
+    assert any("without leaving a need" in c.reason for c in view.outcome.changes)
+
+
+def test_maria_s_blank_screening_keeps_her_routine_from_being_progressed_by_check_ins() -> None:
+    files = sorted((ROOT / "examples").glob("checkin-maria-*.yaml"))
+    view = checkin_file(ROOT / "examples" / "maria.yaml", files, as_of=CHECKINS_FROM)
+    assert view.outcome is not None and view.before is not None
+    assert not [c for c in view.outcome.changes if c.action == "progress"]
+    assert view.outcome.notes
 
 
 def test_the_checkin_command_prints_what_changed_and_refuses_a_bad_file(tmp_path: Path) -> None:
     maria = str(ROOT / "examples" / "maria.yaml")
     files = [str(p) for p in sorted((ROOT / "examples").glob("checkin-maria-*.yaml"))]
-    out = CliRunner().invoke(app, ["checkin", maria, *files, "--as-of", "2026-11-25"])
+    out = CliRunner().invoke(app, ["checkin", maria, *files, "--as-of", "2026-10-21"])
     assert out.exit_code == 0, out.output
-    assert "progress" in out.output and "minimal important difference" in out.output
+    assert "hold" in out.output and "minimal important difference" in out.output
     bad = tmp_path / "bad.yaml"
     bad.write_text("date: 2026-12-01\neffort: ok\npain:\n  - {site: ankle, intensity: 11}\n")
     out = CliRunner().invoke(app, ["checkin", maria, str(bad), "--as-of", "2026-11-25"])

@@ -6,18 +6,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from test_program_generator import AS_OF, ASSESSMENT, _intake
+from test_program_checkin_replay import TODAY, _program
+from test_program_generator import AS_OF
 
 from kinchain.errors import CheckinError
-from kinchain.program import Program, apply_checkins, build_program, load_checkin, parse_checkin
+from kinchain.program import Program, apply_checkins, load_checkin, parse_checkin
 from kinchain.program.rules import default_rules
 
 
 @pytest.fixture(scope="module")
 def program() -> Program:
-    built = build_program(_intake(daily_minutes=30), ASSESSMENT, as_of=AS_OF)
-    assert built is not None
-    return built
+    return _program(daily_minutes=30)
 
 
 def _checkin(program: Program, days: int, effort: str, **extra: Any) -> Any:
@@ -27,7 +26,7 @@ def _checkin(program: Program, days: int, effort: str, **extra: Any) -> Any:
         "done": [i.exercise.id for i in program.routine],
         **extra,
     }
-    return parse_checkin(data, source=f"checkin-{days}.yaml")
+    return parse_checkin(data, source=f"checkin-{days}.yaml", today=TODAY)
 
 
 def _si_items(program: Program) -> list[str]:
@@ -119,7 +118,7 @@ def test_a_check_in_with_pain_out_of_range_is_refused_with_its_path() -> None:
 
 
 def test_a_check_in_naming_an_unknown_exercise_or_site_is_refused() -> None:
-    with pytest.raises(CheckinError, match=r"done\[1\]: 'bird_dogg'"):
+    with pytest.raises(CheckinError, match=r"done\[1\]: unknown exercise id 'bird_dogg'"):
         parse_checkin({"date": "2026-12-01", "effort": "ok", "done": ["bird_dog", "bird_dogg"]})
     with pytest.raises(CheckinError, match="did you mean 'ankle'"):
         parse_checkin(
@@ -141,8 +140,7 @@ def test_a_check_in_dated_before_the_program_is_refused(program: Program) -> Non
 def test_progression_never_gives_an_exercise_the_client_s_pregnancy_rules_out() -> None:
     client = {"name": "P", "birth_year": 1992, "sex": "female", "height_cm": 160, "mass_kg": 70,
               "life_stage": {"status": "pregnant", "weeks": 19}}  # fmt: skip
-    built = build_program(_intake(client=client, daily_minutes=30), ASSESSMENT, as_of=AS_OF)
-    assert built is not None
+    built = _program(client=client, daily_minutes=30)
     outcome = apply_checkins(
         built, [_checkin(built, 14, "easy"), _checkin(built, 28, "easy")]
     )  # by then she is 23 weeks pregnant

@@ -44,7 +44,7 @@ _REQUIRED: Mapping[str, tuple[str, ...]] = {
     ),
     "rmdq": ("items", "floor_below", "ceiling_above"),
     "odi": ("sections", "section_max", "bands", "mcid_points"),
-    "cait": ("items", "item_max", "cutoffs"),
+    "cait": ("items", "item_max", "cutoffs", "mcid_points"),
     "faam": ("item_max", "min_answered_fraction", "subscales"),
     "lefs": ("items", "item_max", "mcid_points"),
     "koos12": ("item_max", "min_items_per_scale", "scales"),

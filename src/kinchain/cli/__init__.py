@@ -15,7 +15,7 @@ from typing import ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from kinchain.errors import IntakeError, KinchainError
+from kinchain.errors import CheckinError, IntakeError, KinchainError
 
 __all__ = [
     "app", "console", "err_console", "fail", "main", "parse_as_of", "translate_errors"
@@ -47,7 +47,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",  # report, demo: what most users want first
     "intake",  # validate
     "assess",
-    "program",  # program, checkin
+    "program",
+    "checkin",
     "simulate",
     "body",
 )
@@ -82,6 +83,8 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except IntakeError as e:
             raise fail(str(e), EXIT_INPUT) from None
+        except CheckinError as e:  # a refused check-in file lists its problems like an intake
+            raise fail(str(e) if e.problems else f"error: {e}", EXIT_INPUT) from None
         except KinchainError as e:
             code = EXIT_INPUT if isinstance(e, ValueError) else EXIT_ERROR
             raise fail(f"error: {e}", code) from None

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from kinchain.cli import EXIT_INPUT, app, console, parse_as_of, translate_errors
-from kinchain.services import validate_file
+from kinchain.services.intake import check_file
 
 __all__ = ["validate"]
 
@@ -18,13 +18,16 @@ __all__ = ["validate"]
 @translate_errors
 def validate(
     files: list[Path] = typer.Argument(
-        ..., metavar="FILE", help="Intake files (YAML or JSON) to check."
+        ..., metavar="FILE", help="Intake or check-in files (YAML or JSON) to check."
     ),
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="DATE", help="Check dates against this day (YYYY-MM-DD)."
     ),
 ) -> None:
-    """Check intake files: print "ok", or every problem (one per line) and exit 2.
+    """Check intake or check-in files: print "ok", or every problem (one per line) and exit 2.
+
+    A file whose keys are a check-in's (date, effort, done, ...) is checked as a check-in
+    ("ok (check-in)"); dates may not lie after --as-of (default today).
 
     Every problem in a file is listed at once, each as FILE: PATH: MESSAGE, for example
     "maria.yaml: pain[0].intensity: 12 is outside 0..10". The format is described in
@@ -39,11 +42,12 @@ def validate(
     day = parse_as_of(as_of)
     failed = False
     for path in files:
-        lines = validate_file(path, as_of=day)
-        failed = failed or bool(lines)
-        for line in lines:
+        checked = check_file(path, as_of=day)
+        failed = failed or bool(checked.problems)
+        for line in checked.problems:
             console.print(line, markup=False, highlight=False, soft_wrap=True)
-        if not lines:
-            console.print("ok" if len(files) == 1 else f"{path}: ok", markup=False, highlight=False)
+        if not checked.problems:
+            ok = "ok" if checked.kind == "intake" else f"ok ({checked.kind})"
+            console.print(ok if len(files) == 1 else f"{path}: {ok}", markup=False, highlight=False)
     if failed:
         raise typer.Exit(EXIT_INPUT)

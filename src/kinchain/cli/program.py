@@ -1,5 +1,6 @@
-"""``kinchain program`` and ``kinchain checkin``: print a client's program and what check-ins
-changed. Translation only: the work happens in :mod:`kinchain.services.program`.
+"""``kinchain program``: print a client's program (``kinchain checkin`` lives in
+:mod:`kinchain.cli.checkin`). Translation only: the work happens in
+:mod:`kinchain.services.program`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from rich.panel import Panel
 from rich.table import Table
 
 from kinchain.cli import app, console, parse_as_of, translate_errors
-from kinchain.services.program import checkin_file, program_file
+from kinchain.services.program import program_file
 
-__all__ = ["checkin", "program"]
+__all__ = ["program"]
 
 
 
@@ -60,7 +61,10 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         )
     console.print(table)
     for n, item in enumerate(doc["routine"], 1):
-        console.print(f"\n[bold]{n}. {escape(item['name'])}[/bold] ({item['dose']['text']})")
+        console.print(
+            f"\n[bold]{n}. {escape(item['name'])}[/bold] ({item['dose']['text']})"
+            f"  [dim]id: {escape(item['exercise'])}[/dim]"
+        )
         console.print(f"   Why: {escape(item['explanation'])}")
         for i, step in enumerate(item["instructions"], 1):
             console.print(f"   {i}. {escape(step)}")
@@ -116,65 +120,3 @@ def program(
         _print_referral(view.referral, view.client)
         return
     _print_program(view.program.to_json(), view.client)
-
-
-@app.command()
-@translate_errors
-def checkin(
-    file: Path = typer.Argument(..., metavar="FILE", help="The client's intake file."),
-    checkins: list[Path] = typer.Argument(
-        ..., metavar="CHECKIN", help="Check-in files (YAML), applied in date order."
-    ),
-    as_of: str | None = typer.Option(
-        None,
-        "--as-of",
-        metavar="DATE",
-        help="The day the program was built (default: today, or the first check-in if earlier).",
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
-) -> None:
-    """Apply check-ins to a client's program and print what changed.
-
-    A check-in file holds a date, pain 0-10 per site, how the routine felt (easy, ok, hard),
-    the exercise ids done, and optionally re-assessed questionnaires. Pain up 2 or more points
-    regresses the items working that site; two easy check-ins in a row with pain not rising
-    progress an item; re-assessed questionnaires are compared with their minimal important
-    difference. A bad check-in file exits 2 naming the field.
-
-    Examples:
-
-      kinchain checkin examples/maria.yaml examples/checkin-maria-1.yaml \
-        examples/checkin-maria-2.yaml
-
-      kinchain checkin examples/maria.yaml examples/checkin-maria-*.yaml --json
-    """
-    view = checkin_file(file, checkins, as_of=parse_as_of(as_of) if as_of else None)
-    if as_json:
-        console.print_json(json.dumps(view.to_json()))
-        return
-    if view.outcome is None:
-        _print_referral(view.referral, view.client)
-        return
-    changes = view.outcome.changes
-    console.print(f"[bold]{escape(view.client)}: {len(checkins)} check-in(s) applied[/bold]")
-    if not changes:
-        console.print("No item changed.")
-    for c in changes:
-        arrow = f" -> {c.to}" if c.to else ""
-        console.print(
-            f"- {c.date}: [bold]{c.action}[/bold] {c.exercise}{arrow}: "
-            f"{escape(c.reason)} (rule: {escape(c.rule)})"
-        )
-    if view.outcome.instruments:
-        console.print("\n[bold]Re-assessed questionnaires[/bold]")
-        for d in view.outcome.instruments:
-            before = "none" if d.before is None else f"{d.before:g}"
-            mcid = "" if d.mcid is None else f", minimal important difference {d.mcid:g}"
-            console.print(
-                f"- {d.date} {d.instrument} {d.value}: {before} -> {d.after:g}{mcid}: {d.verdict}"
-            )
-    console.print("\n[bold]Routine now[/bold]")
-    for item in view.outcome.program.routine:
-        dose = item.exercise.dose.describe()
-        extra = "" if item.exercise.dose.minutes is not None else f", {item.minutes:g} min"
-        console.print(f"- {escape(item.exercise.name)} ({escape(dose)}{extra})")

@@ -100,13 +100,13 @@ def _tagged_members(tp: Any) -> dict[str, Any]:
     return {}
 
 
-def _clean(loc: Sequence[int | str], value: Any) -> list[int | str]:
+def _clean(loc: Sequence[int | str], value: Any, root: Any = Intake) -> list[int | str]:
     """The location as the file sees it: without union tags or pydantic's key marker."""
     parts = list(loc)
     if len(parts) >= 2 and parts[-1] == "[key]" and parts[-2] == value:
         parts.pop()  # the problem is the key itself
     out: list[int | str] = []
-    tp: Any = Intake
+    tp: Any = root
     for part in parts:
         members = _tagged_members(tp) if tp is not None else {}
         if isinstance(part, str) and part in members:
@@ -117,8 +117,8 @@ def _clean(loc: Sequence[int | str], value: Any) -> list[int | str]:
     return out
 
 
-def _keys_at(loc: Sequence[int | str]) -> list[str]:
-    tp: Any = Intake
+def _keys_at(loc: Sequence[int | str], root: Any = Intake) -> list[str]:
+    tp: Any = root
     for part in loc:
         tp = _step(tp, part)
         if tp is None:
@@ -149,18 +149,18 @@ def _homes(tp: Any, prefix: str, found: dict[str, list[str]], depth: int = 0) ->
 
 
 @cache
-def _key_homes() -> dict[str, list[str]]:
+def _key_homes(root: Any = Intake) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    _homes(Intake, "", found)
+    _homes(root, "", found)
     return found
 
 
-def _unknown_key(loc: Sequence[int | str]) -> str:
+def _unknown_key(loc: Sequence[int | str], root: Any = Intake) -> str:
     if not loc:
         return "unknown key"
-    key, allowed = str(loc[-1]), _keys_at(loc[:-1])
+    key, allowed = str(loc[-1]), _keys_at(loc[:-1], root)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    homes = [h for h in _key_homes().get(key, []) if h]
+    homes = [h for h in _key_homes(root).get(key, []) if h]
     if homes and not close:
         where = " or ".join(f"{h}:" for h in dict.fromkeys(h.replace("[]", "") for h in homes))
         return f"unknown {'top-level ' if len(loc) == 1 else ''}key; {key} belongs under {where}"
@@ -183,7 +183,7 @@ def _not_allowed(value: Any, expected: str) -> str:
     return f"{shown(value)} is not one of {listed}{hint}"
 
 
-def _message(error: Any, loc: Sequence[int | str]) -> str:
+def _message(error: Any, loc: Sequence[int | str], root: Any = Intake) -> str:
     kind, value = error["type"], error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "intake":
@@ -194,7 +194,7 @@ def _message(error: Any, loc: Sequence[int | str]) -> str:
     if kind == "missing":
         return "required, but missing"
     if kind == "extra_forbidden":
-        return _unknown_key(loc)
+        return _unknown_key(loc, root)
     if kind == "literal_error":
         return _not_allowed(value, str(ctx.get("expected", "")))
     if kind in _EXPECTED:
@@ -209,13 +209,16 @@ def _message(error: Any, loc: Sequence[int | str]) -> str:
     return f"{text[:1].lower()}{text[1:]}; received {describe(value)}"
 
 
-def problems_from(error: ValidationError, /) -> list[Problem]:
-    """Every problem of a failed validation, in file order, once each."""
+def problems_from(error: ValidationError, /, *, root: Any = Intake) -> list[Problem]:
+    """Every problem of a failed validation, in file order, once each.
+
+    ``root`` is the model validated (the intake; a check-in reads its keys from its own model).
+    """
     problems: list[Problem] = []
     suggested: set[tuple[str, str]] = set()  # (parent path, key) an unknown key is a typo of
     for e in error.errors(include_url=False):
-        loc = _clean(e["loc"], e.get("input"))
-        message = _message(e, loc)
+        loc = _clean(e["loc"], e.get("input"), root)
+        message = _message(e, loc, root)
         if e["type"] == "extra_forbidden":
             match = re.search(r"(?:typo of|did you mean) '([^']*)'", message)
             if match:

@@ -339,6 +339,7 @@ def _routine_item(
         because = [because]
     return {
         "name": str(item.get("name") or _words(str(item.get("exercise", "")))),
+        "id": str(item.get("exercise") or ""),  # the id a check-in's `done:` list names
         "minutes": _fmt(item.get("minutes")),
         "dose": _dose(item.get("dose")),
         "quality": _words(str(item.get("quality", ""))),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,7 +14,7 @@ from kinchain.errors import IntakeError, Problem
 from kinchain.intake import Intake, Questionnaires, parse_intake
 from kinchain.intake.files import read_intake_data
 
-__all__ = ["load_client", "validate_file"]
+__all__ = ["CheckedFile", "check_file", "load_client", "validate_file"]
 
 
 def _answer_problems(data: Any, found: list[Problem]) -> list[Problem]:
@@ -44,6 +45,29 @@ def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None
     if problems or intake is None:
         raise IntakeError(source, problems)
     return intake
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What a file a coach wrote was read as (``intake`` or ``check-in``) and its problems, each
+    as a ``file: path: message`` line (none when it is valid)."""
+
+    kind: str
+    problems: tuple[str, ...]
+
+
+def check_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> CheckedFile:
+    """Check an intake or a check-in file, recognised by its keys, and list every problem."""
+    from kinchain.program.checkin import checkin_problems, looks_like_checkin
+
+    try:
+        data = read_intake_data(path)
+    except IntakeError as e:
+        return CheckedFile("intake", tuple(f"{e.source}: {p}" for p in e.problems))
+    if looks_like_checkin(data):
+        _, problems = checkin_problems(data, today=as_of)
+        return CheckedFile("check-in", tuple(f"{path}: {p}" for p in problems))
+    return CheckedFile("intake", tuple(validate_file(path, as_of=as_of)))
 
 
 def validate_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> list[str]:

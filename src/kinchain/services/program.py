@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake import Intake
 from kinchain.program import (
     CheckinOutcome,
@@ -22,6 +23,7 @@ from kinchain.program import (
     build_program,
     load_checkin,
 )
+from kinchain.services.intake import load_client
 
 __all__ = [
     "CheckinView",
@@ -99,7 +101,11 @@ class CheckinView:
             "referral": self.referral,
             "program_suspended": self.before is None,
             "before": self.before.to_json() if self.before else None,
-            **(self.outcome.to_json() if self.outcome else {"program": None, "changes": []}),
+            **(
+                self.outcome.to_json()
+                if self.outcome
+                else {"program": None, "changes": [], "paused": [], "notes": []}
+            ),
         }
 
 
@@ -109,16 +115,32 @@ def checkin_file(
     /,
     *,
     as_of: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> CheckinView:
     """Rebuild the program of an intake file and replay check-in files over it, in date order.
 
     The program is built as of ``as_of``, by default today or the first check-in's date if that
-    is earlier. Every check-in is read and checked before any is applied.
+    is earlier. Every check-in is read and checked (none may come after ``today``, by default the
+    real today) before any is applied; the intake is checked as of today first, so a check-in
+    dated before the intake's own dates is named as the problem, not the intake.
     """
-    loaded = sorted((load_checkin(Path(c)) for c in checkins), key=lambda c: c.date)
+    today = today or dt.date.today()
+    loaded = sorted((load_checkin(Path(c), today=today) for c in checkins), key=lambda c: c.date)
     if as_of is None:
-        as_of = min([dt.date.today(), *(c.date for c in loaded[:1])])
-    view = program_file(path, as_of=as_of)
+        as_of = min([today, *(c.date for c in loaded[:1])])
+    try:
+        view = program_file(path, as_of=as_of)
+    except IntakeError as e:
+        if not loaded or loaded[0].date != as_of:
+            raise
+        load_client(path, as_of=today)  # the intake is fine as of today: the date is the problem
+        first = e.problems[0] if e.problems else None
+        why = f" ({first})" if first else ""
+        raise CheckinError(
+            loaded[0].source,
+            [Problem("date", f"{as_of} is before the intake's own dates{why}; "
+                     "a check-in follows the program built from the intake")],
+        ) from None
     if view.program is None:
         return CheckinView(view.client, None, None, view.referral)
     return CheckinView(
