@@ -150,13 +150,18 @@ def test_the_assessment_json_carries_the_program_in_its_documented_shape() -> No
 
 
 def _screened_maria(tmp_path: Path) -> Path:
-    """Maria's intake with every red-flag screening question answered no."""
+    """Maria's intake with every red-flag screening and pelvic-floor question answered no."""
     import yaml
 
     from kinchain.intake.screening import screening_keys
 
     data = yaml.safe_load((ROOT / "examples" / "maria.yaml").read_text(encoding="utf-8"))
     data["screening"] = {key: False for key in screening_keys()}
+    data["client"]["life_stage"]["pelvic_floor"] = {
+        "leaking": False,
+        "heaviness": False,
+        "pelvic_pain": False,
+    }
     path = tmp_path / "maria-screened.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path

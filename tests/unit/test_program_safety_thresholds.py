@@ -139,12 +139,13 @@ def _pregnant_program(weeks: int, item_id: str) -> Program:
     ex = LIB[item_id]
     targets, minutes = resolve_targets(ex, "left")
     item = RoutineItem(ex, targets, minutes, (), ex.why, 1.0, "left ankle")
-    return replace(program, routine=(item,), context=context_from_intake(intake, as_of=AS_OF))
+    context = context_from_intake(intake, as_of=AS_OF)  # screening answered: not provisional
+    return replace(program, routine=(item,), context=context, provisional=False)
 
 
 def _checkin(days: int, effort: str = "ok") -> Any:
-    date = (AS_OF + dt.timedelta(days=days)).isoformat()
-    return parse_checkin({"date": date, "effort": effort, "done": []})
+    day = AS_OF + dt.timedelta(days=days)  # weeks ahead: seen on the day it is made
+    return parse_checkin({"date": day.isoformat(), "effort": effort, "done": []}, today=day)
 
 
 def test_a_bridge_given_at_week_14_stays_through_week_19_and_leaves_at_week_20() -> None:
@@ -160,7 +161,10 @@ def test_an_easy_balance_item_is_not_progressed_to_one_pregnancy_will_soon_rule_
     program = _pregnant_program(25, "single_leg_balance_eyes_open")
     done = {"date": "", "effort": "easy", "done": ["single_leg_balance_eyes_open"]}
     checkins = [
-        parse_checkin({**done, "date": (AS_OF + dt.timedelta(days=d)).isoformat()})
+        parse_checkin(
+            {**done, "date": (AS_OF + dt.timedelta(days=d)).isoformat()},
+            today=AS_OF + dt.timedelta(days=d),
+        )
         for d in (3, 6)
     ]  # at week 25, eyes closed (ruled out from week 28) is within the 4-week look-ahead
     outcome = apply_checkins(program, checkins)
