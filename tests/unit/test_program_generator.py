@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import given, settings
@@ -54,6 +55,7 @@ class FakeAssessment:
     weakest_links: tuple[Link, ...] = ()
     instruments: dict[str, Any] = field(default_factory=dict)
     program_suspended: bool = False
+    screening: Any = field(default_factory=lambda: SimpleNamespace(complete=True))
 
 
 def _intake(**changes: Any) -> Intake:

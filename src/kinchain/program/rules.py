@@ -270,7 +270,7 @@ def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
 
 _WORDING = (
     "names", "plural", "injury_verb", "care", "recurrence",
-    "residual", "chain_link", "role", "weakest_link", "pain",
+    "residual", "recovered", "chain", "role", "pain",
 )  # fmt: skip
 
 
@@ -279,10 +279,20 @@ def _wording(raw: Any, file: str) -> Mapping[str, Any]:
     missing = [k for k in _WORDING if k not in raw]
     if missing:
         raise DataFileError(file, "wording", f"missing {missing}")
-    for k in ("names", "injury_verb", "care", "recurrence", "role"):
+    for k in ("names", "injury_verb", "care", "recurrence", "role", "recovered", "chain"):
         mapping(raw[k], file=file, key=f"wording.{k}")
-    if "default" not in raw["recurrence"]:
-        raise DataFileError(file, "wording.recurrence", "needs a `default` entry")
+    for k, needed in (("recurrence", "default"), ("role", "stability")):
+        if needed not in raw[k]:
+            raise DataFileError(file, f"wording.{k}", f"needs a `{needed}` entry")
+    number(raw["recovered"], "deficit_below", file=file, key="wording.recovered", lo=0, hi=1)
+    text(raw["recovered"], "text", file=file, key="wording.recovered")
+    cites(raw["recovered"], file=file, key="wording.recovered", registry=default_registry())
+    chain = raw["chain"]
+    for k in ("link", "weakest_link"):
+        text(chain, k, file=file, key="wording.chain")
+    if "default" not in mapping(chain.get("known"), file=file, key="wording.chain.known"):
+        raise DataFileError(file, "wording.chain.known", "needs a `default` entry")
+    cites(chain, file=file, key="wording.chain", registry=default_registry())
     return MappingProxyType(dict(raw))
 
 
