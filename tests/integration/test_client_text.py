@@ -20,9 +20,11 @@ from kinchain.services.program import program_file
 AS_OF = dt.date(2026, 12, 2)
 ROOT = Path(__file__).resolve().parents[2]
 VIGNETTES = ROOT / "tests" / "fixtures" / "vignettes"
-CLIENTS = [ROOT / "examples" / "maria.yaml", ROOT / "examples" / "tom.yaml"] + sorted(
-    VIGNETTES.glob("*.yaml")
-)
+CLIENTS = [
+    ROOT / "examples" / "maria.yaml",
+    ROOT / "examples" / "tom.yaml",
+    *sorted(VIGNETTES.glob("*.yaml")),
+]
 
 
 def _program(path: Path) -> Program:
@@ -81,9 +83,7 @@ def test_an_old_injury_with_a_tiny_deficit_is_largely_recovered_and_adds_to_no_p
     assert "take up some of the load" not in text
 
 
-def test_maria_s_little_toe_of_2012_is_largely_recovered_while_her_ankle_still_gives_less_support() -> (
-    None
-):
+def test_maria_s_little_toe_of_2012_is_largely_recovered_but_her_ankle_gives_less_support() -> None:
     maria = _program(ROOT / "examples" / "maria.yaml")
     toe = " ".join(i.explanation for i in maria.routine if "injuries[1]" in i.because)
     ankle = " ".join(i.explanation for i in maria.routine if "injuries[0]" in i.because)
