@@ -111,3 +111,38 @@ def test_the_lower_back_is_never_called_a_joint(path: Path) -> None:
         for sentence in _sentences(item.explanation):
             if "lower back" in sentence or "upper back" in sentence:
                 assert "joint" not in sentence.replace("sacroiliac joint", ""), sentence
+
+
+_SWITCH = re.compile(
+    r"change (legs|feet|sides)|turn over|swap sides|switch sides|then the other", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("path", CLIENTS, ids=lambda p: p.stem)
+def test_a_one_side_only_dose_never_tells_the_client_to_change_legs_or_turn_over(
+    path: Path,
+) -> None:
+    for item in _program(path).routine:
+        doc = item.to_json()
+        if "side only" not in doc["dose"]["text"]:
+            continue
+        side = doc["dose"]["text"].split(", ")[-1].split()[0]
+        assert not [s for s in doc["instructions"] if _SWITCH.search(s)], doc["instructions"]
+        assert doc["instructions"][-1] == f"Do this on your {side} side only."
+
+
+def test_every_one_sided_exercise_whose_steps_switch_sides_names_the_switch_in_its_data() -> None:
+    from kinchain.program.library import default_library
+
+    for ex in default_library().values():
+        can_be_one_side = ex.dose.per_side and any(t.side == "each" for t in ex.targets)
+        if can_be_one_side and any(_SWITCH.search(s) for s in ex.instructions):
+            assert ex.side_switch, ex.id
+            assert not [s for s in ex.instructions_for("right") if _SWITCH.search(s)], ex.id
+
+
+def test_the_dose_words_of_a_routine_item_come_from_one_function_every_output_calls() -> None:
+    maria = _program(ROOT / "examples" / "maria.yaml")
+    swings = maria.item("leg_swings_side")
+    assert swings is not None
+    assert swings.dose_text() == swings.to_json()["dose"]["text"] == "1 x 15, left side only"

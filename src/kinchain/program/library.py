@@ -65,6 +65,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {
     "id", "name", "instructions", "cues", "why", "targets", "quality", "dose", "minutes",
     "equipment", "level", "regresses_to", "progresses_to", "tags", "contraindications", "cite",
+    "side_switch",
 }  # fmt: skip
 
 
@@ -139,11 +140,34 @@ class Exercise:
     progresses_to: str | None = None
     tags: frozenset[str] = field(default_factory=frozenset)
     contraindications: Mapping[str, Any] = field(default_factory=dict)
+    side_switch: str | None = None  # the words of one step that switch to the other side
 
     @property
     def sites(self) -> frozenset[str]:
         """The site ids this exercise works."""
         return frozenset(t.site for t in self.targets)
+
+    def instructions_for(self, one_side: str | None, /) -> tuple[str, ...]:
+        """The steps for a client who does this on ``one_side`` only (None: as written).
+
+        The step that switches sides loses its switch, and a last step names the side.
+
+        >>> ex = default_library()["clamshell"]
+        >>> ex.instructions_for("left")[-2:]
+        ('Lower slowly; finish the set.', 'Do this on your left side only.')
+        """
+        if one_side is None:
+            return self.instructions
+        steps = []
+        for step in self.instructions:
+            if self.side_switch and self.side_switch in step:
+                step = step.replace(self.side_switch, "").strip()
+                if not step:
+                    continue
+                step = step.rstrip(",;") + ("" if step.endswith(".") else ".")
+            steps.append(step)
+        steps.append(f"Do this on your {one_side} side only.")
+        return tuple(steps)
 
 
 class Library(Mapping[str, Exercise]):
@@ -333,10 +357,18 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         if value is not None and not isinstance(value, str):
             raise DataFileError(file, f"{key}.{name}", f"expected an exercise id, got {value!r}")
         links[name] = value
+    instructions = texts(raw.get("instructions"), file=file, key=f"{key}.instructions")
+    switch = raw.get("side_switch")
+    if switch is not None and (
+        not isinstance(switch, str) or sum(switch in step for step in instructions) != 1
+    ):
+        raise DataFileError(
+            file, f"{key}.side_switch", f"expected words found in exactly one step, got {switch!r}"
+        )
     return Exercise(
         id=ex_id,
         name=text(raw, "name", file=file, key=key),
-        instructions=texts(raw.get("instructions"), file=file, key=f"{key}.instructions"),
+        instructions=instructions,
         cues=texts(raw.get("cues"), file=file, key=f"{key}.cues"),
         why=text(raw, "why", file=file, key=key),
         targets=_parse_targets(raw.get("targets"), file=file, key=f"{key}.targets"),
@@ -352,6 +384,7 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         contraindications=_parse_contraindications(
             raw.get("contraindications"), file=file, key=f"{key}.contraindications"
         ),
+        side_switch=switch,
     )
 
 

@@ -75,6 +75,15 @@ class Context:
         return max((p.intensity for p in self.pains), default=0)
 
 
+def one_side(exercise: Exercise, targets: tuple[tuple[str, str | None], ...], /) -> str | None:
+    """The only side a per-side dose is done on for these targets, or None."""
+    sides = {side for _, side in targets}
+    single = sides & {"left", "right"}
+    if not exercise.dose.per_side or "both" in sides or len(single) != 1:
+        return None
+    return single.pop()
+
+
 @dataclass(frozen=True)
 class RoutineItem:
     """One exercise of the daily routine, for this client's sides, and why it is there."""
@@ -87,17 +96,31 @@ class RoutineItem:
     priority: float
     focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
 
+    @property
+    def one_side(self) -> str | None:
+        """The only side this item's per-side dose is done on, or None (both sides, or a dose
+        that is not per side)."""
+        return one_side(self.exercise, self.targets)
+
     def dose_json(self) -> dict[str, Any]:
         """The dose for this client: a per-side dose done on one side only says which side,
         so the words agree with the minutes (which count one side)."""
-        dose = self.exercise.dose
-        sides = {side for _, side in self.targets}
-        one_side = sides & {"left", "right"}
-        if not dose.per_side or "both" in sides or len(one_side) != 1:
-            return dose.to_json()
-        out = replace(dose, per_side=False).to_json()
-        out["text"] = f"{out['text']}, {one_side.pop()} side only"
+        side = self.one_side
+        if side is None:
+            return self.exercise.dose.to_json()
+        out = replace(self.exercise.dose, per_side=False).to_json()
+        out["text"] = f"{out['text']}, {side} side only"
         return out
+
+    def dose_text(self) -> str:
+        """The dose in the client's words: the one text every output (program, check-in,
+        report) shows for this item."""
+        return str(self.dose_json()["text"])
+
+    @property
+    def instructions(self) -> tuple[str, ...]:
+        """The steps for this client: a one-side item never says to change sides."""
+        return self.exercise.instructions_for(self.one_side)
 
     def to_json(self) -> dict[str, Any]:
         ex = self.exercise
@@ -110,7 +133,7 @@ class RoutineItem:
             "minutes": self.minutes,
             "dose": self.dose_json(),
             "equipment": list(ex.equipment),
-            "instructions": list(ex.instructions),
+            "instructions": list(self.instructions),
             "cues": list(ex.cues),
             "because": list(self.because),
             "focus": self.focus,
