@@ -117,9 +117,8 @@ def load_checkin(path: Path, /, *, library: Library | None = None) -> Checkin:
     try:
         data = read_intake_data(path, kind="check-in")
     except IntakeError as e:
-        raise CheckinError(
-            "; ".join(f"{path}: {p}" if p.path else f"{path}: {p.message}" for p in e.problems)
-        ) from None
+        raise CheckinError("; ".join(f"{path}: {p}" if p.path else f"{path}: {p.message}"
+                                     for p in e.problems)) from None
     return parse_checkin(data, source=str(path), library=library)
 
 
