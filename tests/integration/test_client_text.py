@@ -146,3 +146,53 @@ def test_the_dose_words_of_a_routine_item_come_from_one_function_every_output_ca
     swings = maria.item("leg_swings_side")
     assert swings is not None
     assert swings.dose_text() == swings.to_json()["dose"]["text"] == "1 x 15, left side only"
+
+
+def test_a_pregnant_client_who_only_walks_is_never_told_she_runs_or_jogs() -> None:
+    walker = _vignette("pregnant_walker")
+    text = _client_text(walker)
+    assert "run or jog" not in text
+    assert all("running steps" not in i.serves for i in walker.routine)
+
+
+def test_a_client_who_jogs_is_still_given_the_step_rate_work_for_runners() -> None:
+    maria = _program(ROOT / "examples" / "maria.yaml")
+    assert any("runner" in i.exercise.tags and "running steps" in i.serves for i in maria.routine)
+
+
+@pytest.mark.parametrize("name", ["no_ankle", "pregnant_walker", "tiny_toe", "lumbar_strain_small"])
+def test_a_client_with_no_ankle_sprain_never_reads_about_an_ankle_sprain(name: str) -> None:
+    assert "sprain" not in _client_text(_vignette(name)).replace("knee was sprained", "")
+
+
+def test_a_man_who_breathes_with_his_chest_never_reads_about_pregnancy_or_birth(
+    tmp_path: Path,
+) -> None:
+    text = (ROOT / "examples" / "tom.yaml").read_text(encoding="utf-8")
+    text = text.replace("breathing: unknown", "breathing: chest")
+    text = text.replace("daily_minutes: 15", "daily_minutes: 30")
+    path = tmp_path / "tom_chest.yaml"
+    path.write_text(text, encoding="utf-8")
+    tom = _program(path)
+    assert any("breathing" in i.serves for i in tom.routine)
+    for word in ("pregnan", "birth", "baby"):
+        assert word not in _client_text(tom)
+
+
+def test_maria_s_routine_is_not_said_to_be_for_a_pubic_joint_she_has_no_pain_in() -> None:
+    maria = _program(ROOT / "examples" / "maria.yaml").to_json()
+    for item in maria["routine"]:
+        assert not [s for s in item["serves"] if "pubic" in s], item["name"]
+
+
+def test_a_pain_in_both_hips_gets_hip_work_on_both_sides_not_one_side_only() -> None:
+    ben = _vignette("both_sided")
+    pain_items = [i for i in ben.routine if "pain[0]" in i.because]
+    assert pain_items
+    for item in pain_items:
+        if ("hip", "left") in item.targets or ("hip", "right") in item.targets:
+            continue  # also serves the left ankle's next weakest link; checked below
+        assert ("hip", "both") in item.targets
+        assert "side only" not in item.dose_text()
+    assert any(("hip", "both") in i.targets for i in pain_items)
+    assert "both your hips" in _client_text(ben)

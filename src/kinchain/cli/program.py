@@ -54,7 +54,7 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         table.add_row(
             str(n),
             escape(item["name"]),
-            escape(_sides(item["targets"])),
+            escape(", ".join(item.get("serves") or ()) or _sides(item["targets"])),
             escape(item["dose"]["text"]),
             f"{item['minutes']:g}",
         )

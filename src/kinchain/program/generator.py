@@ -112,12 +112,15 @@ class _Draft:
     need: Need
     because: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
+    serves: list[str] = field(default_factory=list)  # the focus of every need it serves
 
     def covers(self, need: Need) -> bool:
         if need.site is None:
             return bool(self.exercise.tags & need.tags)
         if self.exercise.quality not in need.qualities:
             return False
+        if need.side == "both":  # a both-sided need is covered only by work on both sides
+            return any(site == need.site and side == "both" for site, side in self.targets)
         return any(
             site == need.site and sides_match(side, need.side) for site, side in self.targets
         )
@@ -139,6 +142,7 @@ def _freeze(d: _Draft) -> RoutineItem:
         explanation=explanation,
         priority=d.need.priority,
         focus=d.need.focus,
+        serves=tuple(d.serves),
     )
 
 
@@ -161,6 +165,8 @@ def _fill(
                 if covering is not None:
                     covering.because += [r for r in need.because if r not in covering.because]
                     covering.stories += [s for s in need.stories if s not in covering.stories]
+                    if need.focus not in covering.serves:
+                        covering.serves.append(need.focus)
                     used[need.key].add(covering.exercise.quality)
                     continue
             taken = {d.exercise.id for d in drafts}
@@ -183,7 +189,9 @@ def _fill(
                 if spent + minutes > budget + 1e-9:
                     too_long += 1
                     continue
-                chosen = _Draft(ex, targets, minutes, need, list(need.because), list(need.stories))
+                chosen = _Draft(
+                    ex, targets, minutes, need, list(need.because), list(need.stories), [need.focus]
+                )
                 break
             if round_no == 0 or chosen is not None:  # refused in favour of what was chosen
                 for ex, why_not in refusals:

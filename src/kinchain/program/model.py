@@ -95,6 +95,7 @@ class RoutineItem:
     explanation: str
     priority: float
     focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
+    serves: tuple[str, ...] = ()  # every need it serves for this client, in the client's words
 
     @property
     def one_side(self) -> str | None:
@@ -137,6 +138,7 @@ class RoutineItem:
             "cues": list(ex.cues),
             "because": list(self.because),
             "focus": self.focus,
+            "serves": list(self.serves or (self.focus,)),
             "explanation": self.explanation,
             "priority": round(self.priority, 3),
             "cite": list(ex.cite),

@@ -96,6 +96,12 @@ def _injury_story(
     return "; ".join(parts)
 
 
+def _activity_kind(intake: Intake, ref: str) -> str | None:
+    if not ref.startswith("activities["):
+        return None
+    return str(intake.activities[int(ref[len("activities[") : -1])].kind)
+
+
 def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[str, ...]:
     by_role = rules.work.get(role or "stability", rules.work["stability"])
     if not deficit:
@@ -184,9 +190,9 @@ def needs_from(
     for i, pain in enumerate(intake.pain):
         if pain.intensity <= 0:
             continue
-        for side in _sides(pain.side):
+        for side in (pain.side,):  # a both-sided pain is one need for both sides
             role = roles.get(pain.site)
-            story = pain_story(pain.site, pain.side, pain.intensity, role, w)
+            story = pain_story(pain.site, side, pain.intensity, role, w)
             need = site_need(pain.site, side, pain.intensity / 10.0, (f"pain[{i}]",), story)
             need = replace(need, qualities=rules.work.get(role or "stability", need.qualities))
             if pain.intensity >= rules.pain_gentle_from:
@@ -223,8 +229,10 @@ def needs_from(
         for tw in rules.tag_work:
             if tw.kind != c.kind or (tw.ref_prefix and not c.ref.startswith(tw.ref_prefix)):
                 continue
+            if tw.activity_kinds and _activity_kind(intake, c.ref) not in tw.activity_kinds:
+                continue
             side = c.source.side if c.source.side in ("left", "right") else None
-            focus = " / ".join(sorted(t.replace("_", " ") for t in tw.tags))
+            focus = tw.focus
             _merge(
                 needs,
                 Need(

@@ -66,6 +66,8 @@ class TagWork:
     ref_prefix: str | None
     tags: frozenset[str]
     because: str
+    focus: str = ""  # what the item is for, in the client's words
+    activity_kinds: frozenset[str] = frozenset()  # activity contributors: only these kinds
 
 
 @dataclass(frozen=True)
@@ -186,12 +188,19 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
         prefix = entry.get("ref_prefix")
         if prefix is not None and not isinstance(prefix, str):
             raise DataFileError(file, f"{key}.ref_prefix", f"expected a text, got {prefix!r}")
+        kinds = entry.get("activity_kinds", [])
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise DataFileError(
+                file, f"{key}.activity_kinds", f"expected a list of activity kinds, got {kinds!r}"
+            )
         out.append(
             TagWork(
                 text(entry, "kind", file=file, key=key, squash=True),
                 prefix,
                 frozenset(tags),
                 text(entry, "because", file=file, key=key, squash=True),
+                text(entry, "focus", file=file, key=key, squash=True),
+                frozenset(kinds),
             )
         )
     return tuple(out)

@@ -82,8 +82,10 @@ def weakest_link(
 def pain_story(site: str, side: str | None, intensity: int, role: str | None, wording: Any) -> str:
     """A painful site in words; spine sites are not called joints."""
     roles = wording["role"]
+    many = side == "both" or site in wording["plural"]
     return str(wording["pain"]).format(
-        pain=place(site, side, wording),
+        pain=pain_place(site, side, wording),
+        hurts="hurt" if many else "hurts",
         intensity=intensity,
         role=roles.get(role or "stability", roles["stability"]),
     )

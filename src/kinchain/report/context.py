@@ -342,7 +342,9 @@ def _routine_item(
         "minutes": _fmt(item.get("minutes")),
         "dose": _dose(item.get("dose")),
         "quality": _words(str(item.get("quality", ""))),
-        "targets": str(item.get("focus") or "") or _targets(item.get("targets")),
+        "targets": ", ".join(str(x) for x in item.get("serves") or ())
+        or str(item.get("focus") or "")
+        or _targets(item.get("targets")),
         "explanation": str(item.get("explanation") or ""),
         "instructions": _lines(item.get("instructions")),
         "cues": _lines(item.get("cues")),
