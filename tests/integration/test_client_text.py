@@ -196,3 +196,53 @@ def test_a_pain_in_both_hips_gets_hip_work_on_both_sides_not_one_side_only() -> 
         assert "side only" not in item.dose_text()
     assert any(("hip", "both") in i.targets for i in pain_items)
     assert "both your hips" in _client_text(ben)
+
+
+def _report(path: Path, tmp_path: Path) -> str:
+    from kinchain.services.report import render_report_file
+
+    out = tmp_path / f"{path.stem}.html"
+    render_report_file(path, out=out, as_of=AS_OF)
+    return out.read_text(encoding="utf-8")
+
+
+def _assessment(path: Path) -> dict:
+    from kinchain.services.assessment import assess_file
+
+    return assess_file(path, as_of=AS_OF)
+
+
+def test_a_client_who_wears_heels_is_told_heels_do_not_clearly_curve_the_lower_back(
+    tmp_path: Path,
+) -> None:
+    path = VIGNETTES / "pregnant_walker.yaml"
+    doc = _assessment(path)
+    heels = [c for c in doc["article_contrasts"] if c["id"] == "heels_lower_back_curve"]
+    assert heels and {"russell2010", "barnish2016"} <= set(heels[0]["cite"])
+    assert any("heels do not increase the lower-back curve" in n for n in doc["notes"])
+    assert "heels do not increase the lower-back curve" in _report(path, tmp_path)
+
+
+def test_running_shoes_with_a_thick_sole_are_not_taken_for_high_heels() -> None:
+    doc = _assessment(ROOT / "examples" / "tom.yaml")
+    assert not [c for c in doc["article_contrasts"] if c["id"] == "heels_lower_back_curve"]
+
+
+MOTHERS = [ROOT / "examples" / "maria.yaml", VIGNETTES / "pregnant_walker.yaml"]
+
+
+@pytest.mark.parametrize("path", MOTHERS, ids=lambda p: p.stem)
+def test_a_pregnant_or_postpartum_client_reads_that_relaxin_is_not_shown_to_cause_her_pain(
+    path: Path, tmp_path: Path
+) -> None:
+    program = _program(path)
+    relaxin = [h for h in program.habits if "relaxin" in h.advice]
+    assert relaxin and "aldabe2012" in relaxin[0].cite
+    assert "no such link" in relaxin[0].advice
+    assert "relaxin" in " ".join(_assessment(path)["notes"])
+    assert "no such link" in _report(path, tmp_path)
+
+
+def test_a_man_reads_nothing_about_relaxin() -> None:
+    tom = _program(ROOT / "examples" / "tom.yaml")
+    assert not [h for h in tom.habits if "relaxin" in h.advice]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from kinchain.assessment.contrasts import contrasts_for
 from kinchain.assessment.contributors import contributors
 from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
@@ -65,6 +66,8 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
             "for the clinician and the coach, not a reason to start exercising."
         )
     notes.extend(screening_gaps(intake))
+    contrasts = contrasts_for(intake)
+    notes.extend(c.note() for c in contrasts)
     return Assessment(
         client=intake.client.name,
         as_of=as_of,
@@ -74,4 +77,5 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
         contributors=ranked,
         weakest_links=loads.weakest_links(),
         notes=tuple(notes),
+        contrasts=contrasts,
     )

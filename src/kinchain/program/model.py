@@ -180,6 +180,7 @@ HABIT_AREA_LABELS: Mapping[str, str] = {
     "breathing": "Breathing",
     "gait": "Walking and running",
     "nutrition": "Food for healing",
+    "pregnancy": "Pregnancy and after the birth",
 }
 
 

@@ -168,8 +168,8 @@ def needs_from(
             entry["score"] = max(entry["score"], float(c.score))
             entry["refs"] = list(_union(entry["refs"], [c.ref]))
             if (c.pain.site, c.pain.side) != (c.source.site, side):
-                pain = pain_place(c.pain.site, c.pain.side, w)
-                entry["pains"] = list(_union(entry["pains"], [pain]))
+                where = pain_place(c.pain.site, c.pain.side, w)
+                entry["pains"] = list(_union(entry["pains"], [where]))
     for (site, side), entry in linked.items():
         story = _injury_story(intake, entry["refs"], w, deficits)
         if entry["pains"] and not recovered(deficits.get((site, side), 0.0), w):
