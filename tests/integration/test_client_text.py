@@ -246,3 +246,44 @@ def test_a_pregnant_or_postpartum_client_reads_that_relaxin_is_not_shown_to_caus
 def test_a_man_reads_nothing_about_relaxin() -> None:
     tom = _program(ROOT / "examples" / "tom.yaml")
     assert not [h for h in tom.habits if "relaxin" in h.advice]
+
+
+def _phase_text(program: Program) -> str:
+    return " ".join(f"{p.focus} {' '.join(p.criteria_to_advance)}" for p in program.phases)
+
+
+def test_tom_never_reads_about_a_birth_or_the_pelvic_floor_in_his_twelve_weeks() -> None:
+    text = _phase_text(_program(ROOT / "examples" / "tom.yaml"))
+    assert "birth" not in text and "pelvic floor" not in text
+
+
+@pytest.mark.parametrize("path", CLIENTS, ids=lambda p: p.stem)
+def test_weeks_one_to_four_promise_balance_work_only_when_the_routine_holds_some(
+    path: Path,
+) -> None:
+    program = _program(path)
+    has_balance = any(i.exercise.quality == "proprioception" for i in program.routine)
+    first, second = program.phases[0], program.phases[1]
+    assert ("balance" in first.focus) == has_balance
+    assert ("eyes closed" in f"{second.focus} {second.criteria_to_advance}") == has_balance
+
+
+def test_a_routine_with_no_balance_work_is_promised_none() -> None:
+    walker = _vignette("pregnant_walker")
+    assert not any(i.exercise.quality == "proprioception" for i in walker.routine)
+    assert "balance with the eyes" not in _phase_text(walker)
+
+
+def test_maria_s_carry_from_week_one_is_named_in_week_one_and_only_made_heavier_later() -> None:
+    maria = _program(ROOT / "examples" / "maria.yaml")
+    assert maria.item("suitcase_carry") is not None
+    first, _, last = maria.phases
+    assert "the carry with a light bag" in first.focus
+    assert "a heavier bag in the carry you already do" in last.focus
+    assert "loaded carries" not in _phase_text(maria)
+
+
+def test_a_pregnant_client_reads_that_jumping_waits_until_after_the_birth() -> None:
+    text = _phase_text(_vignette("pregnant_walker"))
+    assert "no new jumping or hopping while you are pregnant" in text
+    assert "12 weeks have passed since the birth" not in text

@@ -16,8 +16,17 @@ from typing import Any
 from kinchain.intake.model import Intake
 from kinchain.program.habits import select_habits
 from kinchain.program.library import Exercise, Library, default_library
-from kinchain.program.model import Context, LeftOut, Pain, Phase, Program, RoutineItem, Surgery
+from kinchain.program.model import (
+    Context,
+    HabitAdvice,
+    LeftOut,
+    Pain,
+    Program,
+    RoutineItem,
+    Surgery,
+)
 from kinchain.program.needs import Need, needs_from
+from kinchain.program.phases import ClientFacts, phases_for
 from kinchain.program.rules import HabitRule, ProgramRules, default_habits, default_rules
 from kinchain.program.safety import Refusal, refusal, sides_match
 
@@ -232,6 +241,16 @@ def _fill(
     return drafts, left_out
 
 
+def _facts(intake: Intake, drafts: list[_Draft], habits: tuple[HabitAdvice, ...]) -> ClientFacts:
+    return ClientFacts(
+        qualities=frozenset(d.exercise.quality for d in drafts),
+        tags=frozenset(t for d in drafts for t in d.exercise.tags),
+        life_stage=intake.client.life_stage.status,
+        runs=any(a.kind in ("run", "jog") for a in intake.activities),
+        habit_areas=frozenset(h.area for h in habits),
+    )
+
+
 def build_program(
     intake: Intake,
     assessment: Any,
@@ -255,6 +274,7 @@ def build_program(
     context = context_from_intake(intake, as_of=as_of)
     needs = needs_from(intake, assessment, rules, roles=roles)
     drafts, left_out = _fill(needs, library, rules, context, budget=float(intake.daily_minutes))
+    habits = select_habits(intake, default_habits() if habit_rules is None else habit_rules)
     notes = []
     if context.max_pain() >= rules.contraindications["severe_pain"].params["pain_at_least"]:
         notes.append(rules.contraindications["severe_pain"].rule)
@@ -266,11 +286,8 @@ def build_program(
         daily_minutes=intake.daily_minutes,
         routine=tuple(_freeze(d) for d in drafts),
         left_out=tuple(left_out),
-        habits=select_habits(intake, default_habits() if habit_rules is None else habit_rules),
-        phases=tuple(
-            Phase(p.name, (p.first_week, p.last_week), p.focus, p.criteria_to_advance, p.cite)
-            for p in rules.phases
-        ),
+        habits=habits,
+        phases=phases_for(rules.phases, _facts(intake, drafts, habits)),
         context=context,
         baseline_instruments={
             k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()

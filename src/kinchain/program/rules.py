@@ -17,6 +17,7 @@ from kinchain.program.model import HABIT_AREA_LABELS
 __all__ = [
     "HABIT_AREAS",
     "HABIT_CONDITIONS",
+    "PHASE_CONDITIONS",
     "Contraindication",
     "HabitRule",
     "InstrumentChange",
@@ -80,16 +81,32 @@ class InstrumentChange:
     mcid: str | None
 
 
+PHASE_CONDITIONS = (
+    "routine_qualities", "routine_tags", "no_routine_tags", "life_stage", "runs", "habit_areas",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PhaseRule:
-    """One phase of the 12-week plan."""
+    """One phase of the 12-week plan: what everyone reads, and what only some clients read.
+
+    ``parts`` and ``criteria`` pair a condition (an empty mapping: always) with a text; the
+    conditions are in ``PHASE_CONDITIONS`` (see ``rules.yaml``).
+    """
 
     name: str
     first_week: int
     last_week: int
     focus: str
-    criteria_to_advance: tuple[str, ...]
+    criteria: tuple[tuple[Mapping[str, Any], str], ...]
     cite: tuple[str, ...]
+    parts_intro: str = ""
+    parts: tuple[tuple[Mapping[str, Any], str], ...] = ()
+
+    @property
+    def criteria_to_advance(self) -> tuple[str, ...]:
+        """The criteria every client reads (those without a condition)."""
+        return tuple(t for when, t in self.criteria if not when)
 
 
 @dataclass(frozen=True)
@@ -206,6 +223,25 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
     return tuple(out)
 
 
+def _phase_text(raw: Any, file: str, key: str) -> tuple[Mapping[str, Any], str]:
+    """A phase text: a plain text (always said) or {when, text}."""
+    if isinstance(raw, str):
+        return MappingProxyType({}), " ".join(raw.split())
+    raw = mapping(raw, file=file, key=key)
+    when = mapping(raw.get("when", {}), file=file, key=f"{key}.when")
+    for cond, value in when.items():
+        if cond not in PHASE_CONDITIONS:
+            raise DataFileError(
+                file, f"{key}.when.{cond}", f"unknown; expected one of {list(PHASE_CONDITIONS)}"
+            )
+        if (cond == "runs") != isinstance(value, bool) or (
+            cond != "runs" and (not isinstance(value, list) or not value)
+        ):
+            expected = "true or false" if cond == "runs" else "a non-empty list"
+            raise DataFileError(file, f"{key}.when.{cond}", f"expected {expected}, got {value!r}")
+    return MappingProxyType(dict(when)), text(raw, "text", file=file, key=key, squash=True)
+
+
 def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
     if not isinstance(raw, list) or not raw:
         raise DataFileError(file, "phases", f"expected a non-empty list, got {raw!r}")
@@ -233,14 +269,22 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
             raise DataFileError(
                 file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}"
             )
+        parts = entry.get("parts", [])
+        if not isinstance(parts, list):
+            raise DataFileError(file, f"{key}.parts", f"expected a list, got {parts!r}")
         out.append(
             PhaseRule(
                 text(entry, "name", file=file, key=key, squash=True),
                 weeks[0],
                 weeks[1],
                 text(entry, "focus", file=file, key=key, squash=True),
-                tuple(" ".join(str(c).split()) for c in criteria),
+                tuple(
+                    _phase_text(c, file, f"{key}.criteria_to_advance[{j}]")
+                    for j, c in enumerate(criteria)
+                ),
                 cites(entry, file=file, key=key, registry=default_registry()),
+                " ".join(str(entry.get("parts_intro", "")).split()),
+                tuple(_phase_text(c, file, f"{key}.parts[{j}]") for j, c in enumerate(parts)),
             )
         )
     if expected_first != 13:
