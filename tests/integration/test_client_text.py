@@ -287,3 +287,33 @@ def test_a_pregnant_client_reads_that_jumping_waits_until_after_the_birth() -> N
     text = _phase_text(_vignette("pregnant_walker"))
     assert "no new jumping or hopping while you are pregnant" in text
     assert "12 weeks have passed since the birth" not in text
+
+
+_JARGON = re.compile(
+    r"stability deficit|as good as new|loading rate|margin|proprioception|contraindication"
+    r"|joint built|minimal important difference|\b0\.\d\d\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", CLIENTS, ids=lambda p: p.stem)
+def test_the_client_reads_words_not_model_numbers_or_jargon_in_the_program(path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kinchain.cli import app
+
+    result = CliRunner().invoke(app, ["program", str(path), "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert not _JARGON.findall(result.output), _JARGON.findall(result.output)
+
+
+@pytest.mark.parametrize("path", [ROOT / "examples" / "maria.yaml", VIGNETTES / "no_ankle.yaml"],
+                         ids=lambda p: p.stem)  # fmt: skip
+def test_the_report_s_program_section_speaks_to_the_client_in_words(
+    path: Path, tmp_path: Path
+) -> None:
+    page = _report(path, tmp_path)
+    section = re.search(r'<section id="program".*?</section>', page, re.DOTALL)
+    assert section is not None
+    text = re.sub(r"<[^>]+>", " ", section.group(0))
+    assert not _JARGON.findall(text), _JARGON.findall(text)

@@ -68,7 +68,8 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
     if doc["left_out"]:
         console.print("\n[bold]Left out for now[/bold]")
         for o in doc["left_out"]:
-            console.print(f"- {escape(o['focus'])}: {escape(o['detail'])} ({o['reason']})")
+            why = o.get("reason_words") or o["reason"]
+            console.print(f"- {escape(o['focus'])}: {escape(o['detail'])} ({escape(why)})")
     console.print("\n[bold]Habit changes[/bold]")
     for h in doc["habits"]:
         ev = h["evidence"]

@@ -20,6 +20,7 @@ from kinchain.evidence import default_registry
 __all__ = [
     "CONTRAINDICATION_KEYS",
     "QUALITIES",
+    "QUALITY_WORDS",
     "TAGS",
     "Dose",
     "Exercise",
@@ -39,6 +40,16 @@ QUALITIES = (
     "gait",
     "relaxation",
 )
+#: each quality in the words a client reads
+QUALITY_WORDS = {
+    "mobility": "easy movement",
+    "stability": "control",
+    "strength": "strength",
+    "proprioception": "balance",
+    "breathing": "breathing",
+    "gait": "walking and running",
+    "relaxation": "relaxing",
+}
 TAGS = (
     "pelvic_floor",
     "breathing_pattern",

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kinchain.program.library import Exercise
+from kinchain.program.library import QUALITY_WORDS, Exercise
 
 __all__ = [
     "Context",
@@ -130,6 +130,7 @@ class RoutineItem:
             "name": ex.name,
             "targets": [{"site": s, "side": side} for s, side in self.targets],
             "quality": ex.quality,
+            "quality_words": QUALITY_WORDS[ex.quality],
             "level": ex.level,
             "minutes": self.minutes,
             "dose": self.dose_json(),
@@ -143,6 +144,14 @@ class RoutineItem:
             "priority": round(self.priority, 3),
             "cite": list(ex.cite),
         }
+
+
+#: why something was left out, in the words a client reads
+LEFT_OUT_WORDS: Mapping[str, str] = {
+    "budget": "no time left in your daily minutes",
+    "contraindication": "not safe for you yet",
+    "no_exercise": "no suitable exercise yet",
+}
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ class LeftOut:
             "exercise": self.exercise,
             "because": list(self.because),
             "reason": self.reason,
+            "reason_words": LEFT_OUT_WORDS.get(self.reason, self.reason),
             "detail": self.detail,
             "priority": round(self.priority, 3),
             "cite": list(self.cite),

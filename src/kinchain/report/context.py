@@ -341,7 +341,7 @@ def _routine_item(
         "name": str(item.get("name") or _words(str(item.get("exercise", "")))),
         "minutes": _fmt(item.get("minutes")),
         "dose": _dose(item.get("dose")),
-        "quality": _words(str(item.get("quality", ""))),
+        "quality": str(item.get("quality_words") or _words(str(item.get("quality", "")))),
         "targets": ", ".join(str(x) for x in item.get("serves") or ())
         or str(item.get("focus") or "")
         or _targets(item.get("targets")),
@@ -406,7 +406,7 @@ def program_view(
     for lo in program.get("left_out") or ():
         if isinstance(lo, Mapping):
             what = lo.get("name") or lo.get("exercise") or lo.get("item") or ""
-            why = lo.get("reason") or lo.get("why") or ""
+            why = lo.get("reason_words") or lo.get("reason") or lo.get("why") or ""
             left_out.append(f"{_words(str(what))}: {why}" if why else _fmt(lo))
         else:
             left_out.append(str(lo))
