@@ -317,3 +317,33 @@ def test_the_report_s_program_section_speaks_to_the_client_in_words(
     assert section is not None
     text = re.sub(r"<[^>]+>", " ", section.group(0))
     assert not _JARGON.findall(text), _JARGON.findall(text)
+
+
+def _with_minutes(path: Path, minutes: int, tmp_path: Path) -> Path:
+    text = re.sub(r"(?m)^daily_minutes: \d+", f"daily_minutes: {minutes}", path.read_text("utf-8"))
+    out = tmp_path / f"{path.stem}_{minutes}.yaml"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_the_coach_is_told_when_the_minutes_do_not_give_an_old_injury_its_couple_of_minutes(
+    tmp_path: Path,
+) -> None:
+    maria = _program(_with_minutes(ROOT / "examples" / "maria.yaml", 4, tmp_path))
+    (note,) = maria.coach_notes
+    assert "left ankle (2006) gets 1.5 of 2" in note
+    assert "4 daily minutes do not allow it" in note
+    assert f"About {maria.minutes + 0.5:g} minutes a day would" in note
+    assert note not in " ".join(i.explanation for i in maria.routine) + " ".join(maria.notes)
+
+
+def test_a_largely_recovered_old_injury_asks_no_minutes_of_the_coach() -> None:
+    maria = _program(ROOT / "examples" / "maria.yaml")
+    assert not [n for n in maria.coach_notes if "toes" in n]
+    assert not _vignette("tiny_toe").coach_notes
+
+
+def test_the_minutes_per_old_injury_come_from_data_citing_the_article() -> None:
+    rules = default_rules()
+    assert rules.old_injury_minutes == 2
+    assert "article" in rules.old_injury_cite

@@ -82,6 +82,8 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         console.print(f"  Move on when: {escape(' '.join(p['criteria_to_advance']))}")
     for note in doc.get("notes", []):
         console.print(f"\nNote: {escape(note)}")
+    for note in doc.get("coach_notes", []):
+        console.print(f"\n[italic]{escape(note)}[/italic]")
 
 
 @app.command()

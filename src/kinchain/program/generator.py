@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinchain.intake.model import Intake
+from kinchain.program.coach import old_injury_minutes_note
 from kinchain.program.habits import select_habits
 from kinchain.program.library import Exercise, Library, default_library
 from kinchain.program.model import (
@@ -280,11 +281,14 @@ def build_program(
         notes.append(rules.contraindications["severe_pain"].rule)
     if not drafts:
         notes.append("No exercise fits yet; the habit changes below still apply.")
+    routine = tuple(_freeze(d) for d in drafts)
+    deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
+    short = old_injury_minutes_note(intake, deficits, routine, rules)
     return Program(
         client=intake.client.name,
         as_of=as_of,
         daily_minutes=intake.daily_minutes,
-        routine=tuple(_freeze(d) for d in drafts),
+        routine=routine,
         left_out=tuple(left_out),
         habits=habits,
         phases=phases_for(rules.phases, _facts(intake, drafts, habits)),
@@ -294,4 +298,5 @@ def build_program(
         },
         notes=tuple(notes),
         provisional=not assessment.screening.complete,
+        coach_notes=(short,) if short else (),
     )

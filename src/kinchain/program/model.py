@@ -252,6 +252,7 @@ class Program:
     # provisional: red-flag screening is not done; the client sees the program with that note,
     # check-ins do not progress it and an export marks it as a draft
     provisional: bool = False
+    coach_notes: tuple[str, ...] = ()  # for the coach only, never the client's text
 
     @property
     def minutes(self) -> float:
@@ -273,5 +274,6 @@ class Program:
             "habits": [h.to_json() for h in self.habits],
             "phases": [p.to_json() for p in self.phases],
             "notes": list(self.notes),
+            "coach_notes": list(self.coach_notes),
             "provisional": self.provisional,
         }

@@ -132,6 +132,8 @@ class ProgramRules:
     instrument_change: tuple[InstrumentChange, ...]
     phases: tuple[PhaseRule, ...]
     wording: Mapping[str, Any]
+    old_injury_minutes: float = 2.0
+    old_injury_cite: tuple[str, ...] = ()
 
     def level_for(self, deficit: float) -> int:
         """The starting level for a joint with this stability deficit.
@@ -412,7 +414,18 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
         instrument_change=_instrument_change(doc.get("instrument_change"), file),
         phases=_phases(doc.get("phases"), file),
         wording=_wording(doc.get("wording"), file),
+        **_old_injury_minutes(doc.get("old_injury_minutes"), file),
     )
+
+
+def _old_injury_minutes(raw: Any, file: str) -> dict[str, Any]:
+    raw = mapping(raw, file=file, key="old_injury_minutes")
+    return {
+        "old_injury_minutes": number(raw, "minutes", file=file, key="old_injury_minutes", lo=0.5,
+                                     hi=10),
+        "old_injury_cite": cites(raw, file=file, key="old_injury_minutes",
+                                 registry=default_registry()),
+    }  # fmt: skip
 
 
 def _habit(raw: Any, *, file: str, key: str) -> HabitRule:

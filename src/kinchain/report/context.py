@@ -425,6 +425,7 @@ def program_view(
         "phases": [_phase(i, ph, cites) for i, ph in enumerate(program.get("phases") or (), 1)],
         "left_out": left_out,
         "notes": _lines(program.get("notes")),
+        "coach_notes": _lines(program.get("coach_notes")),
     }
 
 
