@@ -347,3 +347,13 @@ def test_the_minutes_per_old_injury_come_from_data_citing_the_article() -> None:
     rules = default_rules()
     assert rules.old_injury_minutes == 2
     assert "article" in rules.old_injury_cite
+
+
+def test_the_report_shows_an_exercise_s_sources_beside_what_they_support_not_beside_its_dose(
+    tmp_path: Path,
+) -> None:
+    page = _report(ROOT / "examples" / "maria.yaml", tmp_path)
+    doses = re.findall(r'<p class="dose">.*?</p>', page, re.DOTALL)
+    assert doses and not [d for d in doses if 'href="#ref' in d or "[" in re.sub("<[^>]+>", "", d)]
+    assert "The sources support balance training after an ankle sprain" in page
+    assert "the dose is a coaching choice" in page

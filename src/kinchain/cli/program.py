@@ -65,6 +65,7 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         for i, step in enumerate(item["instructions"], 1):
             console.print(f"   {i}. {escape(step)}")
         console.print(f"   Remember: {escape('; '.join(item['cues']))}")
+        console.print(f"   Evidence: {escape(item['evidence']['says'])}")
     if doc["left_out"]:
         console.print("\n[bold]Left out for now[/bold]")
         for o in doc["left_out"]:

@@ -76,7 +76,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {
     "id", "name", "instructions", "cues", "why", "targets", "quality", "dose", "minutes",
     "equipment", "level", "regresses_to", "progresses_to", "tags", "contraindications", "cite",
-    "side_switch",
+    "side_switch", "cite_supports", "dose_tested",
 }  # fmt: skip
 
 
@@ -152,6 +152,21 @@ class Exercise:
     tags: frozenset[str] = field(default_factory=frozenset)
     contraindications: Mapping[str, Any] = field(default_factory=dict)
     side_switch: str | None = None  # the words of one step that switch to the other side
+    cite_supports: str = ""  # what the cited sources support: the kind, not the dose
+    dose_tested: bool = False  # a cited source tested this very dose
+
+    def evidence_words(self) -> str:
+        """What the exercise's sources support, in a client's words.
+
+        >>> default_library()["single_leg_balance_eyes_open"].evidence_words()[:56]
+        'The sources support balance training after an ankle spra'
+        >>> default_library()["toe_yoga"].evidence_words()
+        'A coaching choice: no study has tested this exercise.'
+        """
+        if not self.cite_supports:
+            return "A coaching choice: no study has tested this exercise."
+        dose = "they tested this dose" if self.dose_tested else "the dose is a coaching choice"
+        return f"The sources support {self.cite_supports}; {dose}."
 
     @property
     def sites(self) -> frozenset[str]:
@@ -376,6 +391,18 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         raise DataFileError(
             file, f"{key}.side_switch", f"expected words found in exactly one step, got {switch!r}"
         )
+    supports = raw.get("cite_supports", "")
+    if not isinstance(supports, str) or (not supports and set(cite) - {"heuristic"}):
+        raise DataFileError(
+            file,
+            f"{key}.cite_supports",
+            f"expected plain words saying what {list(cite)} support, got {supports!r}",
+        )
+    dose_tested = raw.get("dose_tested", False)
+    if not isinstance(dose_tested, bool):
+        raise DataFileError(
+            file, f"{key}.dose_tested", f"expected true or false, got {dose_tested!r}"
+        )
     return Exercise(
         id=ex_id,
         name=text(raw, "name", file=file, key=key),
@@ -396,6 +423,8 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
             raw.get("contraindications"), file=file, key=f"{key}.contraindications"
         ),
         side_switch=switch,
+        cite_supports=" ".join(supports.split()),
+        dose_tested=dose_tested,
     )
 
 

@@ -143,6 +143,11 @@ class RoutineItem:
             "explanation": self.explanation,
             "priority": round(self.priority, 3),
             "cite": list(ex.cite),
+            "evidence": {
+                "supports": ex.cite_supports,
+                "dose_tested": ex.dose_tested,
+                "says": ex.evidence_words(),
+            },
         }
 
 

@@ -351,6 +351,7 @@ def _routine_item(
         "equipment": _lines(item.get("equipment")),
         "because": [resolve_ref(client, b) if isinstance(b, str) else _fmt(b) for b in because],
         "cites": cites.cite(dict.fromkeys(_cites_of(item))),
+        "evidence": str((item.get("evidence") or {}).get("says") or ""),
     }
 
 
