@@ -357,3 +357,20 @@ def test_the_report_shows_an_exercise_s_sources_beside_what_they_support_not_bes
     assert doses and not [d for d in doses if 'href="#ref' in d or "[" in re.sub("<[^>]+>", "", d)]
     assert "The sources support balance training after an ankle sprain" in page
     assert "the dose is a coaching choice" in page
+
+
+def test_a_pregnant_client_is_not_told_about_a_birth_that_has_not_happened() -> None:
+    text = _client_text(_vignette("pregnant_walker"))
+    assert "pregnancy stretches the inner support of the pelvis" in text.lower()
+    assert "birth" not in text
+
+
+def test_the_coach_reads_the_next_weakest_link_as_a_hypothesis_in_the_assessment() -> None:
+    from typer.testing import CliRunner
+
+    from kinchain.cli import app
+
+    maria = str(ROOT / "examples" / "maria.yaml")
+    out = CliRunner().invoke(app, ["assess", maria, "--as-of", AS_OF.isoformat()]).output
+    line = " ".join(out.split()).split("Next weakest link above the left ankle")[1][:120]
+    assert "a hypothesis, not a shown cause" in line

@@ -223,6 +223,7 @@ def needs_from(
             _merge(needs, need)
 
     # 5. contributors that are not joints, served by tagged exercises
+    stage = intake.client.life_stage.status
     for c in assessment.contributors:
         if c.kind == "injury" or c.score < rules.contributor_score_min:
             continue
@@ -244,7 +245,7 @@ def needs_from(
                     tags=tw.tags,
                     priority=float(c.score),
                     because=(c.ref,),
-                    stories=(f"{tw.because}",),
+                    stories=(tw.because_by_stage.get(stage, tw.because),),
                     level=rules.default_level,
                 ),
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -69,6 +69,7 @@ class TagWork:
     because: str
     focus: str = ""  # what the item is for, in the client's words
     activity_kinds: frozenset[str] = frozenset()  # activity contributors: only these kinds
+    because_by_stage: Mapping[str, str] = field(default_factory=dict)  # life stage -> reason
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,16 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
                 text(entry, "because", file=file, key=key, squash=True),
                 text(entry, "focus", file=file, key=key, squash=True),
                 frozenset(kinds),
+                MappingProxyType(
+                    {
+                        str(k): " ".join(str(v).split())
+                        for k, v in mapping(
+                            entry.get("because_by_stage", {}),
+                            file=file,
+                            key=f"{key}.because_by_stage",
+                        ).items()
+                    }
+                ),
             )
         )
     return tuple(out)
