@@ -167,3 +167,28 @@ def test_an_unknown_contraindication_is_refused(doc: dict[str, Any]) -> None:
     _entry(doc, "dead_bug")["contraindications"] = {"pregnant_in_week": 20}
     with pytest.raises(DataFileError, match="pregnant_in_week"):
         parse_library(doc)
+
+
+_DOSE_WORDS = ("sets", "reps", "seconds", "minutes a day", " x ")
+
+
+def test_every_exercise_that_cites_a_source_says_what_it_supports_and_not_its_dose(
+    library: Library,
+) -> None:
+    for ex in library.values():
+        if set(ex.cite) == {"heuristic"}:
+            assert ex.evidence_words().startswith("A coaching choice")
+            continue
+        assert ex.cite_supports, ex.id
+        assert not [w for w in _DOSE_WORDS if w in ex.cite_supports], ex.id
+        assert ex.dose_tested or "the dose is a coaching choice" in ex.evidence_words()
+
+
+def test_an_exercise_citing_a_source_without_saying_what_it_supports_is_refused(
+    doc: dict[str, Any],
+) -> None:
+    entry = _entry(doc, "single_leg_balance_eyes_open")
+    del entry["cite_supports"]
+    with pytest.raises(DataFileError) as e:
+        parse_library(doc)
+    assert e.value.key.endswith("cite_supports")

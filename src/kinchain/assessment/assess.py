@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from kinchain.assessment.contrasts import contrasts_for
 from kinchain.assessment.contributors import contributors
 from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
@@ -88,6 +89,8 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
         )
     notes.extend(screening_gaps(intake))
     notes.extend(recent_injury_notes(intake, fresh))
+    contrasts = contrasts_for(intake)
+    notes.extend(c.note() for c in contrasts)
     return Assessment(
         client=intake.client.name,
         as_of=as_of,
@@ -97,4 +100,5 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
         contributors=ranked,
         weakest_links=loads.weakest_links(),
         notes=tuple(notes),
+        contrasts=contrasts,
     )

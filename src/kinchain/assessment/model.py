@@ -133,6 +133,7 @@ class Assessment:
     contributors: tuple[Contributor, ...] = ()
     weakest_links: tuple[WeakestLink, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    contrasts: tuple[Any, ...] = ()  # kinchain.assessment.contrasts.Contrast that apply
 
     @property
     def referral(self) -> Referral | None:
@@ -160,5 +161,6 @@ class Assessment:
             "weakest_links": [w.to_json() for w in self.weakest_links],
             "instruments": {k: v.to_json() for k, v in self.instruments.items()},
             "notes": list(self.notes),
+            "article_contrasts": [c.to_json() for c in self.contrasts],
             "program": None,
         }

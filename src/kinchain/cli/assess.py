@@ -86,7 +86,7 @@ def _summary(result: dict[str, Any]) -> None:
     for w in result["weakest_links"]:
         console.print(
             f"Next weakest link above the {_place(w['injury'])}: {_place(w['link'])} "
-            f"(margin {w['margin']:.2f})"
+            f"(margin {w['margin']:.2f}; a hypothesis, not a shown cause)"
         )
     for note in result.get("notes", []):
         console.print(f"[italic]{note}[/italic]")

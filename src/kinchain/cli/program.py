@@ -55,7 +55,7 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         table.add_row(
             str(n),
             escape(item["name"]),
-            escape(_sides(item["targets"])),
+            escape(", ".join(item.get("serves") or ()) or _sides(item["targets"])),
             escape(item["dose"]["text"]),
             f"{item['minutes']:g}",
         )
@@ -69,10 +69,12 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         for i, step in enumerate(item["instructions"], 1):
             console.print(f"   {i}. {escape(step)}")
         console.print(f"   Remember: {escape('; '.join(item['cues']))}")
+        console.print(f"   Evidence: {escape(item['evidence']['says'])}")
     if doc["left_out"]:
         console.print("\n[bold]Left out for now[/bold]")
         for o in doc["left_out"]:
-            console.print(f"- {escape(o['focus'])}: {escape(o['detail'])} ({o['reason']})")
+            why = o.get("reason_words") or o["reason"]
+            console.print(f"- {escape(o['focus'])}: {escape(o['detail'])} ({escape(why)})")
     console.print("\n[bold]Habit changes[/bold]")
     for h in doc["habits"]:
         ev = h["evidence"]
@@ -85,6 +87,8 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         console.print(f"  Move on when: {escape(' '.join(p['criteria_to_advance']))}")
     for note in doc.get("notes", []):
         console.print(f"\nNote: {escape(note)}")
+    for note in doc.get("coach_notes", []):
+        console.print(f"\n[italic]{escape(note)}[/italic]")
 
 
 @app.command()

@@ -133,13 +133,11 @@ def pelvic_floor_note(context: Context, /) -> str | None:
     return None
 
 
-def plan_phases(context: Context, rules: ProgramRules, /) -> tuple[Phase, ...]:
-    """The 12-week phases; a pregnant client's stop the week before the expected birth and
-    end with the phase that says the program restarts after the birth."""
-    phases = [
-        Phase(p.name, (p.first_week, p.last_week), p.focus, p.criteria_to_advance, p.cite)
-        for p in rules.phases
-    ]
+def plan_phases(
+    phases: tuple[Phase, ...], context: Context, rules: ProgramRules, /
+) -> tuple[Phase, ...]:
+    """The client's 12-week ``phases``; a pregnant client's stop the week before the expected
+    birth and end with the phase that says the program restarts after the birth."""
     end = rules.pregnancy_end
     if context.life_stage != "pregnant" or context.weeks is None or end is None:
         return tuple(phases)

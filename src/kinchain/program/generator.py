@@ -24,10 +24,20 @@ from kinchain.program.caution import (
     recent_left_out,
     recent_note,
 )
+from kinchain.program.coach import old_injury_minutes_note
 from kinchain.program.habits import select_habits
 from kinchain.program.library import Exercise, Library, default_library
-from kinchain.program.model import Context, LeftOut, Pain, Program, RoutineItem, Surgery
+from kinchain.program.model import (
+    Context,
+    HabitAdvice,
+    LeftOut,
+    Pain,
+    Program,
+    RoutineItem,
+    Surgery,
+)
 from kinchain.program.needs import Need, needs_from
+from kinchain.program.phases import ClientFacts, phases_for
 from kinchain.program.rules import HabitRule, ProgramRules, default_habits, default_rules
 from kinchain.program.safety import Refusal, refusal, sides_match
 
@@ -127,12 +137,15 @@ class _Draft:
     need: Need
     because: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
+    serves: list[str] = field(default_factory=list)  # the focus of every need it serves
 
     def covers(self, need: Need) -> bool:
         if need.site is None:
             return bool(self.exercise.tags & need.tags)
         if self.exercise.quality not in need.qualities:
             return False
+        if need.side == "both":  # a both-sided need is covered only by work on both sides
+            return any(site == need.site and side == "both" for site, side in self.targets)
         return any(
             site == need.site and sides_match(side, need.side) for site, side in self.targets
         )
@@ -154,6 +167,7 @@ def _freeze(d: _Draft) -> RoutineItem:
         explanation=explanation,
         priority=d.need.priority,
         focus=d.need.focus,
+        serves=tuple(d.serves),
     )
 
 
@@ -176,6 +190,8 @@ def _fill(
                 if covering is not None:
                     covering.because += [r for r in need.because if r not in covering.because]
                     covering.stories += [s for s in need.stories if s not in covering.stories]
+                    if need.focus not in covering.serves:
+                        covering.serves.append(need.focus)
                     used[need.key].add(covering.exercise.quality)
                     continue
             taken = {d.exercise.id for d in drafts}
@@ -198,7 +214,9 @@ def _fill(
                 if spent + minutes > budget + 1e-9:
                     too_long += 1
                     continue
-                chosen = _Draft(ex, targets, minutes, need, list(need.because), list(need.stories))
+                chosen = _Draft(
+                    ex, targets, minutes, need, list(need.because), list(need.stories), [need.focus]
+                )
                 break
             if round_no == 0 or chosen is not None:  # refused in favour of what was chosen
                 for ex, why_not in refusals:
@@ -239,6 +257,16 @@ def _fill(
     return drafts, left_out
 
 
+def _facts(intake: Intake, drafts: list[_Draft], habits: tuple[HabitAdvice, ...]) -> ClientFacts:
+    return ClientFacts(
+        qualities=frozenset(d.exercise.quality for d in drafts),
+        tags=frozenset(t for d in drafts for t in d.exercise.tags),
+        life_stage=intake.client.life_stage.status,
+        runs=any(a.kind in ("run", "jog") for a in intake.activities),
+        habit_areas=frozenset(h.area for h in habits),
+    )
+
+
 def build_program(
     intake: Intake,
     assessment: Any,
@@ -261,6 +289,7 @@ def build_program(
     roles = site_roles() if roles is None else roles
     context = context_from_intake(intake, as_of=as_of)
     needs = needs_without_recent(needs_from(intake, assessment, rules, roles=roles), context)
+    habits = select_habits(intake, default_habits() if habit_rules is None else habit_rules)
     notes = []
     if clinician_leads(context, rules):
         notes.append(clinician_leads_note(context))
@@ -278,18 +307,24 @@ def build_program(
         notes.append(severe.rule)
     if not drafts and not clinician_leads(context, rules):
         notes.append("No exercise fits yet; the habit changes below still apply.")
+    routine = tuple(_freeze(d) for d in drafts)
+    own_phases = phases_for(rules.phases, _facts(intake, drafts, habits))
+    deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
+    recent = frozenset(r.ref for r in context.recent)
+    short = old_injury_minutes_note(intake, deficits, routine, rules, recent_refs=recent)
     return Program(
         client=intake.client.name,
         as_of=as_of,
         daily_minutes=intake.daily_minutes,
-        routine=tuple(_freeze(d) for d in drafts),
+        routine=routine,
         left_out=tuple(left_out),
-        habits=select_habits(intake, default_habits() if habit_rules is None else habit_rules),
-        phases=plan_phases(context, rules),
+        habits=habits,
+        phases=plan_phases(own_phases, context, rules),
         context=context,
         baseline_instruments={
             k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()
         },
         notes=tuple(notes),
         provisional=not assessment.screening.complete,
+        coach_notes=(short,) if short else (),
     )

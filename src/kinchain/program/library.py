@@ -20,6 +20,7 @@ from kinchain.evidence import default_registry
 __all__ = [
     "CONTRAINDICATION_KEYS",
     "QUALITIES",
+    "QUALITY_WORDS",
     "TAGS",
     "Dose",
     "Exercise",
@@ -39,6 +40,16 @@ QUALITIES = (
     "gait",
     "relaxation",
 )
+#: each quality in the words a client reads
+QUALITY_WORDS = {
+    "mobility": "easy movement",
+    "stability": "control",
+    "strength": "strength",
+    "proprioception": "balance",
+    "breathing": "breathing",
+    "gait": "walking and running",
+    "relaxation": "relaxing",
+}
 TAGS = (
     "pelvic_floor",
     "breathing_pattern",
@@ -65,6 +76,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELDS = {
     "id", "name", "instructions", "cues", "why", "targets", "quality", "dose", "minutes",
     "equipment", "level", "regresses_to", "progresses_to", "tags", "contraindications", "cite",
+    "side_switch", "cite_supports", "dose_tested",
 }  # fmt: skip
 
 
@@ -139,11 +151,49 @@ class Exercise:
     progresses_to: str | None = None
     tags: frozenset[str] = field(default_factory=frozenset)
     contraindications: Mapping[str, Any] = field(default_factory=dict)
+    side_switch: str | None = None  # the words of one step that switch to the other side
+    cite_supports: str = ""  # what the cited sources support: the kind, not the dose
+    dose_tested: bool = False  # a cited source tested this very dose
+
+    def evidence_words(self) -> str:
+        """What the exercise's sources support, in a client's words.
+
+        >>> default_library()["single_leg_balance_eyes_open"].evidence_words()[:56]
+        'The sources support balance training after an ankle spra'
+        >>> default_library()["toe_yoga"].evidence_words()
+        'A coaching choice: no study has tested this exercise.'
+        """
+        if not self.cite_supports:
+            return "A coaching choice: no study has tested this exercise."
+        dose = "they tested this dose" if self.dose_tested else "the dose is a coaching choice"
+        return f"The sources support {self.cite_supports}; {dose}."
 
     @property
     def sites(self) -> frozenset[str]:
         """The site ids this exercise works."""
         return frozenset(t.site for t in self.targets)
+
+    def instructions_for(self, one_side: str | None, /) -> tuple[str, ...]:
+        """The steps for a client who does this on ``one_side`` only (None: as written).
+
+        The step that switches sides loses its switch, and a last step names the side.
+
+        >>> ex = default_library()["clamshell"]
+        >>> ex.instructions_for("left")[-2:]
+        ('Lower slowly; finish the set.', 'Do this on your left side only.')
+        """
+        if one_side is None:
+            return self.instructions
+        steps = []
+        for step in self.instructions:
+            if self.side_switch and self.side_switch in step:
+                step = step.replace(self.side_switch, "").strip()
+                if not step:
+                    continue
+                step = step.rstrip(",;") + ("" if step.endswith(".") else ".")
+            steps.append(step)
+        steps.append(f"Do this on your {one_side} side only.")
+        return tuple(steps)
 
 
 class Library(Mapping[str, Exercise]):
@@ -333,10 +383,30 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         if value is not None and not isinstance(value, str):
             raise DataFileError(file, f"{key}.{name}", f"expected an exercise id, got {value!r}")
         links[name] = value
+    instructions = texts(raw.get("instructions"), file=file, key=f"{key}.instructions")
+    switch = raw.get("side_switch")
+    if switch is not None and (
+        not isinstance(switch, str) or sum(switch in step for step in instructions) != 1
+    ):
+        raise DataFileError(
+            file, f"{key}.side_switch", f"expected words found in exactly one step, got {switch!r}"
+        )
+    supports = raw.get("cite_supports", "")
+    if not isinstance(supports, str) or (not supports and set(cite) - {"heuristic"}):
+        raise DataFileError(
+            file,
+            f"{key}.cite_supports",
+            f"expected plain words saying what {list(cite)} support, got {supports!r}",
+        )
+    dose_tested = raw.get("dose_tested", False)
+    if not isinstance(dose_tested, bool):
+        raise DataFileError(
+            file, f"{key}.dose_tested", f"expected true or false, got {dose_tested!r}"
+        )
     return Exercise(
         id=ex_id,
         name=text(raw, "name", file=file, key=key),
-        instructions=texts(raw.get("instructions"), file=file, key=f"{key}.instructions"),
+        instructions=instructions,
         cues=texts(raw.get("cues"), file=file, key=f"{key}.cues"),
         why=text(raw, "why", file=file, key=key),
         targets=_parse_targets(raw.get("targets"), file=file, key=f"{key}.targets"),
@@ -352,6 +422,9 @@ def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
         contraindications=_parse_contraindications(
             raw.get("contraindications"), file=file, key=f"{key}.contraindications"
         ),
+        side_switch=switch,
+        cite_supports=" ".join(supports.split()),
+        dose_tested=dose_tested,
     )
 
 

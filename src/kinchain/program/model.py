@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from kinchain.program.library import Exercise
+from kinchain.program.library import QUALITY_WORDS, Exercise
 
 __all__ = [
     "Context",
@@ -96,6 +96,15 @@ class Context:
         return max((p.intensity for p in self.pains), default=0)
 
 
+def one_side(exercise: Exercise, targets: tuple[tuple[str, str | None], ...], /) -> str | None:
+    """The only side a per-side dose is done on for these targets, or None."""
+    sides = {side for _, side in targets}
+    single = sides & {"left", "right"}
+    if not exercise.dose.per_side or "both" in sides or len(single) != 1:
+        return None
+    return single.pop()
+
+
 @dataclass(frozen=True)
 class RoutineItem:
     """One exercise of the daily routine, for this client's sides, and why it is there."""
@@ -107,18 +116,33 @@ class RoutineItem:
     explanation: str
     priority: float
     focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
+    serves: tuple[str, ...] = ()  # every need it serves for this client, in the client's words
+
+    @property
+    def one_side(self) -> str | None:
+        """The only side this item's per-side dose is done on, or None (both sides, or a dose
+        that is not per side)."""
+        return one_side(self.exercise, self.targets)
 
     def dose_json(self) -> dict[str, Any]:
         """The dose for this client: a per-side dose done on one side only says which side,
         so the words agree with the minutes (which count one side)."""
-        dose = self.exercise.dose
-        sides = {side for _, side in self.targets}
-        one_side = sides & {"left", "right"}
-        if not dose.per_side or "both" in sides or len(one_side) != 1:
-            return dose.to_json()
-        out = replace(dose, per_side=False).to_json()
-        out["text"] = f"{out['text']}, {one_side.pop()} side only"
+        side = self.one_side
+        if side is None:
+            return self.exercise.dose.to_json()
+        out = replace(self.exercise.dose, per_side=False).to_json()
+        out["text"] = f"{out['text']}, {side} side only"
         return out
+
+    def dose_text(self) -> str:
+        """The dose in the client's words: the one text every output (program, check-in,
+        report) shows for this item."""
+        return str(self.dose_json()["text"])
+
+    @property
+    def instructions(self) -> tuple[str, ...]:
+        """The steps for this client: a one-side item never says to change sides."""
+        return self.exercise.instructions_for(self.one_side)
 
     def to_json(self) -> dict[str, Any]:
         ex = self.exercise
@@ -127,18 +151,33 @@ class RoutineItem:
             "name": ex.name,
             "targets": [{"site": s, "side": side} for s, side in self.targets],
             "quality": ex.quality,
+            "quality_words": QUALITY_WORDS[ex.quality],
             "level": ex.level,
             "minutes": self.minutes,
             "dose": self.dose_json(),
             "equipment": list(ex.equipment),
-            "instructions": list(ex.instructions),
+            "instructions": list(self.instructions),
             "cues": list(ex.cues),
             "because": list(self.because),
             "focus": self.focus,
+            "serves": list(self.serves or (self.focus,)),
             "explanation": self.explanation,
             "priority": round(self.priority, 3),
             "cite": list(ex.cite),
+            "evidence": {
+                "supports": ex.cite_supports,
+                "dose_tested": ex.dose_tested,
+                "says": ex.evidence_words(),
+            },
         }
+
+
+#: why something was left out, in the words a client reads
+LEFT_OUT_WORDS: Mapping[str, str] = {
+    "budget": "no time left in your daily minutes",
+    "contraindication": "not safe for you yet",
+    "no_exercise": "no suitable exercise yet",
+}
 
 
 @dataclass(frozen=True)
@@ -161,6 +200,7 @@ class LeftOut:
             "exercise": self.exercise,
             "because": list(self.because),
             "reason": self.reason,
+            "reason_words": LEFT_OUT_WORDS.get(self.reason, self.reason),
             "detail": self.detail,
             "priority": round(self.priority, 3),
             "cite": list(self.cite),
@@ -176,6 +216,7 @@ HABIT_AREA_LABELS: Mapping[str, str] = {
     "breathing": "Breathing",
     "gait": "Walking and running",
     "nutrition": "Food for healing",
+    "pregnancy": "Pregnancy and after the birth",
 }
 
 
@@ -237,6 +278,7 @@ class Program:
     # provisional: red-flag screening is not done; the client sees the program with that note,
     # check-ins do not progress it and an export marks it as a draft
     provisional: bool = False
+    coach_notes: tuple[str, ...] = ()  # for the coach only, never the client's text
 
     @property
     def minutes(self) -> float:
@@ -258,5 +300,6 @@ class Program:
             "habits": [h.to_json() for h in self.habits],
             "phases": [p.to_json() for p in self.phases],
             "notes": list(self.notes),
+            "coach_notes": list(self.coach_notes),
             "provisional": self.provisional,
         }

@@ -20,6 +20,15 @@ from typing import Any
 
 from kinchain.intake.model import Intake
 from kinchain.program.rules import ProgramRules
+from kinchain.program.wording import (
+    chain_link,
+    injury_story,
+    pain_place,
+    pain_story,
+    place,
+    recovered,
+    weakest_link,
+)
 
 __all__ = ["Need", "needs_from"]
 
@@ -45,8 +54,7 @@ def _sides(side: str | None) -> tuple[str | None, ...]:
 
 
 def _place(site: str, side: str | None, wording: Mapping[str, Any]) -> str:
-    name = wording["names"].get(site, site.replace("_", " "))
-    return f"{side} {name}" if side else name
+    return place(site, side, wording)
 
 
 def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
@@ -71,29 +79,27 @@ def _merge(needs: dict[tuple[Any, ...], Need], new: Need) -> None:
     )
 
 
-def _injury_story(intake: Intake, refs: Iterable[str], wording: Mapping[str, Any]) -> str:
+def _injury_story(
+    intake: Intake,
+    refs: Iterable[str],
+    wording: Mapping[str, Any],
+    deficits: Mapping[tuple[str, str | None], float],
+) -> str:
     parts = []
     for ref in refs:
         if not ref.startswith("injuries["):
             continue
         inj = intake.injuries[int(ref[len("injuries[") : -1])]
-        verb = wording["injury_verb"].get(inj.kind, inj.kind)
-        was = "were" if inj.site in wording["plural"] else "was"
-        text = f"your {_place(inj.site, inj.side, wording)} {was} {verb} in {inj.date.year}"
-        if inj.recurrences:
-            again = wording["recurrence"].get(inj.site, wording["recurrence"]["default"])
-            times = "time" if inj.recurrences == 1 else "times"
-            text += f", {again} {inj.recurrences} more {times}"
-        plural = was == "were"
-        care = (
-            wording["care"]
-            .get(inj.care, "")
-            .format(it="them" if plural else "it", it_was="they were" if plural else "it was")
-        )
-        if care:
-            text += f" {care}" if inj.recurrences == 0 else f", {care}"
-        parts.append(text)
+        sides = _sides(inj.side)
+        deficit = max((deficits.get((inj.site, s), 0.0) for s in sides), default=0.0)
+        parts.append(injury_story(inj, deficit, wording))
     return "; ".join(parts)
+
+
+def _activity_kind(intake: Intake, ref: str) -> str | None:
+    if not ref.startswith("activities["):
+        return None
+    return str(intake.activities[int(ref[len("activities[") : -1])].kind)
 
 
 def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[str, ...]:
@@ -162,13 +168,12 @@ def needs_from(
             entry["score"] = max(entry["score"], float(c.score))
             entry["refs"] = list(_union(entry["refs"], [c.ref]))
             if (c.pain.site, c.pain.side) != (c.source.site, side):
-                entry["pains"] = list(_union(entry["pains"], [_place(c.pain.site, c.pain.side, w)]))
+                where = pain_place(c.pain.site, c.pain.side, w)
+                entry["pains"] = list(_union(entry["pains"], [where]))
     for (site, side), entry in linked.items():
-        story = _injury_story(intake, entry["refs"], w)
-        if deficits.get((site, side), 0.0) >= rules.residual_deficit_min:
-            story += f"; {w['residual']}"
-        if entry["pains"]:
-            story += "; " + w["chain_link"].format(pain=" and ".join(entry["pains"]))
+        story = _injury_story(intake, entry["refs"], w, deficits)
+        if entry["pains"] and not recovered(deficits.get((site, side), 0.0), w):
+            story += "; " + chain_link(site, entry["pains"], w)
         _merge(needs, site_need(site, side, entry["score"], tuple(entry["refs"]), story))
 
     # 2. old injuries with a residual deficit that no pain links to
@@ -177,8 +182,7 @@ def needs_from(
         if deficit < rules.residual_deficit_min or (j.site, j.side) in needs:
             continue
         refs = _injury_refs(intake, j.site, j.side)
-        story = _injury_story(intake, refs, w)
-        story = f"{story}; {w['residual']}" if story else w["residual"]
+        story = _injury_story(intake, refs, w, deficits)
         priority = deficit * rules.deficit_priority_weight
         _merge(needs, site_need(j.site, j.side, priority, refs, story))
 
@@ -186,13 +190,9 @@ def needs_from(
     for i, pain in enumerate(intake.pain):
         if pain.intensity <= 0:
             continue
-        for side in _sides(pain.side):
+        for side in (pain.side,):  # a both-sided pain is one need for both sides
             role = roles.get(pain.site)
-            story = w["pain"].format(
-                pain=_place(pain.site, side, w),
-                intensity=pain.intensity,
-                role=w["role"].get(role or "stability", "steadiness"),
-            )
+            story = pain_story(pain.site, side, pain.intensity, role, w)
             need = site_need(pain.site, side, pain.intensity / 10.0, (f"pain[{i}]",), story)
             need = replace(need, qualities=rules.work.get(role or "stability", need.qualities))
             if pain.intensity >= rules.pain_gentle_from:
@@ -205,10 +205,12 @@ def needs_from(
             continue
         source = needs.get((wl.injury.site, wl.injury.side))
         base = source.priority if source else deficits.get((wl.injury.site, wl.injury.side), 0.0)
+        quiet = recovered(deficits.get((wl.injury.site, wl.injury.side), 0.0), w)
         for side in _sides(wl.link.side):
-            story = w["weakest_link"].format(
-                injury=_place(wl.injury.site, wl.injury.side, w),
-                link=_place(wl.link.site, side, w),
+            story = (
+                ""
+                if quiet
+                else weakest_link((wl.injury.site, wl.injury.side), (wl.link.site, side), w)
             )
             need = site_need(
                 wl.link.site, side, base * rules.weakest_link_factor, (wl.injury_ref,), story
@@ -221,14 +223,17 @@ def needs_from(
             _merge(needs, need)
 
     # 5. contributors that are not joints, served by tagged exercises
+    stage = intake.client.life_stage.status
     for c in assessment.contributors:
         if c.kind == "injury" or c.score < rules.contributor_score_min:
             continue
         for tw in rules.tag_work:
             if tw.kind != c.kind or (tw.ref_prefix and not c.ref.startswith(tw.ref_prefix)):
                 continue
+            if tw.activity_kinds and _activity_kind(intake, c.ref) not in tw.activity_kinds:
+                continue
             side = c.source.side if c.source.side in ("left", "right") else None
-            focus = " / ".join(sorted(t.replace("_", " ") for t in tw.tags))
+            focus = tw.focus
             _merge(
                 needs,
                 Need(
@@ -240,7 +245,7 @@ def needs_from(
                     tags=tw.tags,
                     priority=float(c.score),
                     because=(c.ref,),
-                    stories=(f"{tw.because}",),
+                    stories=(tw.because_by_stage.get(stage, tw.because),),
                     level=rules.default_level,
                 ),
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +18,7 @@ __all__ = [
     "GENERAL_CONTRAINDICATIONS",
     "HABIT_AREAS",
     "HABIT_CONDITIONS",
+    "PHASE_CONDITIONS",
     "Contraindication",
     "HabitRule",
     "InstrumentChange",
@@ -69,6 +70,9 @@ class TagWork:
     ref_prefix: str | None
     tags: frozenset[str]
     because: str
+    focus: str = ""  # what the item is for, in the client's words
+    activity_kinds: frozenset[str] = frozenset()  # activity contributors: only these kinds
+    because_by_stage: Mapping[str, str] = field(default_factory=dict)  # life stage -> reason
 
 
 @dataclass(frozen=True)
@@ -81,16 +85,32 @@ class InstrumentChange:
     mcid: str | None
 
 
+PHASE_CONDITIONS = (
+    "routine_qualities", "routine_tags", "no_routine_tags", "life_stage", "runs", "habit_areas",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PhaseRule:
-    """One phase of the 12-week plan."""
+    """One phase of the 12-week plan: what everyone reads, and what only some clients read.
+
+    ``parts`` and ``criteria`` pair a condition (an empty mapping: always) with a text; the
+    conditions are in ``PHASE_CONDITIONS`` (see ``rules.yaml``).
+    """
 
     name: str
     first_week: int
     last_week: int
     focus: str
-    criteria_to_advance: tuple[str, ...]
+    criteria: tuple[tuple[Mapping[str, Any], str], ...]
     cite: tuple[str, ...]
+    parts_intro: str = ""
+    parts: tuple[tuple[Mapping[str, Any], str], ...] = ()
+
+    @property
+    def criteria_to_advance(self) -> tuple[str, ...]:
+        """The criteria every client reads (those without a condition)."""
+        return tuple(t for when, t in self.criteria if not when)
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,8 @@ class ProgramRules:
     phases: tuple[PhaseRule, ...]
     wording: Mapping[str, Any]
     pregnancy_end: PregnancyEnd | None = None
+    old_injury_minutes: float = 2.0
+    old_injury_cite: tuple[str, ...] = ()
 
     def level_for(self, deficit: float) -> int:
         """The starting level for a joint with this stability deficit.
@@ -213,15 +235,51 @@ def _tag_work(raw: Any, file: str) -> tuple[TagWork, ...]:
         prefix = entry.get("ref_prefix")
         if prefix is not None and not isinstance(prefix, str):
             raise DataFileError(file, f"{key}.ref_prefix", f"expected a text, got {prefix!r}")
+        kinds = entry.get("activity_kinds", [])
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise DataFileError(
+                file, f"{key}.activity_kinds", f"expected a list of activity kinds, got {kinds!r}"
+            )
         out.append(
             TagWork(
                 text(entry, "kind", file=file, key=key, squash=True),
                 prefix,
                 frozenset(tags),
                 text(entry, "because", file=file, key=key, squash=True),
+                text(entry, "focus", file=file, key=key, squash=True),
+                frozenset(kinds),
+                MappingProxyType(
+                    {
+                        str(k): " ".join(str(v).split())
+                        for k, v in mapping(
+                            entry.get("because_by_stage", {}),
+                            file=file,
+                            key=f"{key}.because_by_stage",
+                        ).items()
+                    }
+                ),
             )
         )
     return tuple(out)
+
+
+def _phase_text(raw: Any, file: str, key: str) -> tuple[Mapping[str, Any], str]:
+    """A phase text: a plain text (always said) or {when, text}."""
+    if isinstance(raw, str):
+        return MappingProxyType({}), " ".join(raw.split())
+    raw = mapping(raw, file=file, key=key)
+    when = mapping(raw.get("when", {}), file=file, key=f"{key}.when")
+    for cond, value in when.items():
+        if cond not in PHASE_CONDITIONS:
+            raise DataFileError(
+                file, f"{key}.when.{cond}", f"unknown; expected one of {list(PHASE_CONDITIONS)}"
+            )
+        if (cond == "runs") != isinstance(value, bool) or (
+            cond != "runs" and (not isinstance(value, list) or not value)
+        ):
+            expected = "true or false" if cond == "runs" else "a non-empty list"
+            raise DataFileError(file, f"{key}.when.{cond}", f"expected {expected}, got {value!r}")
+    return MappingProxyType(dict(when)), text(raw, "text", file=file, key=key, squash=True)
 
 
 def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
@@ -251,14 +309,22 @@ def _phases(raw: Any, file: str) -> tuple[PhaseRule, ...]:
             raise DataFileError(
                 file, f"{key}.criteria_to_advance", f"expected a list, got {criteria!r}"
             )
+        parts = entry.get("parts", [])
+        if not isinstance(parts, list):
+            raise DataFileError(file, f"{key}.parts", f"expected a list, got {parts!r}")
         out.append(
             PhaseRule(
                 text(entry, "name", file=file, key=key, squash=True),
                 weeks[0],
                 weeks[1],
                 text(entry, "focus", file=file, key=key, squash=True),
-                tuple(" ".join(str(c).split()) for c in criteria),
+                tuple(
+                    _phase_text(c, file, f"{key}.criteria_to_advance[{j}]")
+                    for j, c in enumerate(criteria)
+                ),
                 cites(entry, file=file, key=key, registry=default_registry()),
+                " ".join(str(entry.get("parts_intro", "")).split()),
+                tuple(_phase_text(c, file, f"{key}.parts[{j}]") for j, c in enumerate(parts)),
             )
         )
     if expected_first != 13:
@@ -321,7 +387,7 @@ def _instrument_change(raw: Any, file: str) -> tuple[InstrumentChange, ...]:
 
 _WORDING = (
     "names", "plural", "injury_verb", "care", "recurrence",
-    "residual", "chain_link", "role", "weakest_link", "pain",
+    "residual", "recovered", "chain", "role", "pain",
 )  # fmt: skip
 
 
@@ -330,10 +396,20 @@ def _wording(raw: Any, file: str) -> Mapping[str, Any]:
     missing = [k for k in _WORDING if k not in raw]
     if missing:
         raise DataFileError(file, "wording", f"missing {missing}")
-    for k in ("names", "injury_verb", "care", "recurrence", "role"):
+    for k in ("names", "injury_verb", "care", "recurrence", "role", "recovered", "chain"):
         mapping(raw[k], file=file, key=f"wording.{k}")
-    if "default" not in raw["recurrence"]:
-        raise DataFileError(file, "wording.recurrence", "needs a `default` entry")
+    for k, needed in (("recurrence", "default"), ("role", "stability")):
+        if needed not in raw[k]:
+            raise DataFileError(file, f"wording.{k}", f"needs a `{needed}` entry")
+    number(raw["recovered"], "deficit_below", file=file, key="wording.recovered", lo=0, hi=1)
+    text(raw["recovered"], "text", file=file, key="wording.recovered")
+    cites(raw["recovered"], file=file, key="wording.recovered", registry=default_registry())
+    chain = raw["chain"]
+    for k in ("link", "weakest_link"):
+        text(chain, k, file=file, key="wording.chain")
+    if "default" not in mapping(chain.get("known"), file=file, key="wording.chain.known"):
+        raise DataFileError(file, "wording.chain.known", "needs a `default` entry")
+    cites(chain, file=file, key="wording.chain", registry=default_registry())
     return MappingProxyType(dict(raw))
 
 
@@ -401,7 +477,18 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
         phases=_phases(doc.get("phases"), file),
         wording=_wording(doc.get("wording"), file),
         pregnancy_end=_pregnancy_end(doc.get("pregnancy_end"), file),
+        **_old_injury_minutes(doc.get("old_injury_minutes"), file),
     )
+
+
+def _old_injury_minutes(raw: Any, file: str) -> dict[str, Any]:
+    raw = mapping(raw, file=file, key="old_injury_minutes")
+    return {
+        "old_injury_minutes": number(raw, "minutes", file=file, key="old_injury_minutes", lo=0.5,
+                                     hi=10),
+        "old_injury_cite": cites(raw, file=file, key="old_injury_minutes",
+                                 registry=default_registry()),
+    }  # fmt: skip
 
 
 def _habit(raw: Any, *, file: str, key: str) -> HabitRule:

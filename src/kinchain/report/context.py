@@ -342,14 +342,17 @@ def _routine_item(
         "id": str(item.get("exercise") or ""),  # the id a check-in's `done:` list names
         "minutes": _fmt(item.get("minutes")),
         "dose": _dose(item.get("dose")),
-        "quality": _words(str(item.get("quality", ""))),
-        "targets": str(item.get("focus") or "") or _targets(item.get("targets")),
+        "quality": str(item.get("quality_words") or _words(str(item.get("quality", "")))),
+        "targets": ", ".join(str(x) for x in item.get("serves") or ())
+        or str(item.get("focus") or "")
+        or _targets(item.get("targets")),
         "explanation": str(item.get("explanation") or ""),
         "instructions": _lines(item.get("instructions")),
         "cues": _lines(item.get("cues")),
         "equipment": _lines(item.get("equipment")),
         "because": [resolve_ref(client, b) if isinstance(b, str) else _fmt(b) for b in because],
         "cites": cites.cite(dict.fromkeys(_cites_of(item))),
+        "evidence": str((item.get("evidence") or {}).get("says") or ""),
     }
 
 
@@ -405,7 +408,7 @@ def program_view(
     for lo in program.get("left_out") or ():
         if isinstance(lo, Mapping):
             what = lo.get("name") or lo.get("exercise") or lo.get("item") or ""
-            why = lo.get("reason") or lo.get("why") or ""
+            why = lo.get("reason_words") or lo.get("reason") or lo.get("why") or ""
             left_out.append(f"{_words(str(what))}: {why}" if why else _fmt(lo))
         else:
             left_out.append(str(lo))
@@ -424,6 +427,7 @@ def program_view(
         "phases": [_phase(i, ph, cites) for i, ph in enumerate(program.get("phases") or (), 1)],
         "left_out": left_out,
         "notes": _lines(program.get("notes")),
+        "coach_notes": _lines(program.get("coach_notes")),
     }
 
 
