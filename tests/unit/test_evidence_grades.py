@@ -3,14 +3,18 @@ its weakest essential part (docs/evidence.md, "Grading a statement that cites se
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kinchain.assessment.rules import contributor_rules
 from kinchain.errors import DataFileError
 from kinchain.evidence import GRADES, default_registry
 from kinchain.program.library import read_bundled
 from kinchain.program.rules import default_habits, parse_habits
+from kinchain.services.assessment import assess_file
 
 
 def _rank(grade: str) -> int:
@@ -69,7 +73,9 @@ def test_a_habit_graded_above_its_weakest_cited_source_is_refused_when_all_are_e
 
 
 def test_a_habit_may_keep_the_grade_of_its_essential_source_when_a_weaker_one_only_explains():
-    (habit,) = parse_habits(_habit_doc(cite=["saraceni2020", "wilke1999"], essential=["saraceni2020"]))
+    (habit,) = parse_habits(
+        _habit_doc(cite=["saraceni2020", "wilke1999"], essential=["saraceni2020"])
+    )
     assert habit.grade == "SR/MA"
     assert habit.essential == ("saraceni2020",)
 
@@ -97,3 +103,22 @@ def test_no_source_whose_authors_are_not_verified_is_cited_in_text_a_client_read
         k for k in _client_facing_cites() if registry[k].authors.lower().startswith("authors not")
     }
     assert not unverified
+
+
+@pytest.mark.parametrize("name", ["maria", "tom", "ruth"])
+def test_each_daily_life_contributor_shows_the_weakest_grade_its_rule_cites(name):
+    rules = contributor_rules()
+    registry = default_registry()
+    daily = (*rules.footwear, *rules.habit, *rules.activity, *rules.life_stage)
+    by_label = {r.label: r for r in daily}
+    example = Path(__file__).parents[2] / "examples" / f"{name}.yaml"
+    shown = assess_file(example, as_of=dt.date(2026, 12, 2))["contributors"]
+    checked = 0
+    for c in shown:
+        rule = by_label.get(c["label"])
+        if rule is None:
+            continue
+        weakest = max(_rank(registry.grade(k)) for k in rule.cite)
+        assert _rank(c["evidence"]) >= weakest, (c["label"], c["evidence"], rule.cite)
+        checked += 1
+    assert checked, "the example has no daily-life contributor to check"
