@@ -113,7 +113,7 @@ def test_wrong_shape_unknown_shoe_midsole_and_backend_are_refused() -> None:
         simulate_batch(np.zeros((2, 3)))
     with pytest.raises(SimulationError, match=r"shoe: expected hard or soft, received 'squishy'"):
         simulate_liu_nigg(shoe="squishy")
-    with pytest.raises(SimulationError, match=r"midsole: expected midsole_a, midsole_b, midsole_c or midsole_d"):
+    with pytest.raises(SimulationError, match=r"midsole: expected midsole_a, .* or midsole_d"):
         simulate_liu_nigg(midsole="cloud")
     with pytest.raises(SimulationError, match=r"backend: expected one of"):
         simulate_batch(LiuNiggParams.published().to_row(), backend="fortran")
