@@ -36,7 +36,22 @@ __all__ = [
     "UnknownCitation",
     "UnknownSite",
     "UnknownTissue",
+    "one_of",
 ]
+
+
+def one_of(choices: object, /) -> str:
+    """Choices in plain words for a message: ``a, b or c`` (never a Python list).
+
+    >>> one_of(["work flats", "old running shoes", "barefoot"])
+    'work flats, old running shoes or barefoot'
+    >>> one_of(("hard",))
+    'hard'
+    """
+    items = [str(c) for c in choices]  # type: ignore[attr-defined]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} or {items[-1]}"
 
 
 class KinchainError(Exception):

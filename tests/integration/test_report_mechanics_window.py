@@ -13,7 +13,7 @@ AS_OF = dt.date(2026, 11, 25)
 
 
 def test_marias_report_says_her_walking_curves_stop_before_push_off(maria_path: Path) -> None:
-    inputs = report_inputs(maria_path, as_of=AS_OF)
+    inputs = report_inputs(maria_path, as_of=AS_OF, activity="walk")
     assert inputs.simulation is not None and inputs.simulation["activity"] == "walk"
     series = inputs.simulation["series"]
     for name, curve in series["joint_force_n"].items():

@@ -15,6 +15,7 @@ from kinchain.intake import load_intake
 from kinchain.intake.model import Client, Intake
 from kinchain.mechanics.client_choice import (
     activity_choice,
+    activity_to_show,
     main_activity,
     shoe_for_activity,
     simulated_activity,
@@ -98,7 +99,7 @@ def test_the_assessment_and_the_report_simulate_the_same_shoe_for_the_same_activ
     jog_shoe = runs["jog"]
     assert jog_shoe is not None and maria.footwear[jog_shoe].kind == "athletic"
     simulation = report_inputs(maria_path, as_of=AS_OF).simulation
-    assert simulation is not None and simulation["activity"] == main_activity(maria)
+    assert simulation is not None and simulation["activity"] == activity_to_show(maria).activity
     shoe = shoe_for_activity(maria, simulation["activity"])
     assert shoe is not None and simulation["shoe"] == maria.footwear[shoe].name
 

@@ -62,7 +62,7 @@ def test_plot_option_draws_the_force_curve(tmp_path: Path, suffix: str) -> None:
          "--touchdown-velocity"),
         (["--model", "liu-nigg", "--activity", "jog"], "--activity: only with --intake"),
         (["--model", "ln2000"], "--model: expected liu-nigg"),
-        (["--model", "liu-nigg", "--shoe", "squishy"], "shoe: expected one of"),
+        (["--model", "liu-nigg", "--shoe", "squishy"], "--shoe: expected hard or soft"),
         (["--model", "liu-nigg", "--plot", "grf.pdf"], "--plot: expected"),
         (["--model", "liu-nigg", "--touchdown-velocity", "nan"], "received nan"),
         ([], "received neither"),

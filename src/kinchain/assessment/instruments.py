@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kinchain.assessment._data import cites, mapping, read_yaml, text
-from kinchain.errors import DataFileError, InstrumentError, Problem
+from kinchain.errors import DataFileError, InstrumentError, Problem, one_of
 from kinchain.intake.model import Questionnaires
 
 __all__ = [
@@ -183,7 +183,7 @@ def _fields(
     for k in raw:
         if k not in allowed:
             problems.append(
-                Problem(f"{path}.{k}", f"unknown field; expected one of {list(allowed)}")
+                Problem(f"{path}.{k}", f"unknown field; expected {one_of(allowed)}")
             )
     return raw
 
@@ -244,7 +244,7 @@ def _read_faam(raw: Any, path: str, r: Instrument, problems: list[Problem]) -> A
     subs: Mapping[str, Any] = r["subscales"]
     m = _fields(raw, path, list(subs), problems)
     if m is not None and not any(k in m for k in subs):
-        problems.append(Problem(path, f"expected at least one of {list(subs)}"))
+        problems.append(Problem(path, f"expected at least one of {one_of(subs)}"))
     return {
         sid: _items(
             m[sid],
@@ -376,7 +376,7 @@ def check_answers(
         if iid not in _READERS:
             problems.append(
                 Problem(
-                    f"{prefix}.{iid}", f"unknown questionnaire; expected one of {list(_READERS)}"
+                    f"{prefix}.{iid}", f"unknown questionnaire; expected {one_of(_READERS)}"
                 )
             )
             continue

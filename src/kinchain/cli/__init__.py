@@ -14,6 +14,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperCommand
 
 from kinchain.errors import CheckinError, IntakeError, KinchainError
 
@@ -101,12 +102,31 @@ def translate_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class PlainHelpCommand(TyperCommand):
+    """A command whose ``--help`` names its arguments plainly: ``FILE``, ``CHECKIN...``, never
+    with typer's Python type (``FILE <path>``, ``CHECKIN <list[Path]>``)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                shown = param.metavar or (param.name or "").upper()
+                if param.nargs != 1:
+                    shown += "..."
+                # instance attributes: typer's help record asks these two for the name column
+                param._rich_display_name = lambda shown=shown: shown  # type: ignore[method-assign,misc]
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
+
 def _register_commands() -> None:
-    # Each module adds its commands to ``app`` on import.
+    # Each module adds its commands to ``app`` on import; each gets the plain help.
     import importlib
 
     for name in COMMAND_MODULES:
         importlib.import_module(f"kinchain.cli.{name}")
+    for info in app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = PlainHelpCommand
 
 
 def main() -> None:

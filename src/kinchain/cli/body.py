@@ -69,14 +69,27 @@ def _cites(evidence: Iterable[Evidence]) -> str:
     return "; ".join(str(e) for e in evidence)
 
 
+#: columns that hold ids a coach copies into an intake (one id, or a list of them)
+_ID_COLUMNS = ("id",)
+_ID_LIST_COLUMNS = ("stabilises", "moves", "sites", "region", "tissue", "pathway")
+
+
 def _row(table: Table, *cells: str) -> None:
     table.add_row(*(Text(cell) for cell in cells))  # plain text: ids like [ankle] are not markup
+    for column, cell in zip(table.columns, cells, strict=False):
+        if column.header in _ID_LIST_COLUMNS:  # a list of ids wraps between ids, not inside one
+            longest = max((len(w) for w in cell.split()), default=0)
+            column.min_width = max(column.min_width or 0, longest)
 
 
 def _table(title: str, *columns: str) -> Table:
+    """A table whose id columns never wrap inside an id; other columns wrap between words."""
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if column in _ID_COLUMNS:
+            table.add_column(column, no_wrap=True, overflow="ignore")
+        else:
+            table.add_column(column, overflow="fold")
     return table
 
 
@@ -99,14 +112,13 @@ def _print_overview(overview: BodyOverview) -> None:
         sides = "left/right" if s.sided else "midline"
         _row(sites, s.id, s.name, sides, role, s.region, str(len(s.motions)))
     console.print(sites)
-    tissues = _table("Tissues", "id", "type", "blood supply", "in capsule", "stabilises", "moves")
+    tissues = _table("Tissues", "id", "type, blood supply", "stabilises", "moves")
     for t in web.tissues.values():
+        capsule = ", inside a joint capsule" if t.intracapsular else ""
         _row(
             tissues,
             t.id,
-            t.type,
-            t.blood_supply,
-            "yes" if t.intracapsular else "no",
+            f"{t.type}, {t.blood_supply} blood supply{capsule}",
             ", ".join(t.stabilises) or "-",
             ", ".join(t.moves) or "-",
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from kinchain.cli import EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
+from kinchain.mechanics import ACTIVITIES
 from kinchain.services import ReportFiles, render_demo_report, render_report_file
 
 __all__ = ["demo", "report"]
@@ -55,6 +56,11 @@ def report(
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD), not today."
     ),
+    activity: str | None = typer.Option(
+        None, "--activity", metavar="KIND",
+        help="Simulate this activity: walk, jog, hike, jump or pivot (default: the one the "
+        "client's goals and aggravating activities name, else the most frequent).",
+    ),
 ) -> None:
     """Render a client's report: body map, force plots, assessment, program and references.
 
@@ -67,10 +73,17 @@ def report(
       kinchain report examples/tom.yaml --out tom.html --pdf tom.pdf
 
       kinchain report examples/maria.yaml --out maria.html --as-of 2026-11-25
+
+      kinchain report examples/maria.yaml --out maria-walk.html --activity walk
     """
     _suffix(out, "--out", ".html")
     _suffix(pdf, "--pdf", ".pdf")
-    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of))
+    if activity is not None and activity not in ACTIVITIES:
+        raise fail(
+            f"error: --activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}",
+            EXIT_INPUT,
+        )
+    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of), activity=activity)
     _print_written(files)
 
 

@@ -10,17 +10,38 @@ from typing import Any
 import typer
 
 from kinchain.cli import EXIT_ERROR, EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.errors import SimulationError
+from kinchain.mechanics import ACTIVITIES
 from kinchain.services import mechanics as service
 
 __all__ = ["simulate"]
 
-ACTIVITIES = ("walk", "jog", "hike", "jump", "pivot")
 SIDES = ("left", "right")
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%?\s*$")
+
+#: the service's parameter names, as the options a user typed
+_OPTION_OF = {
+    "touchdown_velocity_m_s": "--touchdown-velocity",
+    "lower_velocity_m_s": "--lower-velocity",
+    "upper_velocity_m_s": "--upper-velocity",
+    "step_rate_pct": "--step-rate",
+    "stride_length_pct": "--stride-length",
+    "shoe": "--shoe",
+    "midsole": "--midsole",
+    "activity": "--activity",
+    "side": "--side",
+}
 
 
 def _refuse(message: str) -> typer.Exit:
     return fail(f"error: {message}", EXIT_INPUT)
+
+
+def _as_option(error: SimulationError) -> typer.Exit:
+    """A service refusal in the user's words: the parameter it names becomes the option."""
+    text = str(error)
+    name, sep, rest = text.partition(":")
+    return _refuse(f"{_OPTION_OF.get(name, name)}{sep}{rest}" if sep else text)
 
 
 def _percent(option: str, text: str | None) -> float:
@@ -146,13 +167,16 @@ def _reference(
     if touchdown is not None and (lower is not None or upper is not None):
         raise _refuse("--touchdown-velocity with --lower/--upper-velocity: expected one or "
                       "the other, received both")  # fmt: skip
-    result = service.simulate_reference(
-        shoe=shoe or "hard",
-        touchdown_velocity_m_s=touchdown,
-        lower_velocity_m_s=lower,
-        upper_velocity_m_s=upper,
-        midsole=midsole,
-    )
+    try:
+        result = service.simulate_reference(
+            shoe=shoe or "hard",
+            touchdown_velocity_m_s=touchdown,
+            lower_velocity_m_s=lower,
+            upper_velocity_m_s=upper,
+            midsole=midsole,
+        )
+    except SimulationError as e:
+        raise _as_option(e) from None
     if plot is not None:
         service.plot_reference(result, plot)
     if as_json:
@@ -211,9 +235,16 @@ def _client(
     run = getattr(service, "simulate_client_file", None)
     if run is None:
         raise fail("error: --intake: the kinetic chain model is not available yet", EXIT_ERROR)
-    result = run(intake, activity=activity, side=side, shoe=shoe,
-                 step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)  # fmt: skip
-    data: dict[str, Any] = result.to_json() if hasattr(result, "to_json") else dict(result)
+    data: dict[str, Any]
+    try:
+        if step_rate_pct or stride_length_pct:
+            data = service.simulate_gait_change(
+                intake, activity=activity, side=side, shoe=shoe,
+                step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)  # fmt: skip
+        else:
+            data = run(intake, activity=activity, side=side, shoe=shoe).to_json()
+    except SimulationError as e:
+        raise _as_option(e) from None
     if plot is not None:
         service.plot_simulation_json(data, plot)
     if as_json:
@@ -226,7 +257,8 @@ def _print_client(data: dict[str, Any], plot: Path | None) -> None:
     head = f"kinetic chain, {data.get('activity', '')} {data.get('side') or ''}".rstrip()
     if data.get("shoe"):
         head += f", in {data['shoe']}"
-    lines = [head, "  joint            peak N   peak BW   rate BW/s   absorbed J   passed J"]
+    lines = [head, *_gait_change_lines(data),
+             "  joint            peak N   peak BW   rate BW/s   absorbed J   passed J"]
     for joint in data.get("joints") or ():
         name = f"{joint.get('site')} {joint.get('side') or ''}".strip()
         base = joint.get("baseline") or {}
@@ -251,6 +283,40 @@ def _print_client(data: dict[str, Any], plot: Path | None) -> None:
         lines.append(f"plot: {plot}")
     for line in lines:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _gait_change_lines(data: dict[str, Any]) -> list[str]:
+    """When a gait change was applied: say so, and each joint's figures before -> after."""
+    change = data.get("gait_change")
+    if not change:
+        return []
+    parts = [f"{label} {change[key]:+g}%" for key, label in
+             (("step_rate_pct", "step rate"), ("stride_length_pct", "stride length"))
+             if change.get(key)]  # fmt: skip
+    lines = [
+        f"gait change applied: {', '.join(parts)}",
+        "before -> after: this client at the usual gait, then with the change",
+        "  joint            peak N          rate BW/s     absorbed J    passed J",
+    ]
+    usual = {(j.get("site"), j.get("side")): j for j in change["usual"]["joints"]}
+    for joint in data.get("joints") or ():
+        before = usual.get((joint.get("site"), joint.get("side")))
+        if before is None:
+            continue
+        name = f"{joint.get('site')} {joint.get('side') or ''}".strip()
+        cells = [_change(before, joint, key, digits) for key, digits in
+                 (("peak_force_n", 0), ("loading_rate_bw_s", 1), ("energy_absorbed_j", 1),
+                  ("energy_passed_j", 1))]  # fmt: skip
+        lines.append(f"  {name:<15}  {cells[0]:<14}  {cells[1]:<12}  {cells[2]:<12}  {cells[3]}")
+    lines.append("with the change, against the same body without injuries:")
+    return lines
+
+
+def _change(before: dict[str, Any], after: dict[str, Any], key: str, digits: int) -> str:
+    a, b = before.get(key), after.get(key)
+    if not isinstance(a, int | float) or not isinstance(b, int | float):
+        return "-"
+    return f"{a:.{digits}f} -> {b:.{digits}f}"
 
 
 def _num(row: dict[str, Any], key: str, width: int, digits: int) -> str:

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kinchain.datafile import cite_keys, number, read_bundled_yaml, text
-from kinchain.errors import DataFileError, SimulationError
+from kinchain.errors import DataFileError, SimulationError, one_of
 
 __all__ = [
     "ACTIVITIES",
@@ -251,7 +251,7 @@ def activity_spec(activity: str, /) -> ActivitySpec:
     """
     acts = _activities()
     if activity not in acts:
-        raise SimulationError(f"activity: expected one of {sorted(acts)}, received {activity!r}")
+        raise SimulationError(f"activity: expected {one_of(acts)}, received {activity!r}")
     return acts[activity]
 
 

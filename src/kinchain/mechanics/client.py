@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from kinchain.errors import SimulationError
+from kinchain.errors import SimulationError, one_of
 from kinchain.intake.model import Footwear, Intake
 from kinchain.mechanics import _chain_kernel as K
 from kinchain.mechanics.chain import (
@@ -91,7 +91,7 @@ def pick_shoe(intake: Intake, shoe: str | Footwear | None = None, /, *,
     names = [f.name for f in intake.footwear]
     if shoe is not None:
         if shoe not in names:
-            raise SimulationError(f"shoe: expected one of {[*names, 'barefoot']}, "
+            raise SimulationError(f"shoe: expected {one_of([*names, 'barefoot'])}, "
                                   f"received {shoe!r}")
         i = names.index(shoe)
         return footwear_contact(intake.footwear[i], ref=f"footwear[{i}]")

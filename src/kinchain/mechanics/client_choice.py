@@ -9,8 +9,9 @@ the file).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 from typing import get_args
@@ -18,11 +19,14 @@ from typing import get_args
 from kinchain.datafile import cite_keys
 from kinchain.errors import DataFileError
 from kinchain.intake.model import Activity, Footwear, Intake
-from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _load, _sub
+from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _load, _sub, activity_spec
 
 __all__ = [
     "ActivityChoice",
+    "ShownActivity",
+    "activities_named",
     "activity_choice",
+    "activity_to_show",
     "main_activity",
     "shoe_for_activity",
     "simulated_activity",
@@ -41,6 +45,16 @@ class ActivityChoice:
     footwear_for: Mapping[str, tuple[str, ...]]
     cite: tuple[str, ...]
     note: str
+    #: the words and phrases that name each simulated activity in free text
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ShownActivity:
+    """The activity the report simulates, and why, in words a coach reads."""
+
+    activity: str
+    reason: str
 
 
 @cache
@@ -75,7 +89,41 @@ def activity_choice() -> ActivityChoice:
                                       f"({sorted(shoe_kinds)}), got {order!r}")
         prefs[str(act)] = tuple(order)
     return ActivityChoice(MappingProxyType({str(k): str(v) for k, v in simulate_as.items()}),
-                          MappingProxyType(prefs), cite, str(sec.get("note", "")))
+                          MappingProxyType(prefs), cite, str(sec.get("note", "")),
+                          _words(f, _sub(f, sec, "words", "intake."), ids))
+
+
+def _words(f: str, raw: Mapping[str, object], ids: set[str], /) -> Mapping[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for act, words in raw.items():
+        w = f"intake.words.{act}"
+        if act not in ids:
+            raise DataFileError(f, w, f"expected one of {', '.join(sorted(ids))}, got {act!r}")
+        if not isinstance(words, list) or not all(
+            isinstance(x, str) and x.strip() and x == x.lower() for x in words
+        ):
+            raise DataFileError(f, w, f"expected a list of lowercase words, got {words!r}")
+        out[str(act)] = tuple(x.strip() for x in words)
+    return MappingProxyType(out)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (act, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"))
+        for act, words in activity_choice().words.items()
+        if words
+    )
+
+
+def activities_named(text: str, /) -> tuple[str, ...]:
+    """The simulated activities a free text names, in the order of ``activities.yaml``.
+
+    >>> activities_named("Get back to 30 km a week of running"), activities_named("sitting")
+    (('jog',), ())
+    """
+    low = text.lower()
+    return tuple(act for act, pattern in _patterns() if pattern.search(low))
 
 
 def simulated_activity(kind: str, /) -> str | None:
@@ -137,3 +185,46 @@ def shoe_for_activity(intake: Intake, activity: str, /) -> int | None:
         if owned:
             return max(owned, key=lambda i: shoes[i].hours_per_day)
     return max(range(len(shoes)), key=lambda i: shoes[i].hours_per_day)
+
+
+def _mentions(intake: Intake, activity: str, /) -> tuple[list[str], list[str]]:
+    """The goals that name an activity, and the pains worse with it (in words)."""
+    goals = [g for g in intake.goals if activity in activities_named(g)]
+    pains = []
+    for pain in intake.pain:
+        hits = [w for w in pain.worse_with if activity in activities_named(w)]
+        if hits:
+            where = " ".join(x for x in (pain.side or "", pain.site.replace("_", " ")) if x)
+            pains.append(f"the {where} pain is worse with {hits[0]}")
+    return goals, pains
+
+
+def activity_to_show(intake: Intake, /) -> ShownActivity:
+    """The activity the report simulates: the one the client's goals and aggravating
+    activities name most often, ties (and no mention) going to the one with more minutes a
+    week; walking when none can be simulated. The reason says which rule chose it.
+
+    >>> from kinchain.intake.model import Client
+    >>> who = Intake(client=Client(name="A", birth_year=1990, sex="female", height_cm=165,
+    ...              mass_kg=60), daily_minutes=10, goals=["Jog 5 km"],
+    ...              activities=[{"kind": "walk", "minutes_per_week": 200},
+    ...                          {"kind": "jog", "minutes_per_week": 30}])
+    >>> activity_to_show(who).activity
+    'jog'
+    """
+    minutes = simulated_minutes(intake)
+    named = {act: _mentions(intake, act) for act in ACTIVITIES}
+    count = {act: len(g) + len(p) for act, (g, p) in named.items()}
+    order = list(minutes) + [a for a in ACTIVITIES if a not in minutes]
+    best = max(order, key=lambda a: (count[a], minutes.get(a, -1.0)))
+    label = activity_spec(best).label
+    if count[best]:
+        goals, pains = named[best]
+        parts = [f'the goal "{g}" is about it' for g in goals[:1]] + pains[:1]
+        return ShownActivity(best, f"{label}, because {' and '.join(parts)}")
+    if any(simulated_activity(a.kind) for a in intake.activities):
+        return ShownActivity(
+            best, f"{label}, the client's activity with the most minutes a week "
+            f"({minutes[best]:g}); no goal or aggravating activity names one that can be simulated"
+        )
+    return ShownActivity(best, f"{label}: none of the client's activities can be simulated")

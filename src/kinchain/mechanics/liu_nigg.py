@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from kinchain.errors import DataFileError, SimulationError
+from kinchain.errors import DataFileError, SimulationError, one_of
 from kinchain.mechanics import _layout as L
 from kinchain.mechanics.batch import BatchResult, simulate_batch
 from kinchain.mechanics.shoe import SHOES, shoe_stage
@@ -110,7 +110,7 @@ class LiuNiggParams:
 @cache
 def _published(shoe: str) -> LiuNiggParams:
     if shoe not in LN_SHOES:
-        raise SimulationError(f"shoe: expected one of {list(LN_SHOES)}, received {shoe!r}")
+        raise SimulationError(f"shoe: expected {one_of(LN_SHOES)}, received {shoe!r}")
     sec = L.mapping(L.reference_data(), "liu_nigg", "")
     w = "liu_nigg"
     masses = L.mapping(sec, "masses_kg", w)

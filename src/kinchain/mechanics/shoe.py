@@ -32,7 +32,7 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from kinchain.errors import DataFileError, SimulationError
+from kinchain.errors import DataFileError, SimulationError, one_of
 from kinchain.mechanics._layout import DATA_FILE, cite_list, mapping, number, reference_data
 
 __all__ = ["SHOES", "Midsole", "ShoeStage", "midsole_force", "shoe_stage"]
@@ -100,7 +100,7 @@ class _Shoes(Mapping[str, Midsole]):
         midsoles = shoe_stage().midsoles
         if name not in midsoles:
             raise SimulationError(
-                f"midsole: expected one of {sorted(midsoles)}, received {name!r}"
+                f"midsole: expected {one_of(sorted(midsoles))}, received {name!r}"
             )
         return midsoles[name]
 

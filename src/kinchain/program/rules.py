@@ -174,6 +174,8 @@ class HabitRule:
     evidence: str
     grade: str
     cite: tuple[str, ...]
+    #: the cited sources the advice stands on; its grade is no stronger than the weakest of them
+    essential: tuple[str, ...] = ()
 
 
 #: contraindications that hold for every exercise, with no flag on the exercise
@@ -505,21 +507,59 @@ def _habit(raw: Any, *, file: str, key: str) -> HabitRule:
                 file, f"{key}.when.{cond}", f"unknown; expected one of {list(HABIT_CONDITIONS)}"
             )
     cite = cites(raw, file=file, key=key, registry=default_registry())
-    grade = raw.get("grade")
-    registry = default_registry()
-    if grade not in GRADES or grade not in {registry.grade(k) for k in cite}:
-        raise DataFileError(
-            file, f"{key}.grade", f"{grade!r} must be the grade of one of its sources {list(cite)}"
-        )
+    essential = _essential(raw, cite, file=file, key=key)
+    grade = _habit_grade(raw.get("grade"), cite, essential, file=file, key=key)
     return HabitRule(
         habit_id,
         area,
         MappingProxyType(dict(when)),
         text(raw, "advice", file=file, key=key, squash=True),
         text(raw, "evidence", file=file, key=key, squash=True),
-        str(grade),
+        grade,
         cite,
+        essential,
     )
+
+
+def _essential(
+    raw: Mapping[str, Any], cite: tuple[str, ...], /, *, file: str, key: str
+) -> tuple[str, ...]:
+    """The habit's essential sources: all it cites unless an ``essential`` list names fewer."""
+    if "essential" not in raw:
+        return cite
+    listed = raw["essential"]
+    if not isinstance(listed, list) or not listed:
+        raise DataFileError(
+            file, f"{key}.essential", f"expected a non-empty list of cited keys, got {listed!r}"
+        )
+    stray = [k for k in listed if k not in cite]
+    if stray:
+        raise DataFileError(
+            file, f"{key}.essential", f"{stray} are not in its cite list {list(cite)}"
+        )
+    return tuple(str(k) for k in listed)
+
+
+def _habit_grade(
+    grade: Any, cite: tuple[str, ...], essential: tuple[str, ...], /, *, file: str, key: str
+) -> str:
+    """The grade a client sees: a grade of one of its sources, no stronger than the weakest
+    essential source (a composite statement takes the grade of its weakest essential part)."""
+    registry = default_registry()
+    if grade not in GRADES or grade not in {registry.grade(k) for k in cite}:
+        raise DataFileError(
+            file, f"{key}.grade", f"{grade!r} must be the grade of one of its sources {list(cite)}"
+        )
+    weakest = max(essential, key=lambda k: GRADES.index(registry.grade(k)))
+    if GRADES.index(grade) < GRADES.index(registry.grade(weakest)):
+        raise DataFileError(
+            file,
+            f"{key}.grade",
+            f"{grade!r} is stronger than its weakest essential source {weakest} "
+            f"({registry.grade(weakest)}); grade it {registry.grade(weakest)!r} or list the "
+            "sources it stands on under 'essential'",
+        )
+    return str(grade)
 
 
 def parse_habits(doc: Any, /, *, file: str = _HABITS) -> tuple[HabitRule, ...]:

@@ -215,6 +215,7 @@ def mechanics_view(
     link = simulation.get("weakest_link")
     return {
         "activity": str(simulation.get("activity") or ""),
+        "chosen_because": str(simulation.get("chosen_because") or ""),
         "side": str(simulation.get("side") or ""),
         "shoe": str(simulation.get("shoe") or ""),
         "figures": figures,

@@ -23,7 +23,13 @@ from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_clien
 from kinchain.report.plots import grf_plot
 from kinchain.tissue import tissue_state
 
-__all__ = ["plot_reference", "plot_simulation_json", "simulate_client_file", "simulate_reference"]
+__all__ = [
+    "plot_reference",
+    "plot_simulation_json",
+    "simulate_client_file",
+    "simulate_gait_change",
+    "simulate_reference",
+]
 
 
 def simulate_reference(
@@ -157,3 +163,30 @@ def simulate_client_file(
         side = max(sided)[1] if sided and max(sided)[0] > 0 else "left"
     return simulate_client(intake, deficits, activity=activity, side=side, shoe=shoe,
                            step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
+
+
+def simulate_gait_change(
+    path: str | os.PathLike[str],
+    /,
+    *,
+    activity: str,
+    side: str | None = None,
+    shoe: str | None = None,
+    step_rate_pct: float = 0.0,
+    stride_length_pct: float = 0.0,
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
+    """A gait change for the client, before -> after: the JSON of the run with the change,
+    plus ``gait_change`` holding the change in percent and the ``usual`` gait's ``joints`` and
+    ``weakest_link`` (the same client, shoe and side at her usual step rate and stride)."""
+    common: dict[str, Any] = {"activity": activity, "side": side, "shoe": shoe, "as_of": as_of}
+    usual = simulate_client_file(path, **common).to_json()
+    changed = simulate_client_file(path, **{**common, "side": usual["side"]},
+                                   step_rate_pct=step_rate_pct,
+                                   stride_length_pct=stride_length_pct).to_json()  # fmt: skip
+    changed["gait_change"] = {
+        "step_rate_pct": float(step_rate_pct),
+        "stride_length_pct": float(stride_length_pct),
+        "usual": {"joints": usual["joints"], "weakest_link": usual["weakest_link"]},
+    }
+    return changed

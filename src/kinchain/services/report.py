@@ -16,8 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kinchain.errors import SimulationError
 from kinchain.intake import load_intake
-from kinchain.mechanics.client_choice import main_activity
+from kinchain.mechanics import ACTIVITIES, activity_spec
+from kinchain.mechanics.client_choice import activity_to_show
 from kinchain.services.assessment import assess_file
 from kinchain.services.mechanics import simulate_client_file
 
@@ -55,13 +57,28 @@ class ReportFiles:
     suspended: bool
 
 
-def report_inputs(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ReportInputs:
+def report_inputs(
+    path: str | os.PathLike[str], /, *, as_of: dt.date, activity: str | None = None
+) -> ReportInputs:
     """Run the pipeline for one intake file: intake, assessment with program, and the
-    simulation of the client's main activity (walking when none of hers can be simulated)."""
+    simulation of one activity: ``activity`` when the coach names one, else the one the
+    client's goals and aggravating activities point to, then her most frequent one
+    (:func:`kinchain.mechanics.client_choice.activity_to_show`). The simulation carries
+    ``chosen_because``, the reason in words."""
+    if activity is not None and activity not in ACTIVITIES:
+        raise SimulationError(
+            f"activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}"
+        )
     intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
     assessment = _as_json(assess_file(path, as_of=as_of))
-    # the main activity in the pair worn for it: the mechanics engine decides both
-    simulation = _as_json(simulate_client_file(path, activity=main_activity(intake), as_of=as_of))
+    if activity is None:
+        shown = activity_to_show(intake)
+        activity, because = shown.activity, shown.reason
+    else:
+        because = f"{activity_spec(activity).label}, chosen by the coach"
+    # the activity in the pair worn for it: the mechanics engine decides the pair
+    simulated = _as_json(simulate_client_file(path, activity=activity, as_of=as_of))
+    simulation = {**simulated, "chosen_because": because}
     return ReportInputs(intake.model_dump(mode="json"), assessment, simulation, as_of)
 
 
@@ -83,9 +100,11 @@ def render_report_file(
     out: str | os.PathLike[str],
     pdf: str | os.PathLike[str] | None = None,
     as_of: dt.date,
+    activity: str | None = None,
 ) -> ReportFiles:
-    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``."""
-    inputs = report_inputs(path, as_of=as_of)
+    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``;
+    ``activity`` chooses the simulated activity (default: :func:`report_inputs` chooses)."""
+    inputs = report_inputs(path, as_of=as_of, activity=activity)
     return write_report(inputs, out=Path(out), pdf=Path(pdf) if pdf is not None else None)
 
 
