@@ -13,6 +13,7 @@
     ├── InstrumentError(ValueError)    questionnaire answers that cannot be scored
     ├── SimulationError(ValueError)    mechanics parameters that would give a meaningless curve
     ├── CheckinError(ValueError)       a check-in file that cannot be applied
+    ├── UnknownCountry(ValueError)     a practice country the country table does not define
     └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
@@ -33,6 +34,7 @@ __all__ = [
     "ProgramSuspended",
     "SimulationError",
     "UnknownCitation",
+    "UnknownCountry",
     "UnknownSite",
     "UnknownTissue",
 ]
@@ -108,3 +110,7 @@ class CheckinError(ValueError, KinchainError):
 
 class ProgramSuspended(RuntimeError, KinchainError):
     """A program was asked for while a red flag suspends it."""
+
+
+class UnknownCountry(ValueError, KinchainError):
+    """A practice country code the country table (``assessment/countries.yaml``) lacks."""

@@ -4,6 +4,7 @@ from kinchain.intake.load import load_intake, parse_intake
 from kinchain.intake.model import (
     Activity,
     Carrying,
+    Clearance,
     Client,
     Footwear,
     Habits,
@@ -20,6 +21,7 @@ from kinchain.intake.screening import ScreeningQuestion, screening_questions
 __all__ = [
     "Activity",
     "Carrying",
+    "Clearance",
     "Client",
     "Footwear",
     "Habits",

@@ -51,8 +51,10 @@ from kinchain.intake.screening import screening_keys
 from kinchain.intake.vocabulary import carrying_side, injury_kinds
 
 __all__ = [
+    "DERIVED_FLAGS",
     "Activity",
     "Carrying",
+    "Clearance",
     "Client",
     "Footwear",
     "Habits",
@@ -426,6 +428,37 @@ def _screening_key(key: str) -> str:
 
 ScreeningKey = Annotated[str, AfterValidator(_screening_key)]
 
+#: red flags the screen derives from the rest of the intake, which a clearance may also cover
+DERIVED_FLAGS: tuple[str, ...] = ("age_at_onset",)
+
+
+def _cleared_key(key: str) -> str:
+    return key if key in DERIVED_FLAGS else _screening_key(key)
+
+
+class Clearance(_Frozen):
+    """A clinician's clearance after a referral, recorded by the coach in a new intake version:
+    the day, who cleared, what they said, and the red-flag keys it covers."""
+
+    date: PartialDate
+    by: Text
+    said: Text
+    flags: tuple[Annotated[str, AfterValidator(_cleared_key)], ...]
+
+    @field_validator("flags")
+    @classmethod
+    def _covers_something(cls, flags: tuple[str, ...]) -> tuple[str, ...]:
+        if not flags:
+            raise refusal("a clearance lists the red-flag keys it covers; got none")
+        return flags
+
+    @field_validator("date")
+    @classmethod
+    def _a_whole_day(cls, date: PartialDate) -> PartialDate:
+        if date.day is None:
+            raise refusal(f"{date} needs a day (YYYY-MM-DD): the day the clinician cleared")
+        return date
+
 
 # ---------------------------------------------------------------------------------------- intake
 
@@ -443,3 +476,4 @@ class Intake(_Frozen):
     habits: Habits = Field(default_factory=Habits)
     screening: dict[ScreeningKey, Flag] = Field(default_factory=dict)
     questionnaires: Questionnaires = Field(default_factory=Questionnaires)
+    clearance: tuple[Clearance, ...] = ()

@@ -11,6 +11,7 @@ import jinja2
 from markupsafe import Markup
 
 from kinchain.evidence import GRADE_MEANING, Registry, default_registry
+from kinchain.report.safety_view import safety_view
 from kinchain.report import context as ctx
 from kinchain.report.bodymap import body_map_marks
 from kinchain.report.bodymap_svg import (
@@ -71,6 +72,7 @@ def render_html(
         "client": who,
         "as_of": as_of.isoformat(),
         "for_print": for_print,
+        "safety": safety_view(assessment, cites),
         "referral": ctx.referral_view(assessment, cites),
         "suspended": suspended,
         "body_map": Markup(body_map_svg(bm, title=f"Body map of {who['name']}")),

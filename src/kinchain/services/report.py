@@ -55,11 +55,13 @@ class ReportFiles:
     suspended: bool
 
 
-def report_inputs(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ReportInputs:
+def report_inputs(
+    path: str | os.PathLike[str], /, *, as_of: dt.date, country: str | None = None
+) -> ReportInputs:
     """Run the pipeline for one intake file: intake, assessment with program, and the
     simulation of the client's main activity (walking when none of hers can be simulated)."""
     intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
-    assessment = _as_json(assess_file(path, as_of=as_of))
+    assessment = _as_json(assess_file(path, as_of=as_of, country=country))
     # the main activity in the pair worn for it: the mechanics engine decides both
     simulation = _as_json(simulate_client_file(path, activity=main_activity(intake), as_of=as_of))
     return ReportInputs(intake.model_dump(mode="json"), assessment, simulation, as_of)
@@ -83,9 +85,11 @@ def render_report_file(
     out: str | os.PathLike[str],
     pdf: str | os.PathLike[str] | None = None,
     as_of: dt.date,
+    country: str | None = None,
 ) -> ReportFiles:
-    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``."""
-    inputs = report_inputs(path, as_of=as_of)
+    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``; texts
+    about where to get help use the practice's ``country`` (the UK when None)."""
+    inputs = report_inputs(path, as_of=as_of, country=country)
     return write_report(inputs, out=Path(out), pdf=Path(pdf) if pdf is not None else None)
 
 
