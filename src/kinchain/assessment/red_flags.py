@@ -445,7 +445,9 @@ def _recheck(rules: RedFlagRules, criteria: int, duration: float, start: dt.date
     days = int(rh.min_duration_months * 30.436875) + 1
     return rh.recheck.format(
         criteria=criteria,
-        months=f"{duration:.0f}" if duration >= 1 else "less than 1",
+        months="less than a month" if duration < 1 else (
+            "1 month" if round(duration) == 1 else f"{duration:.0f} months"
+        ),
         min_months=f"{rh.min_duration_months:g}",
         date=(start + dt.timedelta(days=days)).isoformat(),
     )

@@ -81,7 +81,7 @@ def _referral(result: dict[str, Any]) -> None:
         ]
     elif ref.get("cleared") and ref.get("suspends_program", urgency != "routine"):
         lines += ["", "The program resumes: every flag above is covered by a clearance."]
-    title = f"{ref.get('label') or urgency} referral".upper()
+    title = f"{urgency.replace('_', ' ')} referral".upper()  # short: a long title is cut off
     console.print(
         Panel(escape("\n".join(lines)), title=title, style=_STYLE.get(urgency, ""), expand=False)
     )
