@@ -117,3 +117,12 @@ def test_the_example_intakes_no_longer_say_that_a_left_out_answer_is_no() -> Non
     assert 'means "no"' not in (ROOT / "docs" / "intake.md").read_text(encoding="utf-8")
     header = (ROOT / "src" / "kinchain" / "intake" / "screening.yaml").read_text(encoding="utf-8")
     assert 'means\n# "no"' not in header and "is NOT a\n# \"no\"" in header
+
+
+def test_the_emergency_referral_panel_title_is_shown_whole_at_eighty_columns(tmp_path: Path) -> None:
+    path = _intake(tmp_path, {"saddle_numbness": True})
+    out = run("assess", str(path), "--as-of", AS_OF, env={"COLUMNS": "80"})
+    top = next(line for line in out.output.splitlines() if "REFERRAL" in line)
+    assert "EMERGENCY REFERRAL" in top
+    assert top.rstrip().endswith("╮") and "─ EMERGENCY REFERRAL ─" in top
+    assert "See: A&E" in out.output
