@@ -104,7 +104,9 @@ def test_the_report_leads_with_the_screening_gap_and_marks_the_routine_provision
     html = render_html(client, assessment, None, as_of=dt.date(2026, 12, 2))
     gap = html.index('id="screening"')
     assert gap < html.index('id="at-a-glance"') < html.index('id="program"')
-    glance = html[html.index('id="at-a-glance"'):html.index("</section>", html.index('id="at-a-glance"'))]
+    glance = html[
+        html.index('id="at-a-glance"') : html.index("</section>", html.index('id="at-a-glance"'))
+    ]
     assert "Red-flag screening not done" in glance
     assert "This routine is provisional until" in html
     assert "none of the answers given calls for a referral" not in html
@@ -116,10 +118,12 @@ def test_the_example_intakes_no_longer_say_that_a_left_out_answer_is_no() -> Non
         assert 'left out is "no"' not in text
     assert 'means "no"' not in (ROOT / "docs" / "intake.md").read_text(encoding="utf-8")
     header = (ROOT / "src" / "kinchain" / "intake" / "screening.yaml").read_text(encoding="utf-8")
-    assert 'means\n# "no"' not in header and "is NOT a\n# \"no\"" in header
+    assert 'means\n# "no"' not in header and 'is NOT a\n# "no"' in header
 
 
-def test_the_emergency_referral_panel_title_is_shown_whole_at_eighty_columns(tmp_path: Path) -> None:
+def test_the_emergency_referral_panel_title_is_shown_whole_at_eighty_columns(
+    tmp_path: Path,
+) -> None:
     path = _intake(tmp_path, {"saddle_numbness": True})
     out = run("assess", str(path), "--as-of", AS_OF, env={"COLUMNS": "80"})
     top = next(line for line in out.output.splitlines() if "REFERRAL" in line)

@@ -25,14 +25,19 @@ def _client(answers: dict[str, bool], life_stage: dict[str, object] | None = Non
     if life_stage:
         client["life_stage"] = life_stage
     return parse_intake(
-        {"client": client, "daily_minutes": 10,
-         "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-06"}],
-         "screening": answers},  # fmt: skip
+        {
+            "client": client,
+            "daily_minutes": 10,
+            "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-06"}],
+            "screening": answers,
+        },
         as_of=AS_OF,
     )
 
 
-def test_the_table_has_at_least_the_uk_ireland_the_us_and_australia_with_the_uk_by_default() -> None:
+def test_the_table_has_at_least_the_uk_ireland_the_us_and_australia_with_the_uk_by_default() -> (
+    None
+):
     assert {"UK", "IE", "US", "AU"} <= set(country_codes())
     assert country_words().code == "UK"
     assert country_words("gb").code == "UK"
@@ -74,8 +79,11 @@ def test_an_emergency_referral_in_the_uk_names_a_and_e_and_999() -> None:
 
 def test_a_same_day_referral_names_the_urgent_line_only_where_one_was_verified() -> None:
     uk = screen(_client({"fever_or_rigors": True}), as_of=AS_OF).referral  # type: ignore[arg-type]
-    ie = screen(_client({"fever_or_rigors": True}), as_of=AS_OF,  # type: ignore[arg-type]
-                country=country_words("IE")).referral  # fmt: skip
+    ie = screen(
+        _client({"fever_or_rigors": True}),
+        as_of=AS_OF,  # type: ignore[arg-type]
+        country=country_words("IE"),
+    ).referral
     assert uk is not None and "NHS 111" in uk.see
     assert ie is not None and "111" not in ie.see and "GP" in ie.see
 
@@ -83,9 +91,12 @@ def test_a_same_day_referral_names_the_urgent_line_only_where_one_was_verified()
 def test_the_cli_takes_the_country_from_the_option_or_the_environment() -> None:
     ruth = str(ROOT / "examples" / "ruth.yaml")
     group = typer.main.get_group(app)
-    by_env = CliRunner().invoke(group, ["assess", ruth, "--as-of", "2026-12-02"],
-                                env={"KINCHAIN_COUNTRY": "AU"})  # fmt: skip
-    by_option = CliRunner().invoke(group, ["assess", ruth, "--as-of", "2026-12-02", "--country", "US"])
+    by_env = CliRunner().invoke(
+        group, ["assess", ruth, "--as-of", "2026-12-02"], env={"KINCHAIN_COUNTRY": "AU"}
+    )
+    by_option = CliRunner().invoke(
+        group, ["assess", ruth, "--as-of", "2026-12-02", "--country", "US"]
+    )
     assert by_env.exit_code == 0 and "hospital emergency department" in by_env.output
     assert by_option.exit_code == 0 and "primary care doctor" in by_option.output
     for out in (by_env.output, by_option.output):

@@ -17,15 +17,29 @@ from kinchain.report import render_html
 from kinchain.services import assess_file
 
 AS_OF = dt.date(2026, 12, 2)
-ACOG_SIGNS = ("bleeding from the vagina", "fluid leaking", "regular, painful contractions",
-              "dizziness or feeling faint", "chest pain", "calf", "shortness of breath before",
-              "headache", "muscle weakness that affects your balance")  # fmt: skip
+ACOG_SIGNS = (
+    "bleeding from the vagina",
+    "fluid leaking",
+    "regular, painful contractions",
+    "dizziness or feeling faint",
+    "chest pain",
+    "calf",
+    "shortness of breath before",
+    "headache",
+    "muscle weakness that affects your balance",
+)
 
 
 def _doc(stage: dict[str, Any]) -> dict[str, Any]:
     return {
-        "client": {"name": "Pia Test", "birth_year": 1992, "sex": "female", "height_cm": 166,
-                   "mass_kg": 68, "life_stage": stage},  # fmt: skip
+        "client": {
+            "name": "Pia Test",
+            "birth_year": 1992,
+            "sex": "female",
+            "height_cm": 166,
+            "mass_kg": 68,
+            "life_stage": stage,
+        },
         "daily_minutes": 10,
         "pain": [{"site": "sacroiliac", "side": "left", "intensity": 4, "since": "2026-10"}],
         "activities": [{"kind": "walk", "minutes_per_week": 120}],

@@ -35,8 +35,13 @@ TABLE = _table()
 def _client(answers: dict[str, bool], birth_year: int = 1990) -> Intake:
     return Intake.model_validate(
         {
-            "client": {"name": "T", "birth_year": birth_year, "sex": "female",
-                       "height_cm": 165, "mass_kg": 60},  # fmt: skip
+            "client": {
+                "name": "T",
+                "birth_year": birth_year,
+                "sex": "female",
+                "height_cm": 165,
+                "mass_kg": 60,
+            },
             "daily_minutes": 10,
             "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-06"}],
             "screening": answers,

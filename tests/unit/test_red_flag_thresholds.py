@@ -10,15 +10,25 @@ import pytest
 from kinchain.assessment.red_flags import screen
 from kinchain.intake import Intake
 
-RHEUM = ["wakes_second_half_of_night", "buttock_pain", "improves_with_movement",
-         "improves_with_nsaids", "family_history_spondyloarthritis"]  # fmt: skip
+RHEUM = [
+    "wakes_second_half_of_night",
+    "buttock_pain",
+    "improves_with_movement",
+    "improves_with_nsaids",
+    "family_history_spondyloarthritis",
+]
 
 
 def client(*, born: int, since: Any, answers: dict[str, bool], as_of: dt.date) -> Intake:
     return Intake.model_validate(
         {
-            "client": {"name": "T", "birth_year": born, "sex": "male",
-                       "height_cm": 175, "mass_kg": 70},  # fmt: skip
+            "client": {
+                "name": "T",
+                "birth_year": born,
+                "sex": "male",
+                "height_cm": 175,
+                "mass_kg": 70,
+            },
             "daily_minutes": 10,
             "pain": [{"site": "lumbar_spine", "intensity": 4, "since": since}],
             "screening": answers,
@@ -34,8 +44,9 @@ AS_OF = dt.date(2026, 12, 2)
 def test_new_back_pain_counts_beside_another_flag_only_when_it_began_after_fifty(
     onset_age: int, counts: bool
 ) -> None:
-    intake = client(born=2020 - onset_age, since="2020-03", answers={"history_of_cancer": True},
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=2020 - onset_age, since="2020-03", answers={"history_of_cancer": True}, as_of=AS_OF
+    )
     keys = {f.key for f in screen(intake, as_of=AS_OF).flags}
     assert ("age_at_onset" in keys) is counts
 
@@ -44,8 +55,9 @@ def test_new_back_pain_counts_beside_another_flag_only_when_it_began_after_fifty
 def test_new_back_pain_counts_beside_another_flag_only_when_it_began_before_twenty(
     onset_age: int, counts: bool
 ) -> None:
-    intake = client(born=2020 - onset_age, since="2020-03", answers={"iv_drug_use": True},
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=2020 - onset_age, since="2020-03", answers={"iv_drug_use": True}, as_of=AS_OF
+    )
     keys = {f.key for f in screen(intake, as_of=AS_OF).flags}
     assert ("age_at_onset" in keys) is counts
 
@@ -56,8 +68,9 @@ def test_the_nice_rule_applies_only_once_back_pain_has_lasted_over_three_months(
 ) -> None:
     start = dt.date(2026, 6, 1)
     as_of = start + dt.timedelta(days=days)
-    intake = client(born=1995, since=start.isoformat(), answers=dict.fromkeys(RHEUM[:4], True),
-                    as_of=as_of)  # fmt: skip
+    intake = client(
+        born=1995, since=start.isoformat(), answers=dict.fromkeys(RHEUM[:4], True), as_of=as_of
+    )
     result = screen(intake, as_of=as_of)
     assert (result.rheumatology_criteria is not None) is applies
     assert (result.referral is not None) is applies
@@ -67,8 +80,9 @@ def test_the_nice_rule_applies_only_once_back_pain_has_lasted_over_three_months(
 def test_the_nice_rule_applies_only_to_back_pain_that_began_before_forty_five(
     onset_age: int, applies: bool
 ) -> None:
-    intake = client(born=2020 - onset_age, since="2020-03", answers=dict.fromkeys(RHEUM[:4], True),
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=2020 - onset_age, since="2020-03", answers=dict.fromkeys(RHEUM[:4], True), as_of=AS_OF
+    )
     assert (screen(intake, as_of=AS_OF).rheumatology_criteria is not None) is applies
 
 
@@ -76,21 +90,27 @@ def test_the_nice_rule_applies_only_to_back_pain_that_began_before_forty_five(
 def test_back_pain_that_began_before_thirty_five_is_one_more_criterion(
     onset_age: int, criteria: int
 ) -> None:
-    intake = client(born=2020 - onset_age, since="2020-03", answers=dict.fromkeys(RHEUM[:3], True),
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=2020 - onset_age, since="2020-03", answers=dict.fromkeys(RHEUM[:3], True), as_of=AS_OF
+    )
     assert screen(intake, as_of=AS_OF).rheumatology_criteria == criteria
 
 
 @pytest.mark.parametrize(
     ("count", "urgency", "words"),
-    [(2, None, None), (3, "routine", "HLA-B27"), (4, "routine", "rheumatologist"),
-     (5, "routine", "rheumatologist")],
-)  # fmt: skip
+    [
+        (2, None, None),
+        (3, "routine", "HLA-B27"),
+        (4, "routine", "rheumatologist"),
+        (5, "routine", "rheumatologist"),
+    ],
+)
 def test_three_criteria_ask_for_a_blood_test_and_four_or_more_for_a_rheumatologist(
     count: int, urgency: str | None, words: str | None
 ) -> None:
-    intake = client(born=1985, since="2020-03", answers=dict.fromkeys(RHEUM[:count], True),
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=1985, since="2020-03", answers=dict.fromkeys(RHEUM[:count], True), as_of=AS_OF
+    )
     result = screen(intake, as_of=AS_OF)
     assert result.rheumatology_criteria == count
     if urgency is None:
@@ -101,8 +121,9 @@ def test_three_criteria_ask_for_a_blood_test_and_four_or_more_for_a_rheumatologi
 
 
 def test_four_features_after_one_month_tell_the_coach_the_day_to_recheck_at_three_months() -> None:
-    intake = client(born=1985, since="2026-11-01", answers=dict.fromkeys(RHEUM[:4], True),
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=1985, since="2026-11-01", answers=dict.fromkeys(RHEUM[:4], True), as_of=AS_OF
+    )
     result = screen(intake, as_of=AS_OF)
     assert result.referral is None  # no referral yet is right
     assert len(result.notes) == 1
@@ -115,6 +136,7 @@ def test_four_features_after_one_month_tell_the_coach_the_day_to_recheck_at_thre
 
 
 def test_two_features_after_one_month_need_no_recheck_note() -> None:
-    intake = client(born=1985, since="2026-11-01", answers=dict.fromkeys(RHEUM[:2], True),
-                    as_of=AS_OF)  # fmt: skip
+    intake = client(
+        born=1985, since="2026-11-01", answers=dict.fromkeys(RHEUM[:2], True), as_of=AS_OF
+    )
     assert screen(intake, as_of=AS_OF).notes == ()

@@ -18,8 +18,13 @@ AS_OF = dt.date(2026, 12, 2)
 
 def intake(**extra: Any) -> Any:
     doc: dict[str, Any] = {
-        "client": {"name": "Ann Test", "birth_year": 1966, "sex": "female",
-                   "height_cm": 162, "mass_kg": 61},  # fmt: skip
+        "client": {
+            "name": "Ann Test",
+            "birth_year": 1966,
+            "sex": "female",
+            "height_cm": 162,
+            "mass_kg": 61,
+        },
         "daily_minutes": 10,
         "pain": [{"site": "lumbar_spine", "intensity": 5, "since": "2026-06"}],
         "screening": {"history_of_cancer": True},
@@ -29,8 +34,14 @@ def intake(**extra: Any) -> Any:
 
 
 def clearance(day: str = "2026-11-20", flags: list[str] | None = None) -> list[dict[str, Any]]:
-    return [{"date": day, "by": "Dr A Patel, GP", "said": "Examined; exercise may start.",
-             "flags": flags or ["history_of_cancer", "age_at_onset"]}]  # fmt: skip
+    return [
+        {
+            "date": day,
+            "by": "Dr A Patel, GP",
+            "said": "Examined; exercise may start.",
+            "flags": flags or ["history_of_cancer", "age_at_onset"],
+        }
+    ]
 
 
 def test_a_referred_client_gets_no_program_until_a_clearance_is_recorded() -> None:
@@ -40,7 +51,9 @@ def test_a_referred_client_gets_no_program_until_a_clearance_is_recorded() -> No
     assert build_program(client, result, as_of=AS_OF) is None
 
 
-def test_a_recorded_clearance_covering_every_flag_resumes_the_program_and_says_who_cleared() -> None:
+def test_a_recorded_clearance_covering_every_flag_resumes_the_program_and_says_who_cleared() -> (
+    None
+):
     client = intake(clearance=clearance())
     result = assess(client, as_of=AS_OF)
     assert not result.program_suspended
@@ -76,14 +89,22 @@ def test_a_clearance_needs_the_whole_day_it_was_given() -> None:
         intake(clearance=clearance(day="2026-11"))
 
 
-def test_a_sixteen_year_old_whose_back_pain_is_worse_at_night_is_held_until_a_clinician_looks() -> None:
+def test_a_sixteen_year_old_whose_back_pain_is_worse_at_night_is_held_until_a_clinician_looks() -> (
+    None
+):
     teen = parse_intake(
         {
-            "client": {"name": "Sam Young", "birth_year": 2010, "sex": "male",
-                       "height_cm": 170, "mass_kg": 60},  # fmt: skip
+            "client": {
+                "name": "Sam Young",
+                "birth_year": 2010,
+                "sex": "male",
+                "height_cm": 170,
+                "mass_kg": 60,
+            },
             "daily_minutes": 10,
-            "pain": [{"site": "lumbar_spine", "intensity": 5, "since": "2026-09",
-                      "pattern": "night"}],  # fmt: skip
+            "pain": [
+                {"site": "lumbar_spine", "intensity": 5, "since": "2026-09", "pattern": "night"}
+            ],
         },
         as_of=AS_OF,
     )
@@ -105,8 +126,13 @@ def test_an_explicit_no_to_the_night_pain_question_wins_over_the_recorded_patter
 def test_the_coach_is_told_the_date_to_recheck_inflammatory_back_pain_at_three_months() -> None:
     client = parse_intake(
         {
-            "client": {"name": "Lee", "birth_year": 1996, "sex": "male",
-                       "height_cm": 180, "mass_kg": 75},  # fmt: skip
+            "client": {
+                "name": "Lee",
+                "birth_year": 1996,
+                "sex": "male",
+                "height_cm": 180,
+                "mass_kg": 75,
+            },
             "daily_minutes": 10,
             "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2026-11-01"}],
             "screening": dict.fromkeys(

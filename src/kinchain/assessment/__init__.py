@@ -5,9 +5,9 @@ anything else and, when emergency or urgent, suspend the program.
 """
 
 from kinchain.assessment.assess import assess
+from kinchain.assessment.countries import CountryWords, country_codes, country_words
 from kinchain.assessment.instruments import Score, check_answers, score_instruments
 from kinchain.assessment.model import Assessment, Contributor, JointReport, Place, WeakestLink
-from kinchain.assessment.countries import CountryWords, country_codes, country_words
 from kinchain.assessment.red_flags import Flag, Referral, Screening, screen
 from kinchain.assessment.warning_signs import WarningSigns, pregnancy_warning_signs
 

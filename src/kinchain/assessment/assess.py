@@ -6,13 +6,13 @@ import datetime as dt
 from typing import Literal
 
 from kinchain.assessment.contributors import contributors
+from kinchain.assessment.countries import CountryWords, country_words
 from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
 from kinchain.assessment.model import Assessment, JointReport
-from kinchain.assessment.countries import CountryWords, country_words
 from kinchain.assessment.red_flags import screen, screening_gaps
-from kinchain.assessment.warning_signs import warning_signs_for
 from kinchain.assessment.scoring import score_pain_ratings
+from kinchain.assessment.warning_signs import warning_signs_for
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
 from kinchain.tissue import tissue_state

@@ -17,11 +17,11 @@ from kinchain.errors import DataFileError, UnknownCountry
 
 __all__ = [
     "CountryWords",
+    "check_template",
     "country_codes",
     "country_words",
     "default_country",
     "fill",
-    "check_template",
     "template_fields",
 ]
 

@@ -157,14 +157,18 @@ def _flag_rules(raw: Any, key: str) -> tuple[FlagRule, ...]:
 def _urgencies(raw: Any) -> tuple[dict[str, str], dict[str, bool]]:
     m = mapping(raw, file=_FILE, key="urgencies")
     if tuple(m) != URGENCIES:
-        raise DataFileError(_FILE, "urgencies", f"expected {list(URGENCIES)} in order, got {list(m)}")
+        raise DataFileError(
+            _FILE, "urgencies", f"expected {list(URGENCIES)} in order, got {list(m)}"
+        )
     labels, suspends = {}, {}
     for urgency, body in m.items():
         key = f"urgencies.{urgency}"
         b = mapping(body, file=_FILE, key=key)
         flag = b.get("suspends_program")
         if not isinstance(flag, bool):
-            raise DataFileError(_FILE, f"{key}.suspends_program", f"expected true/false, got {flag!r}")
+            raise DataFileError(
+                _FILE, f"{key}.suspends_program", f"expected true/false, got {flag!r}"
+            )
         labels[urgency] = text(b, "label", file=_FILE, key=key)
         suspends[urgency] = flag
     return labels, suspends

@@ -100,7 +100,7 @@ class Cleared:
         }
 
     def sentence(self) -> str:
-        return f"{self.key.replace('_', ' ')}: cleared by {self.by} on {self.date}: \"{self.said}\""
+        return f'{self.key.replace("_", " ")}: cleared by {self.by} on {self.date}: "{self.said}"'
 
 
 @dataclass(frozen=True)
@@ -157,9 +157,7 @@ class Screening:
     @property
     def program_suspended(self) -> bool:
         """A suspending referral holds the program until a clearance covers all its flags."""
-        return (
-            self.referral is not None and self.referral.suspends_program and bool(self.uncleared)
-        )
+        return self.referral is not None and self.referral.suspends_program and bool(self.uncleared)
 
     @property
     def complete(self) -> bool:
@@ -208,8 +206,15 @@ def _answer_flags(intake: Intake, rules: RedFlagRules, trail: list[Step]) -> lis
                 continue
             ref = f"screening.{rule.key}"
             flags.append(
-                Flag(rule.key, cause.urgency, rule.reason, cause.cite, ref,
-                     asked.get(rule.key, ""), cause.cause)  # fmt: skip
+                Flag(
+                    rule.key,
+                    cause.urgency,
+                    rule.reason,
+                    cause.cite,
+                    ref,
+                    asked.get(rule.key, ""),
+                    cause.cause,
+                )
             )
             trail.append(
                 Step(
@@ -248,8 +253,16 @@ def _night_pattern_flag(
             )
         )
         return [
-            Flag(key, cause.urgency, f"{rule.reason} (recorded: the pain is worse at night)",
-                 cause.cite, ref, "", cause.cause, pain.since.earliest())  # fmt: skip
+            Flag(
+                key,
+                cause.urgency,
+                f"{rule.reason} (recorded: the pain is worse at night)",
+                cause.cite,
+                ref,
+                "",
+                cause.cause,
+                pain.since.earliest(),
+            )
         ]
     return []
 
@@ -286,8 +299,16 @@ def _age_flag(
         )
         if counts:
             return [
-                Flag("age_at_onset", cause.urgency, age_rule.reason, age_rule.cite, ref, "",
-                     cause.cause, pain.since.earliest())  # fmt: skip
+                Flag(
+                    "age_at_onset",
+                    cause.urgency,
+                    age_rule.reason,
+                    age_rule.cite,
+                    ref,
+                    "",
+                    cause.cause,
+                    pain.since.earliest(),
+                )
             ]
         return []
     return []
@@ -311,8 +332,9 @@ def screen(
     serious = any(rules.suspends[f.group] for f in flags)
     flags += _age_flag(intake, rules, back, serious, trail)
     notes: list[str] = []
-    criteria = _rheumatology(intake, rules, as_of=as_of, back=back, flags=flags, trail=trail,
-                             notes=notes)  # fmt: skip
+    criteria = _rheumatology(
+        intake, rules, as_of=as_of, back=back, flags=flags, trail=trail, notes=notes
+    )
     cleared, uncleared = _clearances(intake, rules, flags, trail)
     referral = _referral(rules, flags, criteria, words)
     if referral is not None:
@@ -430,12 +452,27 @@ def _criteria(intake: Intake, rules: RedFlagRules, onset_age: int, i: int) -> li
     asked = {q.key: q.question for q in screening_questions()}
     found: list[Flag] = []
     if onset_age < rh.early_onset_years:
-        found.append(Flag(f"onset_before_{rh.early_onset_years:g}", "routine",
-                          rh.early_onset_reason, rh.cite, f"pain[{i}].since"))  # fmt: skip
+        found.append(
+            Flag(
+                f"onset_before_{rh.early_onset_years:g}",
+                "routine",
+                rh.early_onset_reason,
+                rh.cite,
+                f"pain[{i}].since",
+            )
+        )
     for rule in rh.criteria:
         if intake.screening.get(rule.key) is True:
-            found.append(Flag(rule.key, "routine", rule.reason, rh.cite,
-                              f"screening.{rule.key}", asked.get(rule.key, "")))  # fmt: skip
+            found.append(
+                Flag(
+                    rule.key,
+                    "routine",
+                    rule.reason,
+                    rh.cite,
+                    f"screening.{rule.key}",
+                    asked.get(rule.key, ""),
+                )
+            )
     return found
 
 
@@ -445,9 +482,9 @@ def _recheck(rules: RedFlagRules, criteria: int, duration: float, start: dt.date
     days = int(rh.min_duration_months * 30.436875) + 1
     return rh.recheck.format(
         criteria=criteria,
-        months="less than a month" if duration < 1 else (
-            "1 month" if round(duration) == 1 else f"{duration:.0f} months"
-        ),
+        months="less than a month"
+        if duration < 1
+        else ("1 month" if round(duration) == 1 else f"{duration:.0f} months"),
         min_months=f"{rh.min_duration_months:g}",
         date=(start + dt.timedelta(days=days)).isoformat(),
     )

@@ -68,7 +68,10 @@ def no_flag_message(unanswered: int, asked: int, /) -> str:
     if unanswered == 0:
         return f"No red flag in the {given} answers given."
     if given == 0:
-        return f"No answers given yet, so no red flag can be ruled out; {unanswered} questions not asked yet."
+        return (
+            "No answers given yet, so no red flag can be ruled out; "
+            f"{unanswered} questions not asked yet."
+        )
     return f"No red flag in the {given} answers given; {unanswered} questions not asked yet."
 
 
@@ -93,7 +96,7 @@ def screening_gaps(intake: Intake, /) -> tuple[str, ...]:
             if pain.pattern == "night":
                 gaps.append(
                     f"Ask about night pain: pain[{i}] ({pain.site.replace('_', ' ')}) is worse at "
-                    f"night, but the intake does not answer \"{by_key[night_key].question}\" "
+                    f'night, but the intake does not answer "{by_key[night_key].question}" '
                     "Until it is answered, a back pain worse at night counts as night pain that "
                     "needs a medical review."
                 )

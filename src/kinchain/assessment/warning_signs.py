@@ -47,9 +47,7 @@ class WarningSigns:
 @cache
 def _raw() -> tuple[str, str, tuple[str, ...], str, tuple[str, ...]]:
     m = mapping(read_yaml(_FILE), file=_FILE, key="<root>")
-    signs = tuple(
-        str(s) for s in seq(m.get("signs"), file=_FILE, key="signs") if str(s).strip()
-    )
+    signs = tuple(str(s) for s in seq(m.get("signs"), file=_FILE, key="signs") if str(s).strip())
     if not signs:
         raise DataFileError(_FILE, "signs", "expected at least one warning sign")
     return (
@@ -74,7 +72,9 @@ def pregnancy_warning_signs(country: CountryWords | None = None, /) -> WarningSi
     return WarningSigns(title, fill(intro, words), signs, fill(emergency, words), cite)
 
 
-def warning_signs_for(intake: Intake, /, *, country: CountryWords | None = None) -> WarningSigns | None:
+def warning_signs_for(
+    intake: Intake, /, *, country: CountryWords | None = None
+) -> WarningSigns | None:
     """The warning signs when the client is pregnant, else None."""
     if intake.client.life_stage.status != "pregnant":
         return None

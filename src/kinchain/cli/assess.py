@@ -72,7 +72,7 @@ def _referral(result: dict[str, Any]) -> None:
     lines += [f"  - {r}" for r in ref["reasons"]]
     lines += ["", f"If things change: {ref['safety_net']}", "", ref["caveat"]]
     if ref.get("cleared"):
-        lines += ["", "Cleared by a clinician:"] + _cleared(ref)
+        lines += ["", "Cleared by a clinician:", *_cleared(ref)]
     if result["program_suspended"]:
         lines += [
             "",
@@ -167,10 +167,10 @@ def assess(
     While red-flag screening is incomplete, the first lines say so and list the questions to ask.
     A red flag comes next and, when emergency, same-day or urgent, suspends the program until a
     clinician's clearance is recorded: the summary says whom to see, how soon and why, in the
-    words of the practice's country (--country, default UK). Then the questionnaire scores, each old injury's joint
-    stability deficit, the ranked contributors to each pain with their evidence, and each
-    injured joint's next weakest link. --json prints the object of docs/assessment.schema.json,
-    with every trail.
+    words of the practice's country (--country, default UK). Then the questionnaire scores,
+    each old injury's joint stability deficit, the ranked contributors to each pain with
+    their evidence, and each injured joint's next weakest link. --json prints the object of
+    docs/assessment.schema.json, with every trail.
 
     Examples:
 

@@ -133,7 +133,8 @@ def program(
     contraindication (pregnancy, postpartum weeks, severe pain, recent surgery) rules out, are
     listed with the reason. While red-flag screening is incomplete the first lines say so and the
     routine is marked provisional. When red flags suspend the program, the referral is printed
-    and no exercises are given until a clinician's clearance is recorded in the intake. The rules are in docs/program.md.
+    and no exercises are given until a clinician's clearance is recorded in the intake. The
+    rules are in docs/program.md.
 
     Examples:
 

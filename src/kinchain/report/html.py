@@ -11,7 +11,6 @@ import jinja2
 from markupsafe import Markup
 
 from kinchain.evidence import GRADE_MEANING, Registry, default_registry
-from kinchain.report.safety_view import safety_view
 from kinchain.report import context as ctx
 from kinchain.report.bodymap import body_map_marks
 from kinchain.report.bodymap_svg import (
@@ -24,6 +23,7 @@ from kinchain.report.bodymap_svg import (
 )
 from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
+from kinchain.report.safety_view import safety_view
 
 __all__ = ["PRINTED_TRAILS_PER_PAIN", "render_html"]
 
