@@ -40,10 +40,13 @@ def screening_lines(screening: dict[str, Any]) -> list[str]:
     return [screening["message"]] + [f"  - {q}" for q in screening["questions"]]
 
 
-def _screening(result: dict[str, Any]) -> None:
+def _screening(result: dict[str, Any], *, questions: bool) -> None:
+    """The screening line first; the questions to ask after the referral, so it stays on top."""
     lines = screening_lines(result["screening"])
-    if lines:
+    if lines and not questions:
         console.print(escape(lines[0]), style="bold red")
+    elif lines:
+        console.print("Questions to ask before starting:")
         for line in lines[1:]:
             console.print(escape(line))
 
@@ -125,9 +128,10 @@ def _contributors(result: dict[str, Any]) -> None:
 
 
 def _summary(result: dict[str, Any]) -> None:
-    _screening(result)
+    _screening(result, questions=False)
     console.print(f"[bold]Assessment of {result['client']}[/bold] as of {result['as_of']}")
     _referral(result)
+    _screening(result, questions=True)
     _warning_signs(result)
     _instruments(result)
     joints = [j for j in result["joints"] if j["stability_deficit"] > 0]

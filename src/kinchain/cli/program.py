@@ -53,13 +53,19 @@ def _print_lead(screening: Mapping[str, Any] | None, referral: Mapping[str, Any]
     """The first lines: screening not done, then any clinician's clearance."""
     if screening and screening.get("status") != "complete":
         console.print(escape(str(screening["message"])), style="bold red")
-        for q in screening.get("questions", []):
-            console.print(f"  - {escape(str(q))}")
     for c in (referral or {}).get("cleared", []):
         console.print(
             f"Cleared after a referral: {escape(str(c['key']).replace('_', ' '))}, by "
             f"{escape(str(c['by']))} on {c['date']}: \"{escape(str(c['said']))}\""
         )
+
+
+def _print_questions(screening: Mapping[str, Any] | None) -> None:
+    questions = (screening or {}).get("questions") or []
+    if questions:
+        console.print("\n[bold]Red-flag questions to ask before starting[/bold]")
+        for q in questions:
+            console.print(f"- {escape(str(q))}")
 
 
 def _print_warning_signs(signs: Mapping[str, Any] | None) -> None:
@@ -149,10 +155,10 @@ def program(
     _print_lead(view.screening, view.referral)
     if view.program is None:
         _print_referral(view.referral, view.client)
-        _print_warning_signs(view.warning_signs)
-        return
-    _print_program(view.program.to_json(), view.client)
+    else:
+        _print_program(view.program.to_json(), view.client)
     _print_warning_signs(view.warning_signs)
+    _print_questions(view.screening)
 
 
 @app.command()
