@@ -122,3 +122,16 @@ def test_the_pregnancy_contact_follows_the_country() -> None:
 def test_an_assessment_made_for_ireland_says_so_in_its_json() -> None:
     result = assess(_client({}), as_of=AS_OF, country="IE")  # type: ignore[arg-type]
     assert result.to_json()["screening"]["country"] == "IE"
+
+
+def test_the_report_for_an_irish_practice_names_no_uk_service() -> None:
+    import yaml
+
+    from kinchain.report import render_html
+    from kinchain.services import assess_file
+
+    path = ROOT / "examples" / "ruth.yaml"
+    client = yaml.safe_load(path.read_text(encoding="utf-8"))
+    html = render_html(client, assess_file(path, as_of=AS_OF, country="IE"), None, as_of=AS_OF)
+    assert "A&amp;E" not in html and "NHS 111" not in html
+    assert "hospital emergency department" in html

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
+from kinchain.cli import COUNTRY_HELP, EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
 from kinchain.services import ReportFiles, render_demo_report, render_report_file
 
 __all__ = ["demo", "report"]
@@ -55,6 +55,9 @@ def report(
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD), not today."
     ),
+    country: str | None = typer.Option(
+        None, "--country", metavar="CODE", envvar="KINCHAIN_COUNTRY", help=COUNTRY_HELP
+    ),
 ) -> None:
     """Render a client's report: body map, force plots, assessment, program and references.
 
@@ -70,7 +73,7 @@ def report(
     """
     _suffix(out, "--out", ".html")
     _suffix(pdf, "--pdf", ".pdf")
-    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of))
+    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of), country=country)
     _print_written(files)
 
 
