@@ -14,6 +14,7 @@ from kinchain.errors import (
     ProgramSuspended,
     SimulationError,
     UnknownCitation,
+    UnknownCountry,
     UnknownSite,
     UnknownTissue,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "SimulationError",
     "Step",
     "UnknownCitation",
+    "UnknownCountry",
     "UnknownSite",
     "UnknownTissue",
     "__version__",

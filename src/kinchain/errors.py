@@ -14,6 +14,7 @@
     ├── SimulationError(ValueError)    mechanics parameters that would give a meaningless curve
     ├── CheckinError(ValueError)       a check-in that cannot be applied; a refused file lists
     │                                  every problem in ``problems``, like IntakeError
+    ├── UnknownCountry(ValueError)     a practice country the country table does not define
     └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
@@ -34,6 +35,7 @@ __all__ = [
     "ProgramSuspended",
     "SimulationError",
     "UnknownCitation",
+    "UnknownCountry",
     "UnknownSite",
     "UnknownTissue",
     "one_of",
@@ -137,3 +139,7 @@ class CheckinError(ValueError, KinchainError):
 
 class ProgramSuspended(RuntimeError, KinchainError):
     """A program was asked for while a red flag suspends it."""
+
+
+class UnknownCountry(ValueError, KinchainError):
+    """A practice country code the country table (``assessment/countries.yaml``) lacks."""

@@ -100,11 +100,12 @@ def test_each_injured_joint_names_a_next_weakest_link(results: dict[str, dict[st
         assert w["trail"]
 
 
-def test_kinchain_assess_prints_the_referral_first_for_ruth() -> None:
+def test_kinchain_assess_prints_the_screening_gap_then_the_referral_first_for_ruth() -> None:
     out = CliRunner().invoke(
         app, ["assess", str(ROOT / "examples" / "ruth.yaml"), "--as-of", "2026-11-25"]
     )
     assert out.exit_code == 0, out.output
+    assert out.output.startswith("Red-flag screening not complete: 20 of 23 questions")
     assert "URGENT REFERRAL" in out.output
     assert out.output.index("URGENT REFERRAL") < out.output.index("What may add")
 

@@ -21,8 +21,10 @@ AS_OF = dt.date(2026, 11, 25)
 
 def test_the_public_api_is_exactly_what_other_packages_call() -> None:
     assert set(assessment.__all__) == {
-        "Assessment", "Contributor", "Flag", "JointReport", "Place", "Referral", "Score",
-        "Screening", "WeakestLink", "assess", "check_answers", "score_instruments", "screen",
+        "Assessment", "Contributor", "CountryWords", "Flag", "JointReport", "Place", "Referral",
+        "Score", "Screening", "WarningSigns", "WeakestLink", "assess", "check_answers",
+        "country_codes", "country_words", "pregnancy_warning_signs", "score_instruments",
+        "screen",
     }  # fmt: skip
     for name in assessment.__all__:
         assert getattr(assessment, name) is not None
@@ -36,17 +38,17 @@ def _bad_red_flags(edit: Any) -> None:
 
 def test_a_red_flag_rule_on_a_key_the_intake_never_asks_is_refused_with_file_and_key() -> None:
     def edit(doc: dict[str, Any]) -> None:
-        doc["groups"]["urgent"]["flags"].append({"key": "feels_odd", "reason": "odd"})
+        doc["causes"]["cancer"]["flags"].append({"key": "feels_odd", "reason": "odd"})
 
     with pytest.raises(
-        DataFileError, match=r"red_flags.yaml: groups.urgent.flags\[10\].key: 'feels_odd'"
+        DataFileError, match=r"red_flags.yaml: causes.cancer.flags\[3\].key: 'feels_odd'"
     ):
         _bad_red_flags(edit)
 
 
-def test_an_unknown_urgency_group_is_refused() -> None:
+def test_an_unknown_urgency_is_refused() -> None:
     def edit(doc: dict[str, Any]) -> None:
-        doc["groups"]["soonish"] = doc["groups"].pop("urgent")
+        doc["causes"]["cancer"]["urgency"] = "soonish"
 
     with pytest.raises(DataFileError, match="soonish"):
         _bad_red_flags(edit)
@@ -54,9 +56,9 @@ def test_an_unknown_urgency_group_is_refused() -> None:
 
 def test_a_red_flag_reason_split_by_an_unquoted_comma_is_caught() -> None:
     def edit(doc: dict[str, Any]) -> None:
-        doc["groups"]["urgent"]["flags"][0] = {"key": "history_of_cancer", "reason": "a", "b": None}
+        doc["causes"]["cancer"]["flags"][0] = {"key": "history_of_cancer", "reason": "a", "b": None}
 
-    with pytest.raises(DataFileError, match=r"groups.urgent.flags\[0\]"):
+    with pytest.raises(DataFileError, match=r"causes.cancer.flags\[0\]"):
         _bad_red_flags(edit)
 
 

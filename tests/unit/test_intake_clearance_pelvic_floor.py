@@ -29,7 +29,7 @@ def problems(data: dict[str, Any]) -> list[str]:
 
 def test_a_clearance_by_the_treating_clinician_is_read_with_date_who_and_what_they_said() -> None:
     data = maria()
-    data["injuries"][1]["cleared"] = {"date": "2012-10", "by": "GP", "note": "healed"}
+    data["injuries"][1]["cleared"] = {"date": "2012-10", "by": "GP", "said": "healed"}
     intake = parse_intake(data, as_of=AS_OF)
     cleared = intake.injuries[1].cleared
     assert cleared is not None and str(cleared.date) == "2012-10" and cleared.by == "GP"

@@ -225,7 +225,7 @@ def test_severe_pain_keeps_the_whole_routine_gentle() -> None:
 
 def test_an_operation_less_than_six_months_ago_leaves_only_gentle_work_at_that_joint() -> None:
     # cleared by the surgeon, so no longer a recent injury, but still within six months
-    cleared = {"date": "2026-11-01", "by": "the operating surgeon", "note": "start home exercise"}
+    cleared = {"date": "2026-11-01", "by": "the operating surgeon", "said": "start home exercise"}
     injuries = [{"site": "knee", "side": "right", "kind": "surgery", "tissue": "ligament",
                  "structure": "acl", "date": "2026-08", "care": "physio",
                  "cleared": cleared}]  # fmt: skip

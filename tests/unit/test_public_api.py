@@ -44,6 +44,7 @@ def test_the_top_level_package_exports_the_error_tree_and_the_trail_step() -> No
         "SimulationError",
         "Step",
         "UnknownCitation",
+        "UnknownCountry",
         "UnknownSite",
         "UnknownTissue",
         "__version__",

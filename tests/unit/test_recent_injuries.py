@@ -119,7 +119,7 @@ def test_the_same_fracture_past_its_window_is_an_old_injury_that_can_be_worked_a
 
 
 def test_a_fracture_cleared_by_the_treating_clinician_is_no_longer_held_back() -> None:
-    clearance = {"date": "2026-11-30", "by": "fracture clinic", "note": "no limits"}
+    clearance = {"date": "2026-11-30", "by": "fracture clinic", "said": "no limits"}
     cleared = {**FRACTURE, "date": "2026-10-01", "cleared": clearance}
     program = program_of(intake_of([cleared]))
     assert not [o for o in program.left_out if o.reason == "recent_injury"]

@@ -7,11 +7,13 @@ from typing import Literal
 
 from kinchain.assessment.contrasts import contrasts_for
 from kinchain.assessment.contributors import contributors
+from kinchain.assessment.countries import CountryWords, country_words
 from kinchain.assessment.instruments import instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
 from kinchain.assessment.model import Assessment, JointReport
 from kinchain.assessment.red_flags import screen, screening_gaps
 from kinchain.assessment.scoring import score_pain_ratings
+from kinchain.assessment.warning_signs import warning_signs_for
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
 from kinchain.tissue import tissue_state
@@ -44,16 +46,20 @@ def recent_injury_notes(intake: Intake, recent: tuple[RecentInjury, ...], /) -> 
     return tuple(notes)
 
 
-def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
+def assess(
+    intake: Intake, /, *, as_of: dt.date, country: CountryWords | str | None = None
+) -> Assessment:
     """Assess one client on one day.
 
     Red flags are screened first; an emergency or urgent flag sets ``program_suspended`` (the
     contributors are still listed for the clinician, but no program follows). Then the
     questionnaires are scored, each joint's stability deficit comes from the tissue model, the
     contributors to each pain are ranked, and the mechanics engine names each injured joint's
-    next weakest link.
+    next weakest link. Texts about where to get help use the practice's ``country`` (a code or
+    its words; the UK by default).
     """
-    screening = screen(intake, as_of=as_of)
+    words = country if isinstance(country, CountryWords) else country_words(country)
+    screening = screen(intake, as_of=as_of, country=words)
     instruments = score_instruments(intake.questionnaires)
     if "nprs" not in instruments:  # the intake's own 0..10 pain ratings are the NPRS
         from_pain = score_pain_ratings(intake.pain, instrument_rules()["nprs"])
@@ -87,6 +93,7 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
             "A red flag suspends the program: see a clinician first. The contributors below are "
             "for the clinician and the coach, not a reason to start exercising."
         )
+    notes.extend(screening.notes)
     notes.extend(screening_gaps(intake))
     notes.extend(recent_injury_notes(intake, fresh))
     contrasts = contrasts_for(intake)
@@ -101,4 +108,5 @@ def assess(intake: Intake, /, *, as_of: dt.date) -> Assessment:
         weakest_links=loads.weakest_links(),
         notes=tuple(notes),
         contrasts=contrasts,
+        warning_signs=warning_signs_for(intake, country=words),
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
+from kinchain.assessment.warning_signs import WarningSigns
 from kinchain.trail import Trail, steps_to_json
 
 __all__ = [
@@ -134,6 +135,7 @@ class Assessment:
     weakest_links: tuple[WeakestLink, ...] = ()
     notes: tuple[str, ...] = field(default=())
     contrasts: tuple[Any, ...] = ()  # kinchain.assessment.contrasts.Contrast that apply
+    warning_signs: WarningSigns | None = None  # pregnancy: when to stop and call
 
     @property
     def referral(self) -> Referral | None:
@@ -149,6 +151,7 @@ class Assessment:
             "schema_version": SCHEMA_VERSION,
             "client": self.client,
             "as_of": self.as_of.isoformat(),
+            "screening": self.screening.status_json(),
             "referral": self.referral.to_json() if self.referral else None,
             "program_suspended": self.program_suspended,
             "red_flags": {
@@ -162,5 +165,6 @@ class Assessment:
             "instruments": {k: v.to_json() for k, v in self.instruments.items()},
             "notes": list(self.notes),
             "article_contrasts": [c.to_json() for c in self.contrasts],
+            "warning_signs": self.warning_signs.to_json() if self.warning_signs else None,
             "program": None,
         }

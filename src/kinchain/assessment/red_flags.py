@@ -1,24 +1,37 @@
 """Red flags first: screen the intake and, where needed, refer before any exercise is given.
 
-The rules live in ``red_flags.yaml``. The screen reads the intake's ``screening`` answers (keys
-defined by :mod:`kinchain.intake`) and what the rest of the intake implies: the client's age
-from ``client.birth_year``, the age at which each back pain started (``pain[].since``) and how
-long it has lasted on ``as_of``. Ages are known to the year only, so they can be one year off;
-the trail says so.
+The rules live in ``red_flags.yaml``: one rule per suspected cause, each with its own urgency,
+whom to see and how soon. The screen reads the intake's ``screening`` answers (keys defined by
+:mod:`kinchain.intake`) and what the rest of the intake implies: the client's age from
+``client.birth_year``, the age at which each back pain started (``pain[].since``), a back pain
+recorded as worse at night (``pain[].pattern: night``, taken as the night-pain answer while that
+question is unanswered), and how long it has lasted on ``as_of``. Ages are known to the year
+only, so they can be one year off; the trail says so.
+
+An unanswered question is never a "no": it is listed in ``Screening.unanswered`` and every output
+leads with it. A positive answer is never assumed either. After a referral, the program resumes
+only for flags a clinician's clearance (``intake.clearance``) covers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kinchain.assessment._data import weakest_grade
+from kinchain.assessment.countries import CountryWords, country_words, fill
 from kinchain.assessment.red_flag_rules import (
     URGENCIES,
     RedFlagRules,
     parse_red_flag_rules,
     red_flag_rules,
+)
+from kinchain.assessment.screening_notes import (
+    age_in_years,
+    months_between,
+    screening_gaps,
+    screening_message,
 )
 from kinchain.intake.model import Intake, Pain
 from kinchain.intake.screening import screening_questions
@@ -26,6 +39,7 @@ from kinchain.trail import Step, Trail
 
 __all__ = [
     "URGENCIES",
+    "Cleared",
     "Flag",
     "RedFlagRules",
     "Referral",
@@ -41,7 +55,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Flag:
-    """One positive finding of the screen."""
+    """One positive finding of the screen; ``group`` is its urgency, ``cause`` its cause."""
 
     key: str
     group: str
@@ -49,11 +63,14 @@ class Flag:
     cite: tuple[str, ...]
     ref: str
     question: str = ""  # the screening question the client answered yes to, when there is one
+    cause: str = "rheumatology"
+    since: dt.date | None = None  # when the finding began, when the intake says (pain onset)
 
     def to_json(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "key": self.key,
             "group": self.group,
+            "cause": self.cause,
             "reason": self.reason,
             "cite": list(self.cite),
             "ref": self.ref,
@@ -64,8 +81,31 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Cleared:
+    """One flag a clinician's clearance covers: who, on which day, what they said."""
+
+    key: str
+    date: dt.date
+    by: str
+    said: str
+    ref: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "date": self.date.isoformat(),
+            "by": self.by,
+            "said": self.said,
+            "ref": self.ref,
+        }
+
+    def sentence(self) -> str:
+        return f'{self.key.replace("_", " ")}: cleared by {self.by} on {self.date}: "{self.said}"'
+
+
+@dataclass(frozen=True)
 class Referral:
-    """Whom to see, how soon and why; ``suspends_program`` for emergency and urgent."""
+    """Whom to see, how soon and why; ``suspends_program`` for emergency, same-day and urgent."""
 
     urgency: str
     reasons: tuple[str, ...]
@@ -77,10 +117,17 @@ class Referral:
     caveat: str
     cite: tuple[str, ...]
     flags: tuple[Flag, ...]
+    cause: str = "rheumatology"
+    label: str = ""
+    grade: str = "GL"
+    cleared: tuple[Cleared, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "urgency": self.urgency,
+            "cause": self.cause,
+            "label": self.label,
+            "grade": self.grade,
             "reasons": list(self.reasons),
             "advice": self.advice,
             "see": self.see,
@@ -89,6 +136,7 @@ class Referral:
             "caveat": self.caveat,
             "cite": list(self.cite),
             "flags": [f.to_json() for f in self.flags],
+            "cleared": [c.to_json() for c in self.cleared],
         }
 
 
@@ -101,36 +149,45 @@ class Screening:
     rheumatology_criteria: int | None  # None when the NICE rule does not apply
     trail: Trail
     unanswered: tuple[str, ...] = ()  # screening keys the intake does not answer, in form order
+    asked: int = 0  # how many screening questions there are
+    notes: tuple[str, ...] = ()  # for the coach: what to recheck and when
+    country: str = "UK"
+    uncleared: tuple[str, ...] = field(default=())  # suspending flags no clearance covers
 
     @property
     def program_suspended(self) -> bool:
-        return self.referral is not None and self.referral.suspends_program
+        """A suspending referral holds the program until a clearance covers all its flags."""
+        return self.referral is not None and self.referral.suspends_program and bool(self.uncleared)
 
     @property
     def complete(self) -> bool:
         """Whether every screening question was answered (an unanswered one is never a no)."""
         return not self.unanswered
 
+    @property
+    def status(self) -> str:
+        """``complete``, ``partial`` (some unanswered) or ``not_done`` (none answered)."""
+        if not self.unanswered:
+            return "complete"
+        return "not_done" if len(self.unanswered) >= self.asked else "partial"
 
-# -- dates and ages ----------------------------------------------------------------------------
+    @property
+    def message(self) -> str:
+        """The line every output leads with while screening is incomplete."""
+        return screening_message(self.status, len(self.unanswered), self.asked)
 
-
-def age_in_years(birth_year: int, on: dt.date, /) -> int:
-    """Age on a date, from the birth year alone (so possibly one year too high).
-
-    >>> age_in_years(1966, dt.date(2026, 11, 25))
-    60
-    """
-    return on.year - birth_year
-
-
-def months_between(start: dt.date, end: dt.date, /) -> float:
-    """Months elapsed from ``start`` to ``end`` (average month of 30.44 days).
-
-    >>> round(months_between(dt.date(2025, 9, 15), dt.date(2026, 11, 25)), 1)
-    14.3
-    """
-    return (end - start).days / 30.436875
+    def status_json(self) -> dict[str, Any]:
+        """How far the screening got, for the first lines of every output and the web."""
+        by_key = {q.key: q.question for q in screening_questions()}
+        return {
+            "status": self.status,
+            "message": self.message,
+            "asked": self.asked,
+            "unanswered": list(self.unanswered),
+            "questions": [by_key[k] for k in self.unanswered if k in by_key],
+            "country": self.country,
+            "notes": list(self.notes),
+        }
 
 
 # -- the screen --------------------------------------------------------------------------------
@@ -140,89 +197,91 @@ def _back_pains(intake: Intake, sites: frozenset[str]) -> list[tuple[int, Pain]]
     return [(i, p) for i, p in enumerate(intake.pain) if p.site in sites]
 
 
-def _yes(screening: Mapping[str, bool], key: str) -> bool:
-    return bool(screening.get(key, False))
-
-
-def screening_gaps(intake: Intake, /) -> tuple[str, ...]:
-    """What the coach should still ask: screening questions the intake left out (kinchain counts
-    them as "no", which only the client can confirm), and night pain reported in a pain's
-    pattern while the night-pain question is unanswered.
-
-    >>> from kinchain.intake import parse_intake
-    >>> intake = parse_intake({"client": {"name": "A", "birth_year": 1980, "sex": "female",
-    ...     "height_cm": 160, "mass_kg": 60}, "daily_minutes": 10,
-    ...     "pain": [{"site": "lumbar_spine", "intensity": 4, "since": "2025-01",
-    ...               "pattern": "night"}]}, as_of=dt.date(2026, 1, 1))
-    >>> [g.split(":")[0] for g in screening_gaps(intake)]
-    ['Ask about night pain', 'Ask the screening questions']
-    """
-    questions = screening_questions()
-    by_key = {q.key: q for q in questions}
-    gaps: list[str] = []
-    night_key = "night_pain_unrelenting"
-    if night_key in by_key and night_key not in intake.screening:
-        for i, pain in enumerate(intake.pain):
-            if pain.pattern == "night":
-                gaps.append(
-                    f"Ask about night pain: pain[{i}] ({pain.site.replace('_', ' ')}) is worse at "
-                    f"night, but the intake does not answer \"{by_key[night_key].question}\" "
-                    "Night pain that no position eases is a reason for a medical review."
-                )
-                break
-    missing = [q for q in questions if q.key not in intake.screening]
-    if missing:
-        first = [q.question for q in missing if q.group == "emergency"]
-        gaps.append(
-            f"Ask the screening questions: {len(missing)} of {len(questions)} were not answered "
-            "in the intake, and kinchain counts an unanswered question as no. Ask them at the "
-            "first session, the emergency ones first"
-            + (": " + " ".join(first) if first else ".")
-        )
-    return tuple(gaps)
-
-
-def screen(intake: Intake, /, *, as_of: dt.date, rules: RedFlagRules | None = None) -> Screening:
-    """Screen the intake for red flags and decide the referral, most urgent group first."""
-    rules = rules or red_flag_rules()
-    answers = intake.screening
+def _answer_flags(intake: Intake, rules: RedFlagRules, trail: list[Step]) -> list[Flag]:
     asked = {q.key: q.question for q in screening_questions()}
-    birth_year = intake.client.birth_year
-    trail: list[Step] = []
     flags: list[Flag] = []
-
-    for group in rules.groups:
-        for rule in group.flags:
-            if _yes(answers, rule.key):
-                ref = f"screening.{rule.key}"
-                flags.append(
-                    Flag(
-                        rule.key,
-                        group.urgency,
-                        rule.reason,
-                        group.cite,
-                        ref,
-                        asked.get(rule.key, ""),
-                    )
+    for cause in rules.causes:
+        for rule in cause.flags:
+            if intake.screening.get(rule.key) is not True:
+                continue
+            ref = f"screening.{rule.key}"
+            flags.append(
+                Flag(
+                    rule.key,
+                    cause.urgency,
+                    rule.reason,
+                    cause.cite,
+                    ref,
+                    asked.get(rule.key, ""),
+                    cause.cause,
                 )
-                trail.append(
-                    Step(
-                        fact=f"screening: {rule.key} answered yes",
-                        rule=f"{group.urgency} red flag",
-                        value=group.urgency,
-                        cite=group.cite,
-                        ref=ref,
-                    )
+            )
+            trail.append(
+                Step(
+                    fact=f"screening: {rule.key} answered yes",
+                    rule=f"{cause.urgency} red flag: {cause.title}",
+                    value=cause.urgency,
+                    cite=cause.cite,
+                    ref=ref,
                 )
-    serious = [f for f in flags if rules.group(f.group).suspends_program]
+            )
+    return flags
 
-    back = _back_pains(intake, rules.back_pain_sites)
+
+def _night_pattern_flag(
+    intake: Intake, rules: RedFlagRules, back: list[tuple[int, Pain]], trail: list[Step]
+) -> list[Flag]:
+    """A back pain recorded as worse at night stands for the night-pain answer while the
+    question is unanswered (an explicit answer always wins)."""
+    key = "night_pain_unrelenting"
+    cause = rules.cause_of(key)
+    if cause is None or key in intake.screening:
+        return []
+    for i, pain in back:
+        if pain.pattern != "night":
+            continue
+        ref = f"pain[{i}].pattern"
+        rule = next(f for f in cause.flags if f.key == key)
+        trail.append(
+            Step(
+                fact=f"{pain.site} pain recorded as worse at night; night-pain question unanswered",
+                rule=f"back pain worse at night counts as the night-pain answer ({cause.urgency})",
+                value=cause.urgency,
+                cite=cause.cite,
+                note="Ask whether the night pain eases with rest or changing position.",
+                ref=ref,
+            )
+        )
+        return [
+            Flag(
+                key,
+                cause.urgency,
+                f"{rule.reason} (recorded: the pain is worse at night)",
+                cause.cite,
+                ref,
+                "",
+                cause.cause,
+                pain.since.earliest(),
+            )
+        ]
+    return []
+
+
+def _age_flag(
+    intake: Intake,
+    rules: RedFlagRules,
+    back: list[tuple[int, Pain]],
+    serious: bool,
+    trail: list[Step],
+) -> list[Flag]:
     age_rule = rules.age_onset
+    cause = rules.cause(age_rule.cause)
+    birth_year = intake.client.birth_year
     for i, pain in back:
         onset_age = age_in_years(birth_year, pain.since.earliest())
         if not (onset_age > age_rule.over_years or onset_age < age_rule.under_years):
             continue
-        counts = bool(serious) or not age_rule.requires_another_flag
+        counts = serious or not age_rule.requires_another_flag
         ref = f"pain[{i}].since"
         trail.append(
             Step(
@@ -239,17 +298,87 @@ def screen(intake: Intake, /, *, as_of: dt.date, rules: RedFlagRules | None = No
             )
         )
         if counts:
-            flags.append(Flag("age_at_onset", age_rule.group, age_rule.reason, age_rule.cite, ref))
-        break
+            return [
+                Flag(
+                    "age_at_onset",
+                    cause.urgency,
+                    age_rule.reason,
+                    age_rule.cite,
+                    ref,
+                    "",
+                    cause.cause,
+                    pain.since.earliest(),
+                )
+            ]
+        return []
+    return []
 
-    criteria = _rheumatology(intake, rules, as_of=as_of, back=back, flags=flags, trail=trail)
+
+def screen(
+    intake: Intake,
+    /,
+    *,
+    as_of: dt.date,
+    rules: RedFlagRules | None = None,
+    country: CountryWords | None = None,
+) -> Screening:
+    """Screen the intake for red flags and decide the referral, most urgent cause first."""
+    rules = rules or red_flag_rules()
+    words = country or country_words()
+    trail: list[Step] = []
+    back = _back_pains(intake, rules.back_pain_sites)
+    flags = _answer_flags(intake, rules, trail)
+    flags += _night_pattern_flag(intake, rules, back, trail)
+    serious = any(rules.suspends[f.group] for f in flags)
+    flags += _age_flag(intake, rules, back, serious, trail)
+    notes: list[str] = []
+    criteria = _rheumatology(
+        intake, rules, as_of=as_of, back=back, flags=flags, trail=trail, notes=notes
+    )
+    cleared, uncleared = _clearances(intake, rules, flags, trail)
+    referral = _referral(rules, flags, criteria, words)
+    if referral is not None:
+        referral = replace(referral, cleared=cleared)
     return Screening(
         flags=tuple(flags),
-        referral=_referral(rules, flags, criteria),
+        referral=referral,
         rheumatology_criteria=criteria,
         trail=tuple(trail),
-        unanswered=tuple(q.key for q in screening_questions() if q.key not in answers),
+        unanswered=tuple(q.key for q in screening_questions() if q.key not in intake.screening),
+        asked=len(screening_questions()),
+        notes=tuple(notes),
+        country=words.code,
+        uncleared=uncleared,
     )
+
+
+def _clearances(
+    intake: Intake, rules: RedFlagRules, flags: list[Flag], trail: list[Step]
+) -> tuple[tuple[Cleared, ...], tuple[str, ...]]:
+    """Which suspending flags a clinician's clearance covers; a flag that began after the
+    clearance's day (a back pain that started later) is not covered."""
+    cleared: list[Cleared] = []
+    uncleared: list[str] = []
+    for flag in (f for f in flags if rules.suspends[f.group]):
+        found = None
+        for i, c in enumerate(intake.clearance):
+            day = c.date.earliest()
+            if flag.key in c.flags and (flag.since is None or flag.since <= day):
+                found = Cleared(flag.key, day, c.by, c.said, f"clearance[{i}]")
+        if found is None:
+            uncleared.append(flag.key)
+            continue
+        cleared.append(found)
+        trail.append(
+            Step(
+                fact=f"{flag.key} cleared by {found.by} on {found.date}",
+                rule="a clinician's recorded clearance covers this flag",
+                value="cleared",
+                cite=("heuristic",),
+                ref=found.ref,
+            )
+        )
+    return tuple(cleared), tuple(dict.fromkeys(uncleared))
 
 
 def _rheumatology(
@@ -260,17 +389,20 @@ def _rheumatology(
     back: list[tuple[int, Pain]],
     flags: list[Flag],
     trail: list[Step],
+    notes: list[str],
 ) -> int | None:
-    """Count the NICE NG65 criteria, adding flags and steps; None when the rule does not apply."""
+    """Count the NICE NG65 criteria, adding flags and steps; None when the rule does not apply.
+    When enough criteria are met but the pain is too recent, the coach is told when to recheck."""
     rh = rules.rheumatology
     if not back:
         return None
-    asked = {q.key: q.question for q in screening_questions()}
     i, pain = min(back, key=lambda ip: ip[1].since.earliest())
     birth_year = intake.client.birth_year
     onset_age = age_in_years(birth_year, pain.since.earliest())
-    duration = months_between(pain.since.middle_as_of(as_of), as_of)
-    applies = onset_age < rh.onset_before_years and duration > rh.min_duration_months
+    start = pain.since.middle_as_of(as_of)
+    duration = months_between(start, as_of)
+    young = onset_age < rh.onset_before_years
+    applies = young and duration > rh.min_duration_months
     trail.append(
         Step(
             fact=(
@@ -287,31 +419,13 @@ def _rheumatology(
             ref=f"pain[{i}].since",
         )
     )
-    if not applies:
+    if not young:
         return None
-    found: list[Flag] = []
-    if onset_age < rh.early_onset_years:
-        found.append(
-            Flag(
-                f"onset_before_{rh.early_onset_years:g}",
-                "routine",
-                rh.early_onset_reason,
-                rh.cite,
-                f"pain[{i}].since",
-            )
-        )
-    for rule in rh.criteria:
-        if _yes(intake.screening, rule.key):
-            found.append(
-                Flag(
-                    rule.key,
-                    "routine",
-                    rule.reason,
-                    rh.cite,
-                    f"screening.{rule.key}",
-                    asked.get(rule.key, ""),
-                )
-            )
+    found = _criteria(intake, rules, onset_age, i)
+    if not applies:
+        if len(found) >= rh.test_at:
+            notes.append(_recheck(rules, len(found), duration, start))
+        return None
     action = (
         "refer to rheumatology"
         if len(found) >= rh.refer_at
@@ -333,7 +447,52 @@ def _rheumatology(
     return len(found)
 
 
-def _referral(rules: RedFlagRules, flags: list[Flag], criteria: int | None) -> Referral | None:
+def _criteria(intake: Intake, rules: RedFlagRules, onset_age: int, i: int) -> list[Flag]:
+    rh = rules.rheumatology
+    asked = {q.key: q.question for q in screening_questions()}
+    found: list[Flag] = []
+    if onset_age < rh.early_onset_years:
+        found.append(
+            Flag(
+                f"onset_before_{rh.early_onset_years:g}",
+                "routine",
+                rh.early_onset_reason,
+                rh.cite,
+                f"pain[{i}].since",
+            )
+        )
+    for rule in rh.criteria:
+        if intake.screening.get(rule.key) is True:
+            found.append(
+                Flag(
+                    rule.key,
+                    "routine",
+                    rule.reason,
+                    rh.cite,
+                    f"screening.{rule.key}",
+                    asked.get(rule.key, ""),
+                )
+            )
+    return found
+
+
+def _recheck(rules: RedFlagRules, criteria: int, duration: float, start: dt.date) -> str:
+    """The coach's note: the day the pain will have lasted over the rule's months."""
+    rh = rules.rheumatology
+    days = int(rh.min_duration_months * 30.436875) + 1
+    return rh.recheck.format(
+        criteria=criteria,
+        months="less than a month"
+        if duration < 1
+        else ("1 month" if round(duration) == 1 else f"{duration:.0f} months"),
+        min_months=f"{rh.min_duration_months:g}",
+        date=(start + dt.timedelta(days=days)).isoformat(),
+    )
+
+
+def _referral(
+    rules: RedFlagRules, flags: list[Flag], criteria: int | None, words: CountryWords
+) -> Referral | None:
     if not flags:
         return None
     urgency = min((f.group for f in flags), key=URGENCIES.index)
@@ -341,20 +500,23 @@ def _referral(rules: RedFlagRules, flags: list[Flag], criteria: int | None) -> R
     if urgency == "routine":
         rh = rules.rheumatology
         advice = rh.refer if criteria is not None and criteria >= rh.refer_at else rh.test
-        suspends = False
-        cite = rh.cite
+        cause, cite, grade = "rheumatology", rh.cite, weakest_grade(rh.cite)
     else:
-        group = rules.group(urgency)
-        advice, suspends, cite = group.advice, group.suspends_program, group.cite
+        rule = rules.cause(mine[0].cause)
+        advice, cause, cite, grade = rule.advice, rule.cause, rule.cite, rule.grade
+    see, within = fill(advice.see, words), fill(advice.within, words)
     return Referral(
         urgency=urgency,
         reasons=tuple(f.reason for f in mine),
-        see=advice.see,
-        within=advice.within,
-        advice=f"See {advice.see}, {advice.within}. {advice.advice}",
-        safety_net=advice.safety_net,
-        suspends_program=suspends,
+        see=see,
+        within=within,
+        advice=f"See {see}, {within}. {fill(advice.advice, words)}",
+        safety_net=fill(advice.safety_net, words),
+        suspends_program=rules.suspends[urgency],
         caveat=rules.caveat,
         cite=tuple(dict.fromkeys(cite + rules.caveat_cite)),
         flags=tuple(flags),
+        cause=cause,
+        label=rules.labels[urgency],
+        grade=grade,
     )

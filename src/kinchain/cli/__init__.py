@@ -54,6 +54,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "body",
 )
 
+#: the --country option's help, shared by assess, program and report
+COUNTRY_HELP = (
+    "The practice's country, for the words about where to get help (emergency number, "
+    "emergency department, family doctor, midwife): UK, IE, US or AU (default UK, or the "
+    "KINCHAIN_COUNTRY environment variable)."
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

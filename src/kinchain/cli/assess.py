@@ -7,15 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from kinchain.cli import app, console, parse_as_of, translate_errors
+from kinchain.assessment.screening_notes import no_flag_message
+from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
 from kinchain.services import assess_file
 
 __all__ = ["assess"]
 
-_STYLE = {"emergency": "bold white on red", "urgent": "bold red", "routine": "yellow"}
+_STYLE = {
+    "emergency": "bold white on red",
+    "same_day": "bold white on red",
+    "urgent": "bold red",
+    "routine": "yellow",
+}
 _TOP = 5  # contributors shown per pain in the readable summary
 
 
@@ -26,21 +33,69 @@ def _place(p: dict[str, Any]) -> str:
     return f"{p['side']} {site}" if p.get("side") else site
 
 
+def screening_lines(screening: dict[str, Any]) -> list[str]:
+    """The lines every text output starts with while red-flag screening is not complete."""
+    if screening["status"] == "complete":
+        return []
+    return [screening["message"]] + [f"  - {q}" for q in screening["questions"]]
+
+
+def _screening(result: dict[str, Any], *, questions: bool) -> None:
+    """The screening line first; the questions to ask after the referral, so it stays on top."""
+    lines = screening_lines(result["screening"])
+    if lines and not questions:
+        console.print(escape(lines[0]), style="bold red")
+    elif lines:
+        console.print("Questions to ask before starting:")
+        for line in lines[1:]:
+            console.print(escape(line))
+
+
+def _cleared(ref: dict[str, Any]) -> list[str]:
+    return [
+        f"  - {c['key'].replace('_', ' ')}: cleared by {c['by']} on {c['date']}: \"{c['said']}\""
+        for c in ref.get("cleared", [])
+    ]
+
+
 def _referral(result: dict[str, Any]) -> None:
     ref = result["referral"]
+    screening = result["screening"]
     if ref is None:
-        console.print("[green]No red flag in the answers given.[/green] The program can go ahead.")
+        given = no_flag_message(len(screening["unanswered"]), screening["asked"])
+        after = (
+            " The program can go ahead."
+            if screening["status"] == "complete"
+            else " The program is provisional until the questions are answered."
+        )
+        console.print(f"[green]{escape(given)}[/green]{after}")
         return
     urgency = ref["urgency"]
-    lines = [ref["advice"], "", "Why:"] + [f"  - {r}" for r in ref["reasons"]]
+    lines = [f"See: {ref['see']}", f"How soon: {ref['within']}", "", ref["advice"], "", "Why:"]
+    lines += [f"  - {r}" for r in ref["reasons"]]
     lines += ["", f"If things change: {ref['safety_net']}", "", ref["caveat"]]
+    if ref.get("cleared"):
+        lines += ["", "Cleared by a clinician:", *_cleared(ref)]
     if result["program_suspended"]:
         lines += [
             "",
-            "The exercise program is suspended: no exercises until a clinician has seen you.",
+            "The exercise program is suspended: no exercises until a clinician has seen you "
+            "and the coach has recorded their clearance.",
         ]
-    title = f"{urgency.upper()} REFERRAL: see {ref['see']}"
-    console.print(Panel("\n".join(lines), title=title, style=_STYLE.get(urgency, ""), expand=False))
+    elif ref.get("cleared") and ref.get("suspends_program", urgency != "routine"):
+        lines += ["", "The program resumes: every flag above is covered by a clearance."]
+    title = f"{urgency.replace('_', ' ')} referral".upper()  # short: a long title is cut off
+    console.print(
+        Panel(escape("\n".join(lines)), title=title, style=_STYLE.get(urgency, ""), expand=False)
+    )
+
+
+def _warning_signs(result: dict[str, Any]) -> None:
+    signs = result.get("warning_signs")
+    if not signs:
+        return
+    lines = [signs["intro"], *(f"- {s}" for s in signs["signs"]), signs["emergency"]]
+    console.print(Panel(escape("\n".join(lines)), title=signs["title"], expand=False))
 
 
 def _instruments(result: dict[str, Any]) -> None:
@@ -73,8 +128,11 @@ def _contributors(result: dict[str, Any]) -> None:
 
 
 def _summary(result: dict[str, Any]) -> None:
+    _screening(result, questions=False)
     console.print(f"[bold]Assessment of {result['client']}[/bold] as of {result['as_of']}")
     _referral(result)
+    _screening(result, questions=True)
+    _warning_signs(result)
     _instruments(result)
     joints = [j for j in result["joints"] if j["stability_deficit"] > 0]
     if joints:
@@ -104,14 +162,19 @@ def assess(
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD; default today)."
     ),
+    country: str | None = typer.Option(
+        None, "--country", metavar="CODE", envvar="KINCHAIN_COUNTRY", help=COUNTRY_HELP
+    ),
 ) -> None:
     """Assess a client: red flags first, questionnaire scores, what may add to each pain.
 
-    A red flag comes first and, when emergency or urgent, suspends the program: the summary says
-    whom to see, how soon and why. Then the questionnaire scores, each old injury's joint
-    stability deficit, the ranked contributors to each pain with their evidence, and each
-    injured joint's next weakest link. --json prints the object of docs/assessment.schema.json,
-    with every trail.
+    While red-flag screening is incomplete, the first lines say so and list the questions to ask.
+    A red flag comes next and, when emergency, same-day or urgent, suspends the program until a
+    clinician's clearance is recorded: the summary says whom to see, how soon and why, in the
+    words of the practice's country (--country, default UK). Then the questionnaire scores,
+    each old injury's joint stability deficit, the ranked contributors to each pain with
+    their evidence, and each injured joint's next weakest link. --json prints the object of
+    docs/assessment.schema.json, with every trail.
 
     Examples:
 
@@ -119,7 +182,7 @@ def assess(
 
       kinchain assess examples/ruth.yaml --json --as-of 2026-11-25
     """
-    result = assess_file(file, as_of=parse_as_of(as_of))
+    result = assess_file(file, as_of=parse_as_of(as_of), country=country)
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from kinchain.cli import app, console, parse_as_of, translate_errors
+from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
 from kinchain.services.program import program_file
 
 __all__ = ["program"]
@@ -43,7 +43,42 @@ def _print_referral(referral: Mapping[str, Any] | None, client: str) -> None:
     console.print(Panel("\n".join(lines), title="Program suspended", border_style="red"))
 
 
+#: what the client reads on a program built before red-flag screening is complete
+PROVISIONAL = (
+    "This routine is provisional until your coach has asked you the red-flag screening "
+    "questions. If any answer is yes, stop and see a doctor before going on."
+)
+
+
+def _print_lead(screening: Mapping[str, Any] | None, referral: Mapping[str, Any] | None) -> None:
+    """The first lines: screening not done, then any clinician's clearance."""
+    if screening and screening.get("status") != "complete":
+        console.print(escape(str(screening["message"])), style="bold red")
+    for c in (referral or {}).get("cleared", []):
+        console.print(
+            f"Cleared after a referral: {escape(str(c['key']).replace('_', ' '))}, by "
+            f"{escape(str(c['by']))} on {c['date']}: \"{escape(str(c['said']))}\""
+        )
+
+
+def _print_questions(screening: Mapping[str, Any] | None) -> None:
+    questions = (screening or {}).get("questions") or []
+    if questions:
+        console.print("\n[bold]Red-flag questions to ask before starting[/bold]")
+        for q in questions:
+            console.print(f"- {escape(str(q))}")
+
+
+def _print_warning_signs(signs: Mapping[str, Any] | None) -> None:
+    if not signs:
+        return
+    lines = [str(signs["intro"]), *(f"- {s}" for s in signs["signs"]), str(signs["emergency"])]
+    console.print(Panel(escape("\n".join(lines)), title=escape(str(signs["title"]))))
+
+
 def _print_program(doc: Mapping[str, Any], client: str) -> None:
+    if doc.get("provisional"):
+        console.print(Panel(escape(PROVISIONAL), title="Provisional", border_style="yellow"))
     console.print(
         f"[bold]{escape(client)}: daily routine[/bold] "
         f"({doc['minutes']:g} of {doc['daily_minutes']} minutes, as of {doc['as_of']})"
@@ -101,14 +136,19 @@ def program(
         None, "--as-of", metavar="DATE", help="Build the program as of this day (YYYY-MM-DD)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the program as JSON."),
+    country: str | None = typer.Option(
+        None, "--country", metavar="CODE", envvar="KINCHAIN_COUNTRY", help=COUNTRY_HELP
+    ),
 ) -> None:
     """Print a client's program: the daily routine within their minutes, habits and phases.
 
     Each routine item shows its dose, minutes, the steps to do it and why it is there, tied to
     the client's own history. Items that did not fit the daily minutes, or that a
     contraindication (pregnancy, postpartum weeks, severe pain, recent surgery) rules out, are
-    listed with the reason. When red flags suspend the program, the referral is printed and no
-    exercises are given. The rules are in docs/program.md.
+    listed with the reason. While red-flag screening is incomplete the first lines say so and the
+    routine is marked provisional. When red flags suspend the program, the referral is printed
+    and no exercises are given until a clinician's clearance is recorded in the intake. The
+    rules are in docs/program.md.
 
     Examples:
 
@@ -116,11 +156,15 @@ def program(
 
       kinchain program examples/tom.yaml --as-of 2026-11-25 --json
     """
-    view = program_file(file, as_of=parse_as_of(as_of))
+    view = program_file(file, as_of=parse_as_of(as_of), country=country)
     if as_json:
         console.print_json(json.dumps(view.to_json()))
         return
+    _print_lead(view.screening, view.referral)
     if view.program is None:
         _print_referral(view.referral, view.client)
-        return
-    _print_program(view.program.to_json(), view.client)
+    else:
+        _print_program(view.program.to_json(), view.client)
+    _print_warning_signs(view.warning_signs)
+    _print_questions(view.screening)
+

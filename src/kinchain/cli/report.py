@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kinchain.cli import EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
+from kinchain.cli import COUNTRY_HELP, EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
 from kinchain.mechanics import ACTIVITIES
 from kinchain.services import ReportFiles, render_demo_report, render_report_file
 
@@ -61,6 +61,9 @@ def report(
         help="Simulate this activity: walk, jog, hike, jump or pivot (default: the one the "
         "client's goals and aggravating activities name, else the most frequent).",
     ),
+    country: str | None = typer.Option(
+        None, "--country", metavar="CODE", envvar="KINCHAIN_COUNTRY", help=COUNTRY_HELP
+    ),
 ) -> None:
     """Render a client's report: body map, force plots, assessment, program and references.
 
@@ -83,7 +86,10 @@ def report(
             f"error: --activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}",
             EXIT_INPUT,
         )
-    files = render_report_file(file, out=out, pdf=pdf, as_of=parse_as_of(as_of), activity=activity)
+    files = render_report_file(
+        file, out=out, pdf=pdf, as_of=parse_as_of(as_of), activity=activity,
+        country=country,
+    )
     _print_written(files)
 
 

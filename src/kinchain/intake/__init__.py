@@ -4,6 +4,7 @@ from kinchain.intake.load import load_intake, parse_intake
 from kinchain.intake.model import (
     Activity,
     Carrying,
+    Clearance,
     Client,
     Footwear,
     Habits,
@@ -13,6 +14,7 @@ from kinchain.intake.model import (
     Pain,
     PartialDate,
     Questionnaires,
+    ReferralClearance,
     Side,
 )
 from kinchain.intake.screening import ScreeningQuestion, screening_questions
@@ -20,6 +22,7 @@ from kinchain.intake.screening import ScreeningQuestion, screening_questions
 __all__ = [
     "Activity",
     "Carrying",
+    "Clearance",
     "Client",
     "Footwear",
     "Habits",
@@ -29,6 +32,7 @@ __all__ = [
     "Pain",
     "PartialDate",
     "Questionnaires",
+    "ReferralClearance",
     "ScreeningQuestion",
     "Side",
     "load_intake",

@@ -51,6 +51,7 @@ from kinchain.intake.screening import screening_keys
 from kinchain.intake.vocabulary import carrying_side, injury_kinds
 
 __all__ = [
+    "DERIVED_FLAGS",
     "Activity",
     "Carrying",
     "Clearance",
@@ -64,6 +65,7 @@ __all__ = [
     "PartialDate",
     "PelvicFloor",
     "Questionnaires",
+    "ReferralClearance",
     "Side",
 ]
 
@@ -306,11 +308,13 @@ TissueKind = Literal["ligament", "tendon", "muscle", "bone", "cartilage", "fasci
 
 
 class Clearance(_Frozen):
-    """The treating clinician's go-ahead for an injury: when, who, and what they said."""
+    """A clinician's go-ahead as the coach records it: when, who, and what they said. On an
+    injury it ends the injury's healing window early; :class:`ReferralClearance` adds the
+    red-flag keys a clearance after a referral covers."""
 
     date: PartialDate
     by: Text  # who cleared it: "Dr A Khan, orthopaedic surgeon", "treating physiotherapist"
-    note: Notes = ""  # what they said ("full weight-bearing, no restrictions")
+    said: Notes = ""  # what they said ("full weight-bearing, no restrictions")
 
 
 def _period_end(date: PartialDate) -> dt.date:
@@ -482,6 +486,35 @@ def _screening_key(key: str) -> str:
 
 ScreeningKey = Annotated[str, AfterValidator(_screening_key)]
 
+#: red flags the screen derives from the rest of the intake, which a clearance may also cover
+DERIVED_FLAGS: tuple[str, ...] = ("age_at_onset",)
+
+
+def _cleared_key(key: str) -> str:
+    return key if key in DERIVED_FLAGS else _screening_key(key)
+
+
+class ReferralClearance(Clearance):
+    """A clinician's clearance after a referral, recorded by the coach in a new intake version:
+    the day, who cleared, what they said (required here), and the red-flag keys it covers."""
+
+    said: Text
+    flags: tuple[Annotated[str, AfterValidator(_cleared_key)], ...]
+
+    @field_validator("flags")
+    @classmethod
+    def _covers_something(cls, flags: tuple[str, ...]) -> tuple[str, ...]:
+        if not flags:
+            raise refusal("a clearance lists the red-flag keys it covers; got none")
+        return flags
+
+    @field_validator("date")
+    @classmethod
+    def _a_whole_day(cls, date: PartialDate) -> PartialDate:
+        if date.day is None:
+            raise refusal(f"{date} needs a day (YYYY-MM-DD): the day the clinician cleared")
+        return date
+
 
 # ---------------------------------------------------------------------------------------- intake
 
@@ -499,3 +532,4 @@ class Intake(_Frozen):
     habits: Habits = Field(default_factory=Habits)
     screening: dict[ScreeningKey, Flag] = Field(default_factory=dict)
     questionnaires: Questionnaires = Field(default_factory=Questionnaires)
+    clearance: tuple[ReferralClearance, ...] = ()

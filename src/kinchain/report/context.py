@@ -39,7 +39,8 @@ INSTRUMENT_NAMES: Mapping[str, str] = {
 }
 
 _URGENCY = {
-    "emergency": ("Emergency: the same day", "emergency"),
+    "emergency": ("Emergency: now, the same day", "emergency"),
+    "same_day": ("Same day: be seen by a doctor today", "emergency"),
     "urgent": ("Urgent medical review", "urgent"),
     "routine": ("Routine referral", "routine"),
 }

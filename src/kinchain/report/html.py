@@ -23,6 +23,7 @@ from kinchain.report.bodymap_svg import (
 )
 from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
+from kinchain.report.safety_view import safety_view
 
 __all__ = ["PRINTED_TRAILS_PER_PAIN", "render_html"]
 
@@ -71,6 +72,7 @@ def render_html(
         "client": who,
         "as_of": as_of.isoformat(),
         "for_print": for_print,
+        "safety": safety_view(assessment, cites),
         "referral": ctx.referral_view(assessment, cites),
         "suspended": suspended,
         "body_map": Markup(body_map_svg(bm, title=f"Body map of {who['name']}")),

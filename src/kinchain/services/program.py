@@ -57,32 +57,44 @@ class ProgramView:
     as_of: dt.date
     program: Program | None
     referral: dict[str, Any] | None
+    screening: dict[str, Any] | None = None
+    warning_signs: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "client": self.client,
             "as_of": self.as_of.isoformat(),
+            "screening": self.screening,
             "referral": self.referral,
+            "warning_signs": self.warning_signs,
             "program_suspended": self.program is None,
             "program": self.program.to_json() if self.program else None,
         }
 
 
-def _assessed(path: str | os.PathLike[str], as_of: dt.date) -> tuple[Intake, Any]:
+def _assessed(
+    path: str | os.PathLike[str], as_of: dt.date, country: str | None
+) -> tuple[Intake, Any]:
     from kinchain.services.assessment import assess_client
 
-    return assess_client(path, as_of=as_of)
+    return assess_client(path, as_of=as_of, country=country)
 
 
-def program_file(path: str | os.PathLike[str], /, *, as_of: dt.date) -> ProgramView:
-    """Load, assess and build the program of one intake file."""
-    intake, assessment = _assessed(path, as_of)
+def program_file(
+    path: str | os.PathLike[str], /, *, as_of: dt.date, country: str | None = None
+) -> ProgramView:
+    """Load, assess and build the program of one intake file; the view carries what every
+    output leads with (the screening's state, any clearance, pregnancy warning signs)."""
+    intake, assessment = _assessed(path, as_of, country)
     referral = assessment.referral
+    signs = assessment.warning_signs
     return ProgramView(
         client=intake.client.name,
         as_of=as_of,
         program=program_for(intake, assessment, as_of=as_of),
         referral=referral.to_json() if referral is not None else None,
+        screening=assessment.screening.status_json(),
+        warning_signs=signs.to_json() if signs is not None else None,
     )
 
 

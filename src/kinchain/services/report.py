@@ -58,7 +58,12 @@ class ReportFiles:
 
 
 def report_inputs(
-    path: str | os.PathLike[str], /, *, as_of: dt.date, activity: str | None = None
+    path: str | os.PathLike[str],
+    /,
+    *,
+    as_of: dt.date,
+    activity: str | None = None,
+    country: str | None = None,
 ) -> ReportInputs:
     """Run the pipeline for one intake file: intake, assessment with program, and the
     simulation of one activity: ``activity`` when the coach names one, else the one the
@@ -70,7 +75,7 @@ def report_inputs(
             f"activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}"
         )
     intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
-    assessment = _as_json(assess_file(path, as_of=as_of))
+    assessment = _as_json(assess_file(path, as_of=as_of, country=country))
     if activity is None:
         shown = activity_to_show(intake)
         activity, because = shown.activity, shown.reason
@@ -101,10 +106,12 @@ def render_report_file(
     pdf: str | os.PathLike[str] | None = None,
     as_of: dt.date,
     activity: str | None = None,
+    country: str | None = None,
 ) -> ReportFiles:
     """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``;
-    ``activity`` chooses the simulated activity (default: :func:`report_inputs` chooses)."""
-    inputs = report_inputs(path, as_of=as_of, activity=activity)
+    ``activity`` chooses the simulated activity (default: :func:`report_inputs` chooses); texts
+    about where to get help use the practice's ``country`` (the UK when None)."""
+    inputs = report_inputs(path, as_of=as_of, activity=activity, country=country)
     return write_report(inputs, out=Path(out), pdf=Path(pdf) if pdf is not None else None)
 
 

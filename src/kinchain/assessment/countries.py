@@ -1,0 +1,132 @@
+"""The practice's country: the words a client reads about where to get help.
+
+``countries.yaml`` holds, per country, the emergency number, the emergency department's name,
+the urgent advice line (when one was verified), the family-doctor word and the maternity
+contact. Referral texts are templates with ``{emergency_number}``-style fields filled from it.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from kinchain.assessment._data import cites, mapping, read_yaml, text
+from kinchain.errors import DataFileError, UnknownCountry
+
+__all__ = [
+    "CountryWords",
+    "check_template",
+    "country_codes",
+    "country_words",
+    "default_country",
+    "fill",
+    "template_fields",
+]
+
+_FILE = "countries.yaml"
+
+
+@dataclass(frozen=True)
+class CountryWords:
+    """One country's words for getting help; ``urgent_line`` is None where none was verified."""
+
+    code: str
+    name: str
+    emergency_number: str
+    emergency_department: str
+    urgent_line: str | None
+    family_doctor: str
+    maternity: str
+    cite: tuple[str, ...]
+
+    def values(self) -> dict[str, str]:
+        """The template fields and their words (``urgent_line`` falls back to the doctor)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("cite",)}
+        out["urgent_line"] = self.urgent_line or f"your {self.family_doctor}"
+        return out
+
+
+#: the fields a referral template may use
+def template_fields() -> frozenset[str]:
+    return frozenset(f.name for f in fields(CountryWords) if f.name != "cite")
+
+
+def _country(code: str, raw: Any) -> CountryWords:
+    key = f"countries.{code}"
+    m = mapping(raw, file=_FILE, key=key)
+    line = m.get("urgent_line")
+    if line is not None and (not isinstance(line, str) or not line.strip()):
+        raise DataFileError(_FILE, f"{key}.urgent_line", f"expected text or null, got {line!r}")
+    return CountryWords(
+        code=code,
+        name=text(m, "name", file=_FILE, key=key),
+        emergency_number=text(m, "emergency_number", file=_FILE, key=key),
+        emergency_department=text(m, "emergency_department", file=_FILE, key=key),
+        urgent_line=line,
+        family_doctor=text(m, "family_doctor", file=_FILE, key=key),
+        maternity=text(m, "maternity", file=_FILE, key=key),
+        cite=cites(m, file=_FILE, key=key),
+    )
+
+
+@cache
+def _table() -> tuple[str, dict[str, CountryWords]]:
+    root = mapping(read_yaml(_FILE), file=_FILE, key="<root>")
+    raw = mapping(root.get("countries"), file=_FILE, key="countries")
+    table = {str(code): _country(str(code), body) for code, body in raw.items()}
+    default = root.get("default")
+    if default not in table:
+        raise DataFileError(_FILE, "default", f"{default!r} is not one of {sorted(table)}")
+    return str(default), table
+
+
+def default_country() -> str:
+    """The country used when none is chosen (the UK)."""
+    return _table()[0]
+
+
+def country_codes() -> tuple[str, ...]:
+    """Every country code the table defines, sorted."""
+    return tuple(sorted(_table()[1]))
+
+
+def country_words(code: str | None = None, /) -> CountryWords:
+    """The words of one country (case-insensitive code; None gives the default).
+
+    >>> country_words("ie").emergency_number
+    '112 or 999'
+    >>> country_words().code
+    'UK'
+    """
+    default, table = _table()
+    wanted = (code or default).strip().upper()
+    if wanted == "GB":
+        wanted = "UK"
+    if wanted not in table:
+        raise UnknownCountry(
+            f"country: {code!r} is not a country kinchain has words for; choose one of "
+            + ", ".join(f"{c} ({table[c].name})" for c in sorted(table))
+        )
+    return table[wanted]
+
+
+def fill(template: str, words: CountryWords, /) -> str:
+    """A template with its country fields filled in.
+
+    >>> fill("Call {emergency_number}.", country_words("AU"))
+    'Call triple zero (000).'
+    """
+    return template.format_map(words.values())
+
+
+def check_template(template: str, *, file: str, key: str) -> str:
+    """A template whose fields are all country fields, or a DataFileError naming the field."""
+    known = template_fields()
+    for _, name, _, _ in string.Formatter().parse(template):
+        if name is not None and name not in known:
+            raise DataFileError(
+                file, key, f"unknown field {{{name}}} in {template[:60]!r}; known: {sorted(known)}"
+            )
+    return template
