@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 from kinchain.errors import IntakeError, Problem
 from kinchain.intake._checks import MIN_YEAR
-from kinchain.intake.files import read_intake_data
 from kinchain.intake._limits import limit
+from kinchain.intake.files import read_intake_data
 from kinchain.intake.model import Intake
 from kinchain.intake.problems import describe, problems_from
 

@@ -11,8 +11,8 @@ from pydantic import ValidationError
 from kinchain.assessment.instruments import check_answers
 from kinchain.errors import IntakeError, Problem
 from kinchain.intake import Intake, Questionnaires, parse_intake
-from kinchain.intake.files import read_intake_data
 from kinchain.intake._limits import limit
+from kinchain.intake.files import read_intake_data
 
 __all__ = ["load_client", "validate_file"]
 
