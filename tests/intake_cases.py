@@ -63,9 +63,9 @@ def _date(rng: random.Random, first_year: int = 1995) -> str:
     return f"{year}-{month:02d}" if form == 1 else f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
 
 
-def _injury(rng: random.Random) -> dict[str, Any]:
+def _injury(rng: random.Random, born: int = 1940) -> dict[str, Any]:
     kind = rng.choice(_KINDS)
-    entry = {**_site(rng), "kind": kind, "date": _date(rng),
+    entry = {**_site(rng), "kind": kind, "date": _date(rng, max(1995, born)),
              "care": rng.choice(("none", "self", "medical", "physio", "rehab_completed")),
              "cause": rng.choice(("acute", "overuse")), "recurrences": rng.randint(0, 4)}
     if kind in ("sprain", "strain") and rng.random() < 0.7:
@@ -73,8 +73,8 @@ def _injury(rng: random.Random) -> dict[str, Any]:
     return entry
 
 
-def _pain(rng: random.Random) -> dict[str, Any]:
-    return {**_site(rng), "intensity": rng.randint(0, 10), "since": _date(rng, 2020),
+def _pain(rng: random.Random, born: int = 1940) -> dict[str, Any]:
+    return {**_site(rng), "intensity": rng.randint(0, 10), "since": _date(rng, max(2020, born)),
             "pattern": rng.choice(("constant", "intermittent", "night")),
             "worse_with": rng.sample(["sitting", "running", "jogging", "carrying", "lifting",
                                       "standing", "stairs"], rng.randint(0, 3))}
@@ -93,8 +93,9 @@ def _valid_intake(rng: random.Random) -> dict[str, Any]:
         weeks = None if status == "none" else rng.randint(0, 40 if status == "pregnant" else 100)
         client["life_stage"] = {"status": status, **({"weeks": weeks} if weeks is not None else {})}
     data["daily_minutes"] = rng.randint(1, 60)
-    data["injuries"] = [_injury(rng) for _ in range(rng.randint(0, 6))]
-    data["pain"] = [_pain(rng) for _ in range(rng.randint(0, 4))]
+    born = client["birth_year"]
+    data["injuries"] = [_injury(rng, born) for _ in range(rng.randint(0, 6))]
+    data["pain"] = [_pain(rng, born) for _ in range(rng.randint(0, 4))]
     data["activities"] = [{"kind": rng.choice(_ACTIVITIES), "minutes_per_week": rng.randint(0, 600)}
                           for _ in range(rng.randint(0, 4))]
     if rng.random() < 0.3:

@@ -268,3 +268,14 @@ def test_every_limit_in_the_data_file_says_why_it_is_generous() -> None:
     for i, line in enumerate(body):
         if not line.lstrip().startswith("#"):
             assert body[i - 1].lstrip().startswith("#"), f"no reason given above {line.strip()}"
+
+
+def test_more_check_in_files_than_the_limit_are_refused_before_any_is_read(
+    tmp_path: Path,
+) -> None:
+    files = [str(tmp_path / f"c{i}.yaml") for i in range(limit("checkins") + 1)]  # none exist
+    result = CliRunner().invoke(app, ["checkin", str(EXAMPLES / "tom.yaml"), *files])
+    assert result.exit_code == 2, result.output
+    assert f"{limit('checkins') + 1:,} check-in files given; at most {limit('checkins'):,}" in (
+        " ".join(result.output.split())
+    )

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kinchain.errors import CheckinError
 from kinchain.intake import Intake
+from kinchain.intake._limits import limit
 from kinchain.program import (
     CheckinOutcome,
     Program,
@@ -115,6 +117,11 @@ def checkin_file(
     The program is built as of ``as_of``, by default today or the first check-in's date if that
     is earlier. Every check-in is read and checked before any is applied.
     """
+    if len(checkins) > (most := limit("checkins")):
+        raise CheckinError(
+            f"{len(checkins):,} check-in files given; at most {most:,} are applied in one run "
+            "(a limit far above a year of daily check-ins)"
+        )
     loaded = sorted((load_checkin(Path(c)) for c in checkins), key=lambda c: c.date)
     if as_of is None:
         as_of = min([dt.date.today(), *(c.date for c in loaded[:1])])
