@@ -10,12 +10,13 @@ Run by hand (not a timed test; CI runs a short version through tests/unit/test_b
 Every case comes from ``tests/intake_cases.py`` (seeded: case ``n`` is ``case(seed + n)``):
 valid intakes (the examples with every value moved within its range), mutated ones, hostile ones
 (lone surrogates, month 0, values nested hundreds deep, lists past their limits), and check-ins of
-the same three kinds. An intake is written as a JSON file and sent through validation, the
-assessment and the program (the services the CLI calls, their JSON encoded to UTF-8 as the CLI
-prints it); the first ``--html`` accepted intakes also through the HTML report and the first
-``--pdf`` of them through the PDF. A check-in is written as a file, read, checked and applied to a
-program. A refusal (any :class:`kinchain.errors.KinchainError`) is the expected outcome of a bad
-case; any other exception is a fault, printed once per kind with the seed that reproduces it.
+the same three kinds. An intake is written as a file (every third as YAML, the others as JSON)
+and sent through validation, the assessment and the program (the services the CLI calls, their
+JSON encoded to UTF-8 as the CLI prints it); the first ``--html`` accepted intakes also through
+the HTML report and the first ``--pdf`` of them through the PDF. A check-in is written as a
+file, read, checked and applied to a program. A refusal (any
+:class:`kinchain.errors.KinchainError`) is the expected outcome of a bad case; any other
+exception is a fault, printed once per kind with the seed that reproduces it.
 
 Printed: cases per second, the outcome counts, the slowest case of each step (target: under 5 s
 for validation + assessment + program) and every distinct unexpected exception.
@@ -36,6 +37,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -66,8 +69,17 @@ def _where(error: BaseException) -> str:
     return f"{Path(last.filename).name}:{last.lineno} {last.name}" if last else "?"
 
 
-def _write(folder: Path, name: str, data: Any) -> Path:
-    path = folder / name
+def _write(folder: Path, name: str, data: Any, seed: int) -> Path:
+    """The case as a file: YAML for every third seed (escapes for what YAML cannot hold
+    plainly, dates as YAML dates), JSON otherwise; JSON when YAML cannot write the value."""
+    if seed % 3 == 0:
+        try:
+            path = folder / f"{name}.yaml"
+            path.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")
+            return path
+        except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+            pass
+    path = folder / f"{name}.json"
     try:
         text = json.dumps(data, default=str)
     except (RecursionError, ValueError):
@@ -132,7 +144,7 @@ def run_case(seed: int, report: str = "") -> Outcome:
     out = Outcome(seed, c["kind"], c["flavour"])
     with tempfile.TemporaryDirectory(prefix="kinchain-fuzz-") as tmp:
         folder = Path(tmp)
-        path = _write(folder, f"{c['kind']}.json", c["data"])
+        path = _write(folder, c["kind"], c["data"], seed)
         try:
             if c["kind"] == "intake":
                 html = folder / "r.html" if report else None
@@ -214,7 +226,7 @@ def replay(seed: int) -> int:
     c = case(seed)
     print(f"case {seed}: {c['kind']}, {c['flavour']}")
     with tempfile.TemporaryDirectory(prefix="kinchain-replay-") as tmp:
-        path = _write(Path(tmp), f"{c['kind']}.json", c["data"])
+        path = _write(Path(tmp), c["kind"], c["data"], seed)
         print(path.read_text(encoding="utf-8", errors="replace")[:2000])
         out = Outcome(seed, c["kind"], c["flavour"])
         try:

@@ -279,3 +279,18 @@ def test_more_check_in_files_than_the_limit_are_refused_before_any_is_read(
     assert f"{limit('checkins') + 1:,} check-in files given; at most {limit('checkins'):,}" in (
         " ".join(result.output.split())
     )
+
+
+@pytest.mark.parametrize("as_list", [True, False], ids=["lists", "mappings"])
+def test_questionnaire_answers_nested_nine_hundred_deep_are_refused_not_a_recursion_error(
+    as_list: bool,
+) -> None:
+    from kinchain.assessment.instruments import score_instruments
+    from kinchain.errors import InstrumentError
+
+    deep: Any = 3
+    for _ in range(900):
+        deep = [deep] if as_list else {"a": deep}
+    with pytest.raises(InstrumentError) as refused:
+        score_instruments({"lefs": deep})
+    assert len(str(refused.value)) < 300
