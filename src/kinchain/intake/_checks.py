@@ -4,6 +4,7 @@ type (``"intake"``) whose message reaches the coach as it is written."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Callable
@@ -53,7 +54,7 @@ def _preview(value: object, depth: int, budget: int) -> str:
         if depth >= _SHOWN_DEPTH or budget <= 5:
             return "{...}" if isinstance(value, dict) else "[...]"
         parts: list[str] = []
-        items = list(value.items())[:8] if isinstance(value, dict) else list(value[:8])
+        items = list(itertools.islice(value.items() if isinstance(value, dict) else value, 8))
         for item in items:
             if isinstance(value, dict):
                 key, inner = item
