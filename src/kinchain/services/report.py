@@ -98,6 +98,7 @@ def render_report_file(
 
 
 def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put back at once)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -110,7 +111,9 @@ def _check_target(path: Path, /) -> None:
         raise IsADirectoryError(errno.EISDIR, "is a folder, expected a file", str(path))
     parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
     if not parent.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, f"{parent} is a file, not a folder", str(path))
+        raise NotADirectoryError(
+            errno.ENOTDIR, "a file stands where a folder of this path should be", str(path)
+        )
     if not os.access(parent, os.W_OK | os.X_OK):
         raise PermissionError(errno.EACCES, "permission denied", str(path))
 
