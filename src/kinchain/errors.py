@@ -105,11 +105,15 @@ class Problem:
 class IntakeError(ValueError, KinchainError):
     """An intake file was refused; every problem found is listed at once."""
 
-    def __init__(self, source: str, problems: list[Problem]) -> None:
+    def __init__(
+        self, source: str, problems: list[Problem], *, shown: int | None = None
+    ) -> None:
         self.source = source
         self.problems = list(problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
+        lines = [f"  {p}" for p in self.problems[:shown]]
+        if shown is not None and len(self.problems) > shown:
+            lines.append(f"  ... and {len(self.problems) - shown:,} more problems")
+        super().__init__(f"{source}: {len(self.problems):,} problem(s)\n" + "\n".join(lines))
 
 
 class InstrumentError(ValueError, KinchainError):

@@ -204,3 +204,18 @@ def test_a_both_sided_injury_meets_a_midline_pain_on_its_less_stable_side() -> N
     found = of_kind(ranked(client(pain=lumbar, injuries=[both, sprain("right", 3)])), "injury")
     from_both = [c for c in found if c.ref == "injuries[0]"]
     assert from_both and from_both[0].source.side == "right"  # the right ankle is less stable
+
+
+def test_a_knee_injurys_contributor_explains_its_own_derivation_not_every_other_knee_injury() -> (
+    None
+):
+    sprain = {"site": "knee", "side": "right", "kind": "sprain", "grade": 2, "care": "none"}
+    intake = client(
+        injuries=[{**sprain, "date": f"{2000 + i}-05"} for i in range(6)],
+        pain=[{"site": "hip", "side": "right", "intensity": 4, "since": "2025-09"}],
+    )
+    first = next(c for c in ranked(intake) if c.ref == "injuries[0]")
+    refs = {s.ref for s in first.trail if s.ref and s.ref.startswith("injuries[")}
+    assert refs == {"injuries[0]"}
+    combined = next(s for s in first.trail if "joint stability deficit" in s.rule)
+    assert all(f"injuries[{i}]" in combined.fact for i in range(6))  # the sum names them all

@@ -1,9 +1,10 @@
-"""The reference benchmark runs end to end on a few scenarios (a smoke test; nothing is timed)."""
+"""The benchmarks run end to end on a few cases (smoke tests; nothing is timed)."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,25 @@ def test_reference_benchmark_prints_a_speed_ratio_and_an_impact_peak_error(
     error = re.search(r"impact-peak error vs tight LSODA: batch ([0-9.]+)%", out)
     assert ratio is not None and float(ratio.group(1)) > 0
     assert error is not None and float(error.group(1)) <= 0.5
+
+
+FUZZ = Path(__file__).resolve().parents[2] / "bench" / "bench_fuzz.py"
+
+
+def test_the_fuzz_benchmark_sends_generated_cases_through_every_step_with_no_foreign_exception(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_fuzz", FUZZ)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_fuzz", module)  # its dataclasses look it up
+    spec.loader.exec_module(module)
+    assert module.main(["--cases", "300", "--html", "20", "--pdf", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "0 unexpected exceptions (0 distinct)" in out
+    assert re.search(r"300 cases in [0-9.]+ s: [0-9.]+ cases/s", out)
+    runs = {step: int(n.replace(",", "")) for step, n in
+            re.findall(r"slowest (html|pdf): [0-9.]+ s \(seed \d+\); ([\d,]+) runs", out)}
+    assert runs == {"html": 20, "pdf": 2}
+    assert re.search(r"intake\s+hostile\s+refused\s+\d+", out)
+    assert re.search(r"checkin\s+valid\s+accepted\s+\d+", out)

@@ -146,8 +146,8 @@ def test_a_date_before_the_clients_birth_year_is_refused() -> None:
 def test_an_impossible_calendar_date_is_refused() -> None:
     problems = problems_after(lambda d: d["injuries"][0].update(date="2006-02-30"))
     assert problems == [
-        "injuries[0].date: 2006-02-30 is not a calendar date "
-        "(expected a date as YYYY, YYYY-MM or YYYY-MM-DD)"
+        "injuries[0].date: expected a day 01..28 (February 2006 has 28 days); "
+        "received '2006-02-30' (day 30)"
     ]
 
 

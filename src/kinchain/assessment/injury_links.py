@@ -6,6 +6,7 @@ pathway (body web), the side, and the extra load the mechanics engine finds at t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kinchain.assessment._weigh import (
@@ -25,6 +26,14 @@ from kinchain.tissue.recent import age_word
 from kinchain.trail import Step
 
 __all__ = ["injury_contributor"]
+
+
+def _own_steps(steps: Sequence[Step], ref: str) -> list[Step]:
+    """The joint's trail as one injury's contributor shows it: this injury's own steps and the
+    joint's (the combination names every injury's deficit); the other injuries' derivations stay
+    in the joint's trail. Forty injuries at one knee would otherwise repeat forty derivations in
+    each of their contributors (a report of hundreds of megabytes)."""
+    return [s for s in steps if s.ref == ref or not (s.ref or "").startswith("injuries[")]
 
 
 def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | None:
@@ -55,7 +64,7 @@ def injury_contributor(
     side = _injury_sides(injury, pain, deficit_of)
     source = Place(injury.site, side)
     deficit, deficit_steps = deficit_of(injury.site, side)
-    trail: list[Step] = list(deficit_steps)
+    trail: list[Step] = _own_steps(deficit_steps, ref)
     trail.append(
         Step(
             f"{source} stability deficit",

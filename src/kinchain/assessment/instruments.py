@@ -344,12 +344,20 @@ _READERS: Mapping[str, Reader] = {
 }
 
 
-def _plain(value: Any) -> Any:
-    """Tuples (as the frozen intake model stores lists) back to lists, recursively."""
+#: no questionnaire answer is nested deeper than this (PSFS: a list of mappings)
+_ANSWER_DEPTH = 4
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """Tuples (as the frozen intake model stores lists) back to lists, recursively, down to
+    :data:`_ANSWER_DEPTH` levels; anything deeper is left as it is for the readers to refuse (a
+    value nested hundreds deep must not end in a RecursionError)."""
+    if depth >= _ANSWER_DEPTH:
+        return value
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, depth + 1) for k, v in value.items()}
     return value
 
 

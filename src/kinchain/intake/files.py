@@ -37,7 +37,19 @@ def _a(kind: str) -> str:
 
 
 def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 1_000_000:.1f} MB" if n_bytes >= 100_000 else f"{n_bytes} bytes"
+    return f"{n_bytes / 1_000_000:.1f} MB" if n_bytes >= 100_000 else f"{n_bytes:,} bytes"
+
+
+def _sizes(received: int, most: int) -> tuple[str, str]:
+    """Both sizes of a limit message, in bytes when the rounded sizes would read the same
+    ("1.0 MB; at most 1.0 MB" shows no difference).
+
+    >>> _sizes(1_000_001, 1_000_000), _sizes(2_500_000, 1_000_000)
+    (('1,000,001 bytes', '1,000,000 bytes'), ('2.5 MB', '1.0 MB'))
+    """
+    if _size(received) == _size(most):
+        return f"{received:,} bytes", f"{most:,} bytes"
+    return _size(received), _size(most)
 
 
 def _read_bytes(path: Path, source: str, kind: str) -> bytes:
@@ -46,10 +58,8 @@ def _read_bytes(path: Path, source: str, kind: str) -> bytes:
             raise _refuse(source, f"is a folder; expected {_a(kind)} file (YAML or JSON)")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _refuse(
-                source,
-                f"the file is {_size(size)}; {_a(kind)} file may be at most {_size(MAX_BYTES)}",
-            )
+            received, most = _sizes(size, MAX_BYTES)
+            raise _refuse(source, f"the file is {received}; {_a(kind)} file may be at most {most}")
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except IntakeError:

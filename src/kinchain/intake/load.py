@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from kinchain.errors import IntakeError, Problem
 from kinchain.intake._checks import MIN_YEAR
+from kinchain.intake._limits import limit
 from kinchain.intake.files import read_intake_data
 from kinchain.intake.model import Intake
 from kinchain.intake.problems import describe, problems_from
@@ -56,7 +57,7 @@ def parse_intake(data: Any, /, *, source: str = "<data>", as_of: dt.date | None 
         problems = sorted(
             problems_from(e), key=lambda p: order.get(p.path.split(".")[0].split("[")[0], 0)
         )
-        raise IntakeError(source, problems) from None
+        raise IntakeError(source, problems, shown=limit("problems_shown")) from None
 
 
 def load_intake(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> Intake:

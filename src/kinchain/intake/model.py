@@ -40,6 +40,7 @@ from kinchain.intake._checks import (
     Text,
     WholeNumber,
     as_of,
+    at_most,
     between,
     context_value,
     describe,
@@ -130,6 +131,26 @@ def _date_parts(value: Any) -> dict[str, int | None]:
     raise refusal(f"{_DATE_EXPECTED}; received {describe(value)}")
 
 
+def _calendar_check(year: Any, month: Any, day: Any, written: str) -> None:
+    """Refuse a month or day that no calendar has: month 0 or 13, day 0, 30 February.
+
+    A month or day written as 0 is never read as 1 ("2019-00" is not January 2019).
+    """
+    if month is not None and not 1 <= month <= 12:
+        raise refusal(f"expected a month 01..12; received {written!r} (month {month})")
+    if day is not None and month is not None and isinstance(year, int) and 1 <= year <= 9999:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise refusal(
+                f"expected a day 01..{last} ({calendar.month_name[month]} {year} has {last} "
+                f"days); received {written!r} (day {day})"
+            )
+    try:
+        dt.date(year, month if month is not None else 1, day if day is not None else 1)
+    except (ValueError, OverflowError, TypeError):
+        raise refusal(f"{written} is not a calendar date ({_DATE_EXPECTED})") from None
+
+
 class PartialDate(BaseModel):
     """A date known to the year, the month or the day (``2006``, ``2006-05``, ``2006-05-14``).
 
@@ -153,14 +174,13 @@ class PartialDate(BaseModel):
     def _read(cls, value: Any) -> dict[str, int | None]:
         parts = _date_parts(value)
         year, month, day = parts["year"], parts["month"], parts["day"]
-        written = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
+        written = "-".join(
+            f"{p:0{4 if i == 0 else 2}d}" for i, p in enumerate((year, month, day)) if p is not None
+        )
         written = written if len(written) <= 20 else written[:17] + "..."
         if day is not None and month is None:
             raise refusal(f"{_DATE_EXPECTED}; a day needs a month")
-        try:
-            dt.date(year or 0, month or 1, day or 1)
-        except (ValueError, OverflowError):
-            raise refusal(f"{written} is not a calendar date ({_DATE_EXPECTED})") from None
+        _calendar_check(year, month, day, written)
         return parts
 
     @model_validator(mode="after")
@@ -402,8 +422,8 @@ class Pain(_Frozen):
     intensity: Annotated[WholeNumber, AfterValidator(between(0, 10))]  # 0..10 pain rating
     since: PartialDate
     pattern: Literal["constant", "intermittent", "night"] = "intermittent"
-    worse_with: tuple[Text, ...] = ()
-    better_with: tuple[Text, ...] = ()
+    worse_with: Annotated[tuple[Text, ...], at_most("pain_words", "words")] = ()
+    better_with: Annotated[tuple[Text, ...], at_most("pain_words", "words")] = ()
 
     _side = field_validator("side")(_check_side)
 
@@ -524,12 +544,14 @@ class Intake(_Frozen):
 
     client: Client
     daily_minutes: Annotated[WholeNumber, AfterValidator(between(1, 240, "minutes"))]
-    goals: tuple[Text, ...] = ()
-    injuries: tuple[Injury, ...] = ()
-    pain: tuple[Pain, ...] = ()
-    footwear: tuple[Footwear, ...] = ()
-    activities: tuple[Activity, ...] = ()
+    goals: Annotated[tuple[Text, ...], at_most("goals", "goals")] = ()
+    injuries: Annotated[tuple[Injury, ...], at_most("injuries", "injuries")] = ()
+    pain: Annotated[tuple[Pain, ...], at_most("pain", "pains")] = ()
+    footwear: Annotated[tuple[Footwear, ...], at_most("footwear", "shoes")] = ()
+    activities: Annotated[tuple[Activity, ...], at_most("activities", "activities")] = ()
     habits: Habits = Field(default_factory=Habits)
-    screening: dict[ScreeningKey, Flag] = Field(default_factory=dict)
+    screening: Annotated[
+        dict[ScreeningKey, Flag], at_most("screening_keys", "answers")
+    ] = Field(default_factory=dict)
     questionnaires: Questionnaires = Field(default_factory=Questionnaires)
     clearance: tuple[ReferralClearance, ...] = ()

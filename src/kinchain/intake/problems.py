@@ -224,11 +224,10 @@ def problems_from(error: ValidationError, /, *, root: Any = Intake) -> list[Prob
             if match:
                 suggested.add((format_path(loc[:-1]), match.group(1)))
         problems.append(Problem(format_path(loc), message))
-    kept: list[Problem] = []
+    kept: dict[Problem, None] = {}  # a dict keeps file order and finds a repeat at once
     for p in problems:
         parent, _, key = p.path.rpartition(".")
         if p.message == "required, but missing" and (parent, key) in suggested:
             continue  # the unknown key beside it already says "did you mean <key>?"
-        if p not in kept:
-            kept.append(p)
-    return kept
+        kept.setdefault(p, None)
+    return list(kept)

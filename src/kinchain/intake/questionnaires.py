@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Discriminator, Tag, with_config
 from typing_extensions import TypedDict
 
-from kinchain.intake._checks import Text, WholeNumber
+from kinchain.intake._checks import Text, WholeNumber, at_most
 
 __all__ = [
     "CaitTotal",
@@ -27,6 +27,9 @@ __all__ = [
 _RMDQ = "expected {yes: n} or a list of 0/1 answers"
 _CAIT = "expected {total: n} or a list of item scores"
 Item = WholeNumber | None  # an answer, or null for "not answered / not applicable"
+#: a questionnaire's list of answers, bounded before its items are read
+Items = Annotated[tuple[Item, ...], at_most("questionnaire_items", "answers")]
+Wholes = Annotated[tuple[WholeNumber, ...], at_most("questionnaire_items", "answers")]
 
 
 def _shape(value: Any) -> str | None:
@@ -56,16 +59,16 @@ class CaitTotal(TypedDict):
 class FaamAnswers(TypedDict, total=False):
     """FAAM items, 4 (no difficulty) .. 0 (unable), null for not applicable."""
 
-    adl: tuple[Item, ...]
-    sports: tuple[Item, ...]
+    adl: Items
+    sports: Items
 
 
 @with_config(ConfigDict(extra="forbid"))
 class PgqAnswers(TypedDict, total=False):
     """Pelvic Girdle Questionnaire items, 0..3."""
 
-    activity: tuple[Item, ...]
-    symptom: tuple[Item, ...]
+    activity: Items
+    symptom: Items
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -77,11 +80,11 @@ class PsfsActivity(TypedDict):
 
 
 RmdqAnswers = Annotated[
-    Annotated[RmdqCount, Tag("~mapping")] | Annotated[tuple[WholeNumber, ...], Tag("~items")],
+    Annotated[RmdqCount, Tag("~mapping")] | Annotated[Wholes, Tag("~items")],
     Discriminator(_shape, custom_error_type="intake", custom_error_message=_RMDQ),
 ]
 CaitAnswers = Annotated[
-    Annotated[CaitTotal, Tag("~mapping")] | Annotated[tuple[WholeNumber, ...], Tag("~items")],
+    Annotated[CaitTotal, Tag("~mapping")] | Annotated[Wholes, Tag("~items")],
     Discriminator(_shape, custom_error_type="intake", custom_error_message=_CAIT),
 ]
 
@@ -92,14 +95,16 @@ class Questionnaires(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    start_back: tuple[WholeNumber, ...] | None = None
+    start_back: Wholes | None = None
     rmdq: RmdqAnswers | None = None
-    odi: tuple[Item, ...] | None = None
+    odi: Items | None = None
     cait: CaitAnswers | None = None
     faam: FaamAnswers | None = None
-    lefs: tuple[WholeNumber, ...] | None = None
-    koos12: tuple[Item, ...] | None = None
+    lefs: Wholes | None = None
+    koos12: Items | None = None
     pgq: PgqAnswers | None = None
-    psfs: tuple[PsfsActivity, ...] | None = None
+    psfs: Annotated[
+        tuple[PsfsActivity, ...], at_most("questionnaire_items", "activities")
+    ] | None = None
     nprs: WholeNumber | None = None
 

@@ -242,21 +242,26 @@ def contributors_view(
     cites: Citations,
     *,
     trails_per_pain: int | None = None,
+    rows_per_pain: int | None = None,
 ) -> list[dict[str, Any]]:
     """Contributors grouped by painful site (most intense pain first), best score first.
 
     ``trails_per_pain`` keeps the full trail of only the best few contributors to each pain
     (the printed page); the others keep their one-line summary. None keeps every trail.
+    ``rows_per_pain`` lists only the best few and counts the rest in ``more``; None lists all.
     """
     groups: dict[str, dict[str, Any]] = {}
     for p in client.get("pain") or ():
         label = site_label(str(p["site"]), p.get("side"))
-        groups[label] = {"pain": label, "intensity": p.get("intensity"), "rows": []}
+        groups[label] = {"pain": label, "intensity": p.get("intensity"), "rows": [], "more": 0}
     for c in sorted(
         assessment.get("contributors") or (), key=lambda c: -float(c.get("score") or 0)
     ):
         pain = _place_label(c.get("pain")) or "pain"
-        group = groups.setdefault(pain, {"pain": pain, "intensity": None, "rows": []})
+        group = groups.setdefault(pain, {"pain": pain, "intensity": None, "rows": [], "more": 0})
+        if rows_per_pain is not None and len(group["rows"]) >= rows_per_pain:
+            group["more"] += 1
+            continue
         src = c.get("source") or {}
         kind = str(src.get("kind", ""))
         what = (

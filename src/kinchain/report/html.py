@@ -25,11 +25,14 @@ from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
 from kinchain.report.safety_view import safety_view
 
-__all__ = ["PRINTED_TRAILS_PER_PAIN", "render_html"]
+__all__ = ["PRINTED_ROWS_PER_PAIN", "PRINTED_TRAILS_PER_PAIN", "render_html"]
 
 #: the printed page keeps the full trail of this many contributors to each pain; the rest keep
 #: their summary line (every trail stays in the HTML page)
 PRINTED_TRAILS_PER_PAIN = 2
+#: the printed page lists this many contributors to each pain and counts the rest (a client
+#: with many injuries and pains has hundreds; laying them all out made a PDF take a minute)
+PRINTED_ROWS_PER_PAIN = 12
 
 
 @cache
@@ -89,7 +92,11 @@ def render_html(
         "mechanics": _mechanics(simulation, cites),
         "instruments": ctx.instruments_view(assessment, cites),
         "contributors": ctx.contributors_view(
-            client, assessment, cites, trails_per_pain=printed_trails if for_print else None
+            client,
+            assessment,
+            cites,
+            trails_per_pain=printed_trails if for_print else None,
+            rows_per_pain=PRINTED_ROWS_PER_PAIN if for_print else None,
         ),
         "weakest_links": ctx.weakest_links_view(assessment, cites),
         "joints": ctx.joints_view(assessment, cites),

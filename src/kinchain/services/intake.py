@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from kinchain.assessment.instruments import check_answers
 from kinchain.errors import IntakeError, Problem
 from kinchain.intake import Intake, Questionnaires, parse_intake
+from kinchain.intake._limits import limit
 from kinchain.intake.files import read_intake_data
 
 __all__ = ["CheckedFile", "check_file", "load_client", "validate_file"]
@@ -43,7 +44,7 @@ def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None
         problems.extend(e.problems)
     problems.extend(_answer_problems(data, problems))
     if problems or intake is None:
-        raise IntakeError(source, problems)
+        raise IntakeError(source, problems, shown=limit("problems_shown"))
     return intake
 
 
@@ -71,9 +72,14 @@ def check_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None)
 
 
 def validate_file(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> list[str]:
-    """Every problem of an intake file as ``file: path: message`` lines; empty when it is valid."""
+    """Every problem of an intake file as ``file: path: message`` lines (the first
+    ``problems_shown`` of them, then one line counting the rest); empty when it is valid."""
     try:
         load_client(path, as_of=as_of)
     except IntakeError as e:
-        return [f"{e.source}: {problem}" for problem in e.problems]
+        most = limit("problems_shown")
+        lines = [f"{e.source}: {problem}" for problem in e.problems[:most]]
+        if len(e.problems) > most:
+            lines.append(f"{e.source}: ... and {len(e.problems) - most:,} more problems")
+        return lines
     return []

@@ -16,6 +16,7 @@ from typing import Any
 
 from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake import Intake
+from kinchain.intake._limits import limit
 from kinchain.program import (
     CheckinOutcome,
     Program,
@@ -136,6 +137,11 @@ def checkin_file(
     real today) before any is applied; the intake is checked as of today first, so a check-in
     dated before the intake's own dates is named as the problem, not the intake.
     """
+    if len(checkins) > (most := limit("checkins")):
+        raise CheckinError(
+            f"{len(checkins):,} check-in files given; at most {most:,} are applied in one run "
+            "(a limit far above a year of daily check-ins)"
+        )
     today = today or dt.date.today()
     loaded = sorted((load_checkin(Path(c), today=today) for c in checkins), key=lambda c: c.date)
     if as_of is None:

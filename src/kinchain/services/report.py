@@ -8,6 +8,7 @@ them. No domain logic lives here.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import tempfile
 from collections.abc import Mapping
@@ -110,42 +111,94 @@ def render_report_file(
 ) -> ReportFiles:
     """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``;
     ``activity`` chooses the simulated activity (default: :func:`report_inputs` chooses); texts
-    about where to get help use the practice's ``country`` (the UK when None)."""
+    about where to get help use the practice's ``country`` (the UK when None).
+
+    The output paths are checked first: a path that cannot take the file is refused before
+    any work is done."""
+    targets = (Path(out), Path(pdf) if pdf is not None else None)
+    for target in targets:
+        if target is not None:
+            _check_target(target)
     inputs = report_inputs(path, as_of=as_of, activity=activity, country=country)
-    return write_report(inputs, out=Path(out), pdf=Path(pdf) if pdf is not None else None)
+    return write_report(inputs, out=targets[0], pdf=targets[1])
 
 
-def _write_whole(path: Path, data: bytes, /) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _check_target(path: Path, /) -> None:
+    """Refuse, before anything is written, a path that cannot take a file: an existing folder,
+    a parent that is a file, a folder that cannot be written. Errors name the user's path."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, expected a file", str(path))
+    parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
+    if not parent.is_dir():
+        raise NotADirectoryError(
+            errno.ENOTDIR, "a file stands where a folder of this path should be", str(path)
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "permission denied", str(path))
+
+
+def _stage(path: Path, data: bytes, /) -> Path:
+    """``data`` in a temporary file beside ``path``, with the mode a new file gets from the
+    umask (or the mode ``path`` already has); the caller renames it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as e:
+        raise type(e)(e.errno, e.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, mode)
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise type(e)(e.errno, e.strerror, str(path)) from None
         raise
+    return Path(tmp)
+
+
+def _write_all(files: list[tuple[Path, bytes]], /) -> None:
+    """Write every file or none: each is staged first, then all are renamed into place. A
+    failure names the user's path, never a temporary file, and leaves nothing behind."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as e:
+                raise type(e)(e.errno, e.strerror, str(path)) from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
 
 
 def write_report(inputs: ReportInputs, /, *, out: Path, pdf: Path | None = None) -> ReportFiles:
     """Render already computed inputs to files (the folders are created when missing).
 
-    Everything is rendered in memory first and each file is written whole (a temporary file
-    renamed into place), so a failure never leaves a half-written report behind.
+    Every path is checked before anything is rendered or written; everything is rendered in
+    memory and the files are written together (temporary files renamed into place), so a
+    failure never leaves a half-written report, or only one of the two files, behind.
     """
     from kinchain.report import pdf_bytes, render_html  # matplotlib and jinja: load on use
 
+    targets = [out] if pdf is None else [out, pdf]
+    for target in targets:
+        _check_target(target)
     args = (inputs.client, inputs.assessment, inputs.simulation)
-    html = render_html(*args, as_of=inputs.as_of).encode("utf-8")
-    printed = None
+    files = [(out, render_html(*args, as_of=inputs.as_of).encode("utf-8"))]
     if pdf is not None:
-        printed = pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))
-    for target in (out, pdf):
-        if target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-    _write_whole(out, html)
-    if pdf is not None and printed is not None:
-        _write_whole(pdf, printed)
+        files.append((pdf, pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))))
+    _write_all(files)
     name = str((inputs.client.get("client") or {}).get("name") or "client")
     return ReportFiles(out, pdf, name, bool(inputs.assessment.get("program_suspended")))
 
