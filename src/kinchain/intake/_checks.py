@@ -10,7 +10,15 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Strict, ValidationInfo
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from kinchain.intake._limits import limit
@@ -227,3 +235,23 @@ def at_most(limit_name: str, what: str = "entries") -> BeforeValidator:
 
 Text = Annotated[str, Strict(), AfterValidator(_text_check("text_chars", required=True))]
 Notes = Annotated[str, Strict(), AfterValidator(_text_check("notes_chars", required=False))]
+
+
+class FrozenRecord(BaseModel):
+    """The base of every record a coach writes (intake, check-in): frozen, no unknown keys,
+    and ``key: null`` read as the key left out."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_left_out(cls, data: Any) -> Any:
+        """``key: null`` (in YAML also ``key:`` with nothing after it) means the default."""
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            k: v
+            for k, v in data.items()
+            if not (v is None and k in fields and not fields[k].is_required())
+        }

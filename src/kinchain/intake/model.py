@@ -35,6 +35,7 @@ from kinchain.intake import _sites
 from kinchain.intake._checks import (
     MIN_YEAR,
     Flag,
+    FrozenRecord,
     Notes,
     Number,
     Text,
@@ -241,21 +242,8 @@ class PartialDate(BaseModel):
 # ---------------------------------------------------------------------------------------- client
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _null_is_left_out(cls, data: Any) -> Any:
-        """``key: null`` (in YAML also ``key:`` with nothing after it) means the default."""
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        return {
-            k: v
-            for k, v in data.items()
-            if not (v is None and k in fields and not fields[k].is_required())
-        }
+class _Frozen(FrozenRecord):
+    """This module's records (the shared base: :class:`kinchain.intake._checks.FrozenRecord`)."""
 
 
 class PelvicFloor(_Frozen):

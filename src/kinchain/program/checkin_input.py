@@ -20,8 +20,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     PlainValidator,
     PrivateAttr,
@@ -29,12 +27,12 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake._checks import (
     MIN_YEAR,
+    FrozenRecord,
     Notes,
     WholeNumber,
     as_of,
@@ -138,21 +136,8 @@ FlareCauseId = Annotated[str, Strict(), AfterValidator(_flare_cause)]
 CheckinDate = Annotated[dt.date, PlainValidator(_day)]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _null_is_left_out(cls, data: Any) -> Any:
-        """``key: null`` (in YAML also ``key:`` with nothing after it) means the default."""
-        if not isinstance(data, dict):
-            return data
-        fields = cls.model_fields
-        return {
-            k: v
-            for k, v in data.items()
-            if not (v is None and k in fields and not fields[k].is_required())
-        }
+class _Frozen(FrozenRecord):
+    """This module's records (the shared base: :class:`kinchain.intake._checks.FrozenRecord`)."""
 
 
 class CheckinPain(_Frozen):
