@@ -50,7 +50,7 @@ exclude-operators = [
 ]
 TOML
   "$venv/bin/cosmic-ray" init "$cfg" "$db" >/dev/null
-  "$venv/bin/cr-filter-operators" "$cfg" "$db" >/dev/null 2>&1 || true
+  "$venv/bin/cr-filter-operators" "$db" "$cfg" >/dev/null
   "$venv/bin/cosmic-ray" exec "$cfg" "$db" >/dev/null 2>&1
   git checkout -q -- src  # in case a worker was killed mid-mutation
   "$venv/bin/python" "$here/summary.py" "$module" "$db"
