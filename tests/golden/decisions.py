@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from intake_cases import AS_OF, _valid_intake  # noqa: E402
-
 from kinchain.errors import KinchainError  # noqa: E402
 from kinchain.services import assess_file, checkin_file  # noqa: E402
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "golden"))
 
-from decisions import GOLDEN, clients  # noqa: E402
+from decisions import GOLDEN, clients
 
 
 def test_the_same_clients_get_the_same_referrals_contributors_routines_and_numbers() -> None:
