@@ -102,6 +102,14 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+def _problem_listing(source: str, problems: list[Problem], shown: int | None) -> str:
+    """``source: N problem(s)`` and the first ``shown`` problems, one a line; the rest counted."""
+    lines = [f"  {p}" for p in problems[:shown]]
+    if shown is not None and len(problems) > shown:
+        lines.append(f"  ... and {len(problems) - shown:,} more problems")
+    return f"{source}: {len(problems):,} problem(s)\n" + "\n".join(lines)
+
+
 class IntakeError(ValueError, KinchainError):
     """An intake file was refused; every problem found is listed at once."""
 
@@ -110,10 +118,7 @@ class IntakeError(ValueError, KinchainError):
     ) -> None:
         self.source = source
         self.problems = list(problems)
-        lines = [f"  {p}" for p in self.problems[:shown]]
-        if shown is not None and len(self.problems) > shown:
-            lines.append(f"  ... and {len(self.problems) - shown:,} more problems")
-        super().__init__(f"{source}: {len(self.problems):,} problem(s)\n" + "\n".join(lines))
+        super().__init__(_problem_listing(source, self.problems, shown))
 
 
 class InstrumentError(ValueError, KinchainError):
@@ -131,14 +136,15 @@ class CheckinError(ValueError, KinchainError):
     check-in file, listing every problem at once in the intake's voice.
     """
 
-    def __init__(self, source: str, problems: list[Problem] | None = None) -> None:
+    def __init__(
+        self, source: str, problems: list[Problem] | None = None, *, shown: int | None = None
+    ) -> None:
         self.source = source
         self.problems = list(problems or ())
         if not self.problems:
             super().__init__(source)
             return
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
+        super().__init__(_problem_listing(source, self.problems, shown))
 
 
 class ProgramSuspended(RuntimeError, KinchainError):

@@ -235,3 +235,23 @@ def test_checkin_prints_the_same_dose_words_as_program_for_a_one_sided_item() ->
     assert out.exit_code == 0, out.output
     assert "Side leg swings (1 x 15, left side only, 1 min)" in out.output
     assert "Side leg swings (1 x 15, each side" not in out.output
+
+
+# ------------------------------------------------------------- bounded refusals (fuzz seed 55573)
+
+
+def test_a_check_in_listing_thousands_of_exercise_ids_is_refused_with_one_count() -> None:
+    error = _refused({"date": "2026-11-04", "effort": "ok", "done": ["dead_bugg"] * 4_422})
+    assert _messages(error) == {
+        "done": "4,422 exercise ids given; at most 100 are allowed "
+        "(a limit far above what a real client needs)"
+    }
+
+
+def test_a_refused_check_in_prints_the_first_fifty_problems_and_counts_the_rest() -> None:
+    error = _refused({"date": "2026-11-04", "effort": "ok", "done": ["dead_bugg"] * 60})
+    assert len(error.problems) == 60
+    text = str(error)
+    assert "done[49]: unknown exercise id 'dead_bugg' (did you mean 'dead_bug'?)" in text
+    assert "done[50]" not in text
+    assert text.endswith("  ... and 10 more problems")

@@ -18,7 +18,8 @@ _FILE = "limits.yaml"
 #: every limit the code enforces; the data file must give each, and nothing else
 LIMIT_NAMES = (
     "injuries", "pain", "pain_words", "footwear", "activities", "goals", "screening_keys",
-    "questionnaire_items", "text_chars", "notes_chars", "checkins", "problems_shown",
+    "questionnaire_items", "text_chars", "notes_chars", "checkins", "checkin_done",
+    "problems_shown",
 )
 
 

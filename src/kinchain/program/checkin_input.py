@@ -36,12 +36,14 @@ from kinchain.intake._checks import (
     Notes,
     WholeNumber,
     as_of,
+    at_most,
     between,
     context_value,
     describe,
     refusal,
     shown,
 )
+from kinchain.intake._limits import limit
 from kinchain.intake.files import read_intake_data
 from kinchain.intake.model import Side, SiteId, _check_side
 from kinchain.intake.problems import format_path, problems_from
@@ -160,9 +162,9 @@ class Checkin(_Frozen):
 
     date: CheckinDate
     effort: Literal["easy", "ok", "hard"]
-    pain: tuple[CheckinPain, ...] = ()
-    done: tuple[ExerciseId, ...] = ()
-    flare_with: tuple[FlareCauseId, ...] = ()
+    pain: Annotated[tuple[CheckinPain, ...], at_most("pain", "pains")] = ()
+    done: Annotated[tuple[ExerciseId, ...], at_most("checkin_done", "exercise ids")] = ()
+    flare_with: Annotated[tuple[FlareCauseId, ...], at_most("pain_words", "causes")] = ()
     instruments: Questionnaires | None = None
     notes: Notes = ""
     _source: str = PrivateAttr(default="<check-in>")
@@ -275,7 +277,7 @@ def parse_checkin(
     """
     checkin, problems = checkin_problems(data, library=library, today=today)
     if checkin is None:
-        raise CheckinError(source, problems)
+        raise CheckinError(source, problems, shown=limit("problems_shown"))
     checkin._source = source
     return checkin
 
