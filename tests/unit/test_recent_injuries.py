@@ -168,3 +168,37 @@ def test_a_recent_injury_with_the_trauma_question_answered_asks_nothing_more() -
 def test_an_old_injury_alone_does_not_ask_about_trauma() -> None:
     notes = assess(intake_of([{**FRACTURE, "date": "2019-05"}]), as_of=AS_OF).notes
     assert not any("Ask whether a significant trauma" in n for n in notes)
+
+
+def test_what_is_left_out_for_a_fresh_injury_is_said_in_words_not_as_an_id() -> None:
+    program = program_of(intake_of([FRACTURE]))
+    words = {o["reason"]: o["reason_words"] for o in program.to_json()["left_out"]}
+    assert words["recent_injury"] == "still healing: your clinician's plan comes first"
+
+
+def test_when_a_clinician_leads_the_cli_says_so_before_the_empty_routine_and_gives_no_phases(
+    tmp_path: Any,
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from kinchain.cli import app
+
+    data = {
+        "client": {"name": "V", "birth_year": 1985, "sex": "male", "height_cm": 180,
+                   "mass_kg": 80},
+        "daily_minutes": 20,
+        "injuries": [FRACTURE, ACL],
+        "pain": [{"site": "lumbar_spine", "intensity": 9, "since": "2026-11-25",
+                  "pattern": "constant"}],
+    }  # fmt: skip
+    path = tmp_path / "fresh.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = CliRunner().invoke(app, ["program", str(path), "--as-of", AS_OF.isoformat()])
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.output.split())
+    lead = text.index("A clinician should lead your care for now")
+    assert lead < text.index("daily routine (0 of 20 minutes")
+    assert "No exercises for now." in text
+    assert "The 12 weeks" not in text

@@ -79,10 +79,25 @@ def _print_warning_signs(signs: Mapping[str, Any] | None) -> None:
 def _print_program(doc: Mapping[str, Any], client: str) -> None:
     if doc.get("provisional"):
         console.print(Panel(escape(PROVISIONAL), title="Provisional", border_style="yellow"))
+    for note in doc.get("notes", []):  # what must be read first (a clinician leads, ...)
+        console.print(f"Note: {escape(note)}\n")
     console.print(
         f"[bold]{escape(client)}: daily routine[/bold] "
         f"({doc['minutes']:g} of {doc['daily_minutes']} minutes, as of {doc['as_of']})"
     )
+    if not doc["routine"]:
+        console.print("No exercises for now.")
+    _print_routine(doc)
+    _print_left_out_and_habits(doc)
+    if doc["routine"]:
+        _print_phases(doc)
+    for note in doc.get("coach_notes", []):
+        console.print(f"\n[italic]{escape(note)}[/italic]")
+
+
+def _print_routine(doc: Mapping[str, Any]) -> None:
+    if not doc["routine"]:
+        return
     table = Table(show_header=True, header_style="bold")
     for col in ("#", "exercise", "for", "dose", "min"):
         table.add_column(col)
@@ -105,6 +120,9 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
             console.print(f"   {i}. {escape(step)}")
         console.print(f"   Remember: {escape('; '.join(item['cues']))}")
         console.print(f"   Evidence: {escape(item['evidence']['says'])}")
+
+
+def _print_left_out_and_habits(doc: Mapping[str, Any]) -> None:
     if doc["left_out"]:
         console.print("\n[bold]Left out for now[/bold]")
         for o in doc["left_out"]:
@@ -115,15 +133,14 @@ def _print_program(doc: Mapping[str, Any], client: str) -> None:
         ev = h["evidence"]
         console.print(f"- [bold]{h['area_label']}[/bold]: {escape(h['advice'])}")
         console.print(f"  Evidence ({ev['grade']}): {escape(ev['says'])}")
+
+
+def _print_phases(doc: Mapping[str, Any]) -> None:
     console.print("\n[bold]The 12 weeks[/bold]")
     for p in doc["phases"]:
         first, last = p["weeks"]
         console.print(f"- Weeks {first}-{last}, {escape(p['name'])}: {escape(p['focus'])}")
         console.print(f"  Move on when: {escape(' '.join(p['criteria_to_advance']))}")
-    for note in doc.get("notes", []):
-        console.print(f"\nNote: {escape(note)}")
-    for note in doc.get("coach_notes", []):
-        console.print(f"\n[italic]{escape(note)}[/italic]")
 
 
 @app.command()

@@ -177,6 +177,7 @@ LEFT_OUT_WORDS: Mapping[str, str] = {
     "budget": "no time left in your daily minutes",
     "contraindication": "not safe for you yet",
     "no_exercise": "no suitable exercise yet",
+    "recent_injury": "still healing: your clinician's plan comes first",
 }
 
 
