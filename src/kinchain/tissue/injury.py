@@ -324,17 +324,8 @@ def injury_state(
     mechanical, mechanical_step = _mechanical(severity, fraction, model, ref)
     functional, functional_steps = _functional(injury, hc, severity, model, ref, fact)
     contribution, contribution_step = _contribution(mechanical, functional, share, model, ref)
-    trail = [
-        tissue_step,
-        *([structure_step] if structure_step is not None else []),
-        *class_steps,
-        phase_step,
-        recovery_step,
-        severity_step,
-        mechanical_step,
-        *functional_steps,
-        contribution_step,
-    ]
+    steps = [tissue_step, structure_step, *class_steps, phase_step, recovery_step, severity_step,
+             mechanical_step, *functional_steps, contribution_step]  # fmt: skip
     return InjuryState(
         index=index,
         ref=ref,
@@ -353,5 +344,5 @@ def injury_state(
         functional_instability=_r(functional),
         stability_share=share,
         stability_deficit=_r(contribution),
-        trail=tuple(trail),
+        trail=tuple(s for s in steps if s is not None),
     )
