@@ -6,13 +6,14 @@ it; life stage takes the tissue model's prevalence factor instead of a base.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from kinchain.assessment._weigh import aggravates, finish, r3, side_step, side_weight
 from kinchain.assessment.model import Contributor, Place
 from kinchain.assessment.rules import ContributorRules, SourceRule
-from kinchain.intake.model import Intake, Pain
+from kinchain.intake.model import Activity, Intake, Pain
 from kinchain.trail import Step
 
 __all__ = ["daily_life_contributors"]
@@ -47,58 +48,78 @@ def _exposure(
     ]
 
 
-def _source_contributor(
-    rule: SourceRule,
-    *,
-    fact: str,
-    ref: str,
-    source: Place,
-    amount: float | None,
-    pain_index: int,
-    pain: Pain,
-    place: Place,
-    rules: ContributorRules,
-    base: float | None = None,
-    lead: Sequence[Step] = (),
-    activity: Any = None,
-) -> Contributor | None:
-    if pain.site not in rule.pain_sites:
-        return None
-    trail: list[Step] = list(lead)
-    trail.append(Step(fact, rule.label, None, rule.cite, rule.note, ref))
-    share, steps = _exposure(rule, amount, fact, rules, ref)
-    trail.extend(steps)
-    side_w = 1.0
-    if rule.sided:
-        side_w = side_weight(source.side, place.side, rules)
-        trail.append(side_step(source, place, side_w, rules, ref))
-    start = rule.base if base is None else base
-    score = start * share * side_w
-    formula = f"base {start:g} x exposure {share:.2f} x side {side_w:g}"
+@dataclass(frozen=True)
+class _Found:
+    """One everyday source a rule applies to: what the intake says, where, and how much."""
+
+    rule: SourceRule
+    fact: str
+    ref: str
+    source: Place
+    amount: float | None
+    base: float | None = None
+    lead: tuple[Step, ...] = ()
+    activity: Activity | None = None
+
+
+def _side(
+    rule: SourceRule, source: Place, place: Place, rules: ContributorRules, ref: str
+) -> tuple[float, list[Step]]:
+    """The side weight of a sided rule (1 for a rule that has no side)."""
+    if not rule.sided:
+        return 1.0, []
+    side_w = side_weight(source.side, place.side, rules)
+    return side_w, [side_step(source, place, side_w, rules, ref)]
+
+
+def _aggravator_words(rule: SourceRule, activity: Activity | None) -> list[str]:
+    """The words that, in the pain's "worse with", name this source: the rule's, plus for an
+    activity those of its kind and the longer words of its sport."""
     words = list(rule.aggravator)
     if activity is not None:
         words += list(rule.aggravator_by_kind.get(activity.kind, ()))
         words += [w.lower() for w in (activity.sport or "").replace("-", " ").split() if len(w) > 3]
+    return words
+
+
+def _aggravator_step(said: str, pain_index: int, rules: ContributorRules) -> Step:
+    return Step(
+        f"pain worse with: {said}",
+        "an aggravating activity the client names",
+        rules.aggravator_bonus,
+        rules.aggravator_cite,
+        rules.aggravator_note,
+        f"pain[{pain_index}].worse_with",
+    )
+
+
+def _source_contributor(
+    found: _Found, *, pain_index: int, pain: Pain, place: Place, rules: ContributorRules
+) -> Contributor | None:
+    """One everyday source as a contributor to one pain: base x exposure x side, plus a bonus
+    when the pain is worse with it; None when the rule is not about this painful site."""
+    rule, ref = found.rule, found.ref
+    if pain.site not in rule.pain_sites:
+        return None
+    trail: list[Step] = [*found.lead, Step(found.fact, rule.label, None, rule.cite, rule.note, ref)]
+    share, exposure_steps = _exposure(rule, found.amount, found.fact, rules, ref)
+    side_w, side_steps = _side(rule, found.source, place, rules, ref)
+    trail += exposure_steps + side_steps
+    start = rule.base if found.base is None else found.base
+    score = start * share * side_w
+    formula = f"base {start:g} x exposure {share:.2f} x side {side_w:g}"
+    words = _aggravator_words(rule, found.activity)
     said = aggravates(pain, words) if words else None
     if said is not None:
         score += rules.aggravator_bonus
         formula += f" + {rules.aggravator_bonus:g} (worse with {said})"
-        trail.append(
-            Step(
-                f"pain worse with: {said}",
-                "an aggravating activity the client names",
-                rules.aggravator_bonus,
-                rules.aggravator_cite,
-                rules.aggravator_note,
-                f"pain[{pain_index}].worse_with",
-            )
-        )
+        trail.append(_aggravator_step(said, pain_index, rules))
     return finish(
         rules=rules,
         kind=rule.kind,
         pain=place,
         pain_ref=f"pain[{pain_index}]",
-        source=source,
+        source=found.source,
         ref=ref,
         label=rule.label,
         score=score,
@@ -158,6 +179,68 @@ def _habit_fact(
     return None
 
 
+def _footwear_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
+    """Each pair of shoes a footwear rule matches, worn so many hours a day."""
+    runner = any(a.kind in ("run", "jog") for a in intake.activities)
+    for rule in rules.footwear:
+        for k, shoe in enumerate(intake.footwear):
+            if _footwear_matches(rule, shoe, runner):
+                fact = (
+                    f"{shoe.name} ({shoe.kind}, heel {shoe.heel_height_mm:g} mm, "
+                    f"{shoe.toe_box} toe box, {shoe.cushioning} cushioning)"
+                )
+                yield _Found(rule, fact, f"footwear[{k}]", Place(None, None), shoe.hours_per_day)
+
+
+def _habit_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
+    """Each habit a habit rule applies to."""
+    for rule in rules.habit:
+        found = _habit_fact(rule, intake)
+        if found is not None:
+            fact, ref, amount, side = found
+            yield _Found(rule, fact, ref, Place(None, side), amount)
+
+
+def _activity_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
+    """Each activity of a kind an activity rule names, done so many minutes a week."""
+    for rule in rules.activity:
+        for k, act in enumerate(intake.activities):
+            if act.kind in rule.when["activity"]:
+                fact = f"{act.kind} {act.minutes_per_week:g} min a week" + (
+                    f" ({act.sport})" if act.sport else ""
+                )
+                where = f"activities[{k}]"
+                yield _Found(
+                    rule, fact, where, Place(None, None), act.minutes_per_week, activity=act
+                )
+
+
+def _life_stage_sources(life_stage: Any, rules: ContributorRules) -> Iterator[_Found]:
+    """The life stage a life-stage rule names, its base from the tissue model's prevalence
+    factor (capped) instead of the rule's own."""
+    if life_stage is None:
+        return
+    for rule in rules.life_stage:
+        if life_stage.status in rule.when["status"]:
+            base = min(rule.cap, life_stage.factor * rule.scale)
+            lead = (
+                *life_stage.trail,
+                Step(
+                    f"life-stage factor {life_stage.factor:g}",
+                    f"score = min({rule.cap:g}, factor x {rule.scale:g})",
+                    r3(base),
+                    rules.weights_cite,
+                    "",
+                    "client.life_stage",
+                ),
+            )
+            weeks = f", {life_stage.weeks} weeks" if life_stage.weeks is not None else ""
+            fact = f"{life_stage.status}{weeks}"
+            yield _Found(
+                rule, fact, "client.life_stage", Place(None, None), None, base=base, lead=lead
+            )
+
+
 def daily_life_contributors(
     intake: Intake,
     pain_index: int,
@@ -167,94 +250,14 @@ def daily_life_contributors(
     life_stage: Any,
 ) -> list[Contributor]:
     """The footwear, habit, activity and life-stage contributors to one pain (unsorted)."""
-    out: list[Contributor | None] = []
-    runner = any(a.kind in ("run", "jog") for a in intake.activities)
-    for rule in rules.footwear:
-        for k, shoe in enumerate(intake.footwear):
-            if _footwear_matches(rule, shoe, runner):
-                fact = (
-                    f"{shoe.name} ({shoe.kind}, heel {shoe.heel_height_mm:g} mm, "
-                    f"{shoe.toe_box} toe box, {shoe.cushioning} cushioning)"
-                )
-                out.append(
-                    _source_contributor(
-                        rule,
-                        fact=fact,
-                        ref=f"footwear[{k}]",
-                        source=Place(None, None),
-                        amount=shoe.hours_per_day,
-                        pain_index=pain_index,
-                        pain=pain,
-                        place=place,
-                        rules=rules,
-                    )
-                )
-    for rule in rules.habit:
-        found = _habit_fact(rule, intake)
-        if found is not None:
-            fact, ref, amount, side = found
-            out.append(
-                _source_contributor(
-                    rule,
-                    fact=fact,
-                    ref=ref,
-                    source=Place(None, side),
-                    amount=amount,
-                    pain_index=pain_index,
-                    pain=pain,
-                    place=place,
-                    rules=rules,
-                )
-            )
-    for rule in rules.activity:
-        for k, act in enumerate(intake.activities):
-            if act.kind in rule.when["activity"]:
-                fact = f"{act.kind} {act.minutes_per_week:g} min a week" + (
-                    f" ({act.sport})" if act.sport else ""
-                )
-                out.append(
-                    _source_contributor(
-                        rule,
-                        fact=fact,
-                        ref=f"activities[{k}]",
-                        source=Place(None, None),
-                        amount=act.minutes_per_week,
-                        activity=act,
-                        pain_index=pain_index,
-                        pain=pain,
-                        place=place,
-                        rules=rules,
-                    )
-                )
-    if life_stage is not None:
-        for rule in rules.life_stage:
-            if life_stage.status in rule.when["status"]:
-                base = min(rule.cap, life_stage.factor * rule.scale)
-                lead = [
-                    *life_stage.trail,
-                    Step(
-                        f"life-stage factor {life_stage.factor:g}",
-                        f"score = min({rule.cap:g}, factor x {rule.scale:g})",
-                        r3(base),
-                        rules.weights_cite,
-                        "",
-                        "client.life_stage",
-                    ),
-                ]
-                out.append(
-                    _source_contributor(
-                        rule,
-                        fact=f"{life_stage.status}"
-                        + (f", {life_stage.weeks} weeks" if life_stage.weeks is not None else ""),
-                        ref="client.life_stage",
-                        source=Place(None, None),
-                        amount=None,
-                        pain_index=pain_index,
-                        pain=pain,
-                        place=place,
-                        rules=rules,
-                        base=base,
-                        lead=lead,
-                    )
-                )
+    found = (
+        *_footwear_sources(intake, rules),
+        *_habit_sources(intake, rules),
+        *_activity_sources(intake, rules),
+        *_life_stage_sources(life_stage, rules),
+    )
+    out = (
+        _source_contributor(f, pain_index=pain_index, pain=pain, place=place, rules=rules)
+        for f in found
+    )
     return [c for c in out if c is not None]

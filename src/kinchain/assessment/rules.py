@@ -86,7 +86,77 @@ def _injury_rule(raw: Any, key: str) -> InjuryRule:
     )
 
 
+def _when(m: Mapping[str, Any], key: str, kind: str) -> Mapping[str, Any]:
+    """A rule's tests: only those its kind knows, and for a habit one the intake has."""
+    when = mapping(m.get("when"), file=_FILE, key=f"{key}.when")
+    unknown = set(when) - _WHEN_KEYS[kind]
+    if unknown:
+        raise DataFileError(
+            _FILE,
+            f"{key}.when",
+            f"unknown test(s) {sorted(unknown)}; expected {sorted(_WHEN_KEYS[kind])}",
+        )
+    if kind == "habit" and when.get("habit") not in _HABITS:
+        raise DataFileError(
+            _FILE, f"{key}.when.habit", f"{when.get('habit')!r} is not one of {sorted(_HABITS)}"
+        )
+    return when
+
+
+def _exposure(m: Mapping[str, Any], key: str) -> tuple[str | None, float]:
+    """(the intake field that measures exposure, the amount that counts as full), or
+    (None, 1.0) for a rule without exposure."""
+    exposure = m.get("exposure")
+    if exposure is None:
+        return None, 1.0
+    e = mapping(exposure, file=_FILE, key=f"{key}.exposure")
+    field = str(e.get("field"))
+    if field not in _EXPOSURE_FIELDS:
+        raise DataFileError(
+            _FILE,
+            f"{key}.exposure.field",
+            f"{field!r} is not one of {sorted(_EXPOSURE_FIELDS)}",
+        )
+    return field, number(e, "full", file=_FILE, key=f"{key}.exposure", lo=1e-9, hi=10_000)
+
+
+def _aggravator_by_kind(m: Mapping[str, Any], key: str) -> dict[str, tuple[str, ...]]:
+    return {
+        str(k): tuple(str(w).lower() for w in v)
+        for k, v in mapping(
+            m.get("aggravator_by_kind", {}), file=_FILE, key=f"{key}.aggravator_by_kind"
+        ).items()
+    }
+
+
+def _source_rule(m: Mapping[str, Any], key: str, kind: str, rid: str) -> SourceRule:
+    """One checked rule; a life-stage rule has a scale and a cap instead of a base."""
+    when = _when(m, key, kind)
+    field, full = _exposure(m, key)
+    is_life = kind == "life_stage"
+    return SourceRule(
+        kind=kind,
+        id=rid,
+        label=text(m, "label", file=_FILE, key=key),
+        when=dict(when),
+        pain_sites=frozenset(
+            str(s) for s in seq(m.get("pain_sites"), file=_FILE, key=f"{key}.pain_sites")
+        ),
+        sided=bool(m.get("sided", False)),
+        base=0.0 if is_life else number(m, "base", file=_FILE, key=key, lo=0, hi=1),
+        exposure_field=field,
+        exposure_full=full,
+        aggravator=tuple(str(w).lower() for w in m.get("aggravator", [])),
+        aggravator_by_kind=_aggravator_by_kind(m, key),
+        note=text(m, "note", file=_FILE, key=key),
+        cite=cites(m, file=_FILE, key=key),
+        scale=number(m, "scale", file=_FILE, key=key, lo=0, hi=10) if is_life else 0.0,
+        cap=number(m, "cap", file=_FILE, key=key, lo=0, hi=1) if is_life else 1.0,
+    )
+
+
 def _source_rules(raw: Any, kind: str) -> tuple[SourceRule, ...]:
+    """The rules of one kind of everyday source, each id once."""
     out = []
     seen: set[str] = set()
     for i, item in enumerate(seq(raw, file=_FILE, key=kind)):
@@ -96,57 +166,7 @@ def _source_rules(raw: Any, kind: str) -> tuple[SourceRule, ...]:
         if rid in seen:
             raise DataFileError(_FILE, f"{key}.id", f"{rid!r} is used twice")
         seen.add(rid)
-        when = mapping(m.get("when"), file=_FILE, key=f"{key}.when")
-        unknown = set(when) - _WHEN_KEYS[kind]
-        if unknown:
-            raise DataFileError(
-                _FILE,
-                f"{key}.when",
-                f"unknown test(s) {sorted(unknown)}; expected {sorted(_WHEN_KEYS[kind])}",
-            )
-        if kind == "habit" and when.get("habit") not in _HABITS:
-            raise DataFileError(
-                _FILE, f"{key}.when.habit", f"{when.get('habit')!r} is not one of {sorted(_HABITS)}"
-            )
-        exposure = m.get("exposure")
-        field, full = None, 1.0
-        if exposure is not None:
-            e = mapping(exposure, file=_FILE, key=f"{key}.exposure")
-            field = str(e.get("field"))
-            if field not in _EXPOSURE_FIELDS:
-                raise DataFileError(
-                    _FILE,
-                    f"{key}.exposure.field",
-                    f"{field!r} is not one of {sorted(_EXPOSURE_FIELDS)}",
-                )
-            full = number(e, "full", file=_FILE, key=f"{key}.exposure", lo=1e-9, hi=10_000)
-        is_life = kind == "life_stage"
-        out.append(
-            SourceRule(
-                kind=kind,
-                id=rid,
-                label=text(m, "label", file=_FILE, key=key),
-                when=dict(when),
-                pain_sites=frozenset(
-                    str(s) for s in seq(m.get("pain_sites"), file=_FILE, key=f"{key}.pain_sites")
-                ),
-                sided=bool(m.get("sided", False)),
-                base=0.0 if is_life else number(m, "base", file=_FILE, key=key, lo=0, hi=1),
-                exposure_field=field,
-                exposure_full=full,
-                aggravator=tuple(str(w).lower() for w in m.get("aggravator", [])),
-                aggravator_by_kind={
-                    str(k): tuple(str(w).lower() for w in v)
-                    for k, v in mapping(
-                        m.get("aggravator_by_kind", {}), file=_FILE, key=f"{key}.aggravator_by_kind"
-                    ).items()
-                },
-                note=text(m, "note", file=_FILE, key=key),
-                cite=cites(m, file=_FILE, key=key),
-                scale=number(m, "scale", file=_FILE, key=key, lo=0, hi=10) if is_life else 0.0,
-                cap=number(m, "cap", file=_FILE, key=key, lo=0, hi=1) if is_life else 1.0,
-            )
-        )
+        out.append(_source_rule(m, key, kind, rid))
     return tuple(out)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -59,50 +60,105 @@ def _plot_path(plot: Path | None) -> None:
         raise _refuse(f"--plot: expected a file name ending in .png or .svg, received {plot}")
 
 
-@app.command()
-@translate_errors
-def simulate(
-    model: str | None = typer.Option(
-        None, "--model", metavar="MODEL", help="Reference model to run: liu-nigg."
+# the options of ``kinchain simulate``: the reference model's, the client's, and the output's
+_Model = Annotated[
+    str | None, typer.Option("--model", metavar="MODEL", help="Reference model to run: liu-nigg.")
+]
+_IntakeFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--intake", metavar="FILE", help="A client's intake (YAML or JSON): run the chain."
     ),
-    intake: Path | None = typer.Option(
-        None, "--intake", metavar="FILE", help="A client's intake (YAML or JSON): run the chain."
-    ),
-    shoe: str | None = typer.Option(
-        None, "--shoe", metavar="NAME",
+]
+_Shoe = Annotated[
+    str | None,
+    typer.Option(
+        "--shoe", metavar="NAME",
         help="With --model: hard or soft (default hard). With --intake: a shoe from the intake "
         "or barefoot (default: the pair worn for the activity, e.g. the athletic pair for a jog).",
     ),
-    midsole: str | None = typer.Option(
-        None, "--midsole", metavar="NAME",
+]  # fmt: skip
+_Midsole = Annotated[
+    str | None,
+    typer.Option(
+        "--midsole", metavar="NAME",
         help="With --model: add the Ly et al. 2010 shoe stage (midsole_a .. midsole_d).",
     ),
-    touchdown_velocity: float | None = typer.Option(
-        None, "--touchdown-velocity", metavar="V",
+]  # fmt: skip
+_TouchdownVelocity = Annotated[
+    float | None,
+    typer.Option(
+        "--touchdown-velocity", metavar="V",
         help="With --model: touchdown velocity of every mass, m/s downwards (default 0.6).",
     ),
-    lower_velocity: float | None = typer.Option(
-        None, "--lower-velocity", metavar="V", help="With --model: lower-body (m1, m2) m/s."
+]  # fmt: skip
+_LowerVelocity = Annotated[
+    float | None,
+    typer.Option("--lower-velocity", metavar="V", help="With --model: lower-body (m1, m2) m/s."),
+]
+_UpperVelocity = Annotated[
+    float | None,
+    typer.Option("--upper-velocity", metavar="V", help="With --model: upper-body (m3, m4) m/s."),
+]
+_Activity = Annotated[
+    str | None,
+    typer.Option(
+        "--activity", metavar="ACTIVITY", help="With --intake: walk, jog, hike, jump, pivot."
     ),
-    upper_velocity: float | None = typer.Option(
-        None, "--upper-velocity", metavar="V", help="With --model: upper-body (m3, m4) m/s."
+]
+_Side = Annotated[
+    str | None,
+    typer.Option("--side", metavar="SIDE", help="With --intake: stance leg, left or right."),
+]
+_StepRate = Annotated[
+    str | None,
+    typer.Option("--step-rate", metavar="PCT", help="With --intake: step-rate change, e.g. +10%."),
+]
+_StrideLength = Annotated[
+    str | None,
+    typer.Option(
+        "--stride-length", metavar="PCT", help="With --intake: stride change, e.g. -5%."
     ),
-    activity: str | None = typer.Option(
-        None, "--activity", metavar="ACTIVITY", help="With --intake: walk, jog, hike, jump, pivot."
+]
+_AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of text.")]
+_Plot = Annotated[
+    Path | None,
+    typer.Option(
+        "--plot", metavar="FILE", help="Also draw the force curve to FILE.png or FILE.svg."
     ),
-    side: str | None = typer.Option(
-        None, "--side", metavar="SIDE", help="With --intake: stance leg, left or right."
-    ),
-    step_rate: str | None = typer.Option(
-        None, "--step-rate", metavar="PCT", help="With --intake: step-rate change, e.g. +10%."
-    ),
-    stride_length: str | None = typer.Option(
-        None, "--stride-length", metavar="PCT", help="With --intake: stride change, e.g. -5%."
-    ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of text."),
-    plot: Path | None = typer.Option(
-        None, "--plot", metavar="FILE", help="Also draw the force curve to FILE.png or FILE.svg."
-    ),
+]
+
+
+def _one_form(model: str | None, intake: Path | None) -> None:
+    if model is not None and intake is not None:
+        raise _refuse("--model and --intake: expected one of them, received both")
+    if model is None and intake is None:
+        raise _refuse("expected --model liu-nigg or --intake FILE, received neither")
+
+
+def _refuse_used(options: Mapping[str, object], *, only_with: str, received_with: str) -> None:
+    """Refuse the options of the other form that were given."""
+    used = [name for name, value in options.items() if value is not None]
+    if used:
+        raise _refuse(f"{', '.join(used)}: only with {only_with}, received with {received_with}")
+
+
+@app.command()
+@translate_errors
+def simulate(
+    model: _Model = None,
+    intake: _IntakeFile = None,
+    shoe: _Shoe = None,
+    midsole: _Midsole = None,
+    touchdown_velocity: _TouchdownVelocity = None,
+    lower_velocity: _LowerVelocity = None,
+    upper_velocity: _UpperVelocity = None,
+    activity: _Activity = None,
+    side: _Side = None,
+    step_rate: _StepRate = None,
+    stride_length: _StrideLength = None,
+    as_json: _AsJson = False,
+    plot: _Plot = None,
 ) -> None:
     """Simulate one stance: impact and active peaks (N, body weights, ms) and contact time.
 
@@ -124,29 +180,19 @@ def simulate(
       kinchain simulate --intake examples/maria.yaml --activity jog --side left --step-rate +10%
     """
     _plot_path(plot)
-    if model is not None and intake is not None:
-        raise _refuse("--model and --intake: expected one of them, received both")
-    if model is None and intake is None:
-        raise _refuse("expected --model liu-nigg or --intake FILE, received neither")
+    _one_form(model, intake)
     if model is not None:
         client_only = {"--activity": activity, "--side": side, "--step-rate": step_rate,
                        "--stride-length": stride_length}  # fmt: skip
-        used = [name for name, value in client_only.items() if value is not None]
-        if used:
-            raise _refuse(f"{', '.join(used)}: only with --intake, received with --model")
+        _refuse_used(client_only, only_with="--intake", received_with="--model")
         _reference(model, shoe, midsole, touchdown_velocity, lower_velocity, upper_velocity,
                    as_json=as_json, plot=plot)  # fmt: skip
         return
     assert intake is not None
-    model_only = {
-        "--midsole": midsole,
-        "--touchdown-velocity": touchdown_velocity,
-        "--lower-velocity": lower_velocity,
-        "--upper-velocity": upper_velocity,
-    }
-    used = [name for name, value in model_only.items() if value is not None]
-    if used:
-        raise _refuse(f"{', '.join(used)}: only with --model, received with --intake")
+    model_only = {"--midsole": midsole, "--touchdown-velocity": touchdown_velocity,
+                  "--lower-velocity": lower_velocity,
+                  "--upper-velocity": upper_velocity}  # fmt: skip
+    _refuse_used(model_only, only_with="--model", received_with="--intake")
     _client(intake, activity, side, shoe, _percent("--step-rate", step_rate),
             _percent("--stride-length", stride_length), as_json=as_json, plot=plot)  # fmt: skip
 

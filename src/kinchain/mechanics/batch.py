@@ -250,6 +250,56 @@ def _parabola(f: FloatArray, i: int, dt: float) -> tuple[float, float]:
     return y1 - 0.25 * (y0 - y2) * off, (i + off) * dt
 
 
+def _steps(backend: str, dt_s: float, duration_s: float) -> int:
+    """The number of steps of a run, once the backend, the step and the duration are checked."""
+    if backend not in BACKENDS:
+        raise SimulationError(f"backend: expected one of {list(BACKENDS)}, received {backend!r}")
+    _positive(dt_s, "dt_s", "s")
+    if dt_s > MAX_DT_S:
+        raise SimulationError(f"dt_s: expected a step <= {MAX_DT_S} s, received {dt_s} s")
+    _positive(duration_s, "duration_s", "s")
+    if duration_s < 10 * dt_s:
+        raise SimulationError(
+            f"duration_s: expected at least 10 steps of dt_s = {dt_s} s, received {duration_s} s"
+        )
+    n_steps = round(duration_s / dt_s)
+    if n_steps > _MAX_STEPS:
+        raise SimulationError(
+            f"duration_s / dt_s: expected at most {_MAX_STEPS} steps, received {n_steps}"
+        )
+    return n_steps
+
+
+def _check_stable(arr: FloatArray, dt_s: float) -> None:
+    """Refuse a step above any scenario's stable step (its fastest mode)."""
+    limit = max_stable_dt_s(arr)
+    too_big = np.flatnonzero(dt_s > limit)
+    if too_big.size:
+        s = int(too_big[0])
+        raise SimulationError(
+            f"dt_s: expected a step <= {limit[s]:.3g} s for scenario {s} (its fastest mode, "
+            f"the shoe mass when a shoe stage is on, needs it), received {dt_s} s"
+        )
+
+
+def _integrate(
+    arr: FloatArray, dt_s: float, n_steps: int, backend: str
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(ground force curves, contact times, peaks) of every row, by the chosen backend."""
+    if backend == "numba":
+        from kinchain.mechanics._kernels import peaks_kernel, rk4_kernel
+
+        grf = np.zeros((arr.shape[0], n_steps + 1))
+        contact = np.empty(arr.shape[0])
+        rk4_kernel(arr, dt_s, n_steps, grf, contact)
+        peaks = np.empty((arr.shape[0], 4))
+        peaks_kernel(grf, dt_s, peaks)
+        return grf, contact, peaks
+    with np.errstate(all="ignore"):  # a blow-up is reported by _check_result
+        grf, contact = _rk4_numpy(arr, dt_s, n_steps)
+    return grf, contact, _peaks_numpy(grf, dt_s)
+
+
 def simulate_batch(
     params: object, /, *, dt_s: float = 1e-4, duration_s: float = 0.4, backend: str = "numba"
 ) -> BatchResult:
@@ -268,42 +318,10 @@ def simulate_batch(
     >>> out.grf_n.shape[0], bool(out.impact_peak_n[0] > out.impact_peak_n[1])
     (2, True)
     """
-    if backend not in BACKENDS:
-        raise SimulationError(f"backend: expected one of {list(BACKENDS)}, received {backend!r}")
-    _positive(dt_s, "dt_s", "s")
-    if dt_s > MAX_DT_S:
-        raise SimulationError(f"dt_s: expected a step <= {MAX_DT_S} s, received {dt_s} s")
-    _positive(duration_s, "duration_s", "s")
-    if duration_s < 10 * dt_s:
-        raise SimulationError(
-            f"duration_s: expected at least 10 steps of dt_s = {dt_s} s, received {duration_s} s"
-        )
-    n_steps = round(duration_s / dt_s)
-    if n_steps > _MAX_STEPS:
-        raise SimulationError(
-            f"duration_s / dt_s: expected at most {_MAX_STEPS} steps, received {n_steps}"
-        )
+    n_steps = _steps(backend, dt_s, duration_s)
     arr = check_params(params)
-    limit = max_stable_dt_s(arr)
-    too_big = np.flatnonzero(dt_s > limit)
-    if too_big.size:
-        s = int(too_big[0])
-        raise SimulationError(
-            f"dt_s: expected a step <= {limit[s]:.3g} s for scenario {s} (its fastest mode, "
-            f"the shoe mass when a shoe stage is on, needs it), received {dt_s} s"
-        )
-    if backend == "numba":
-        from kinchain.mechanics._kernels import peaks_kernel, rk4_kernel
-
-        grf = np.zeros((arr.shape[0], n_steps + 1))
-        contact = np.empty(arr.shape[0])
-        rk4_kernel(arr, dt_s, n_steps, grf, contact)
-        peaks = np.empty((arr.shape[0], 4))
-        peaks_kernel(grf, dt_s, peaks)
-    else:
-        with np.errstate(all="ignore"):  # a blow-up is reported by _check_result below
-            grf, contact = _rk4_numpy(arr, dt_s, n_steps)
-        peaks = _peaks_numpy(grf, dt_s)
+    _check_stable(arr, dt_s)
+    grf, contact, peaks = _integrate(arr, dt_s, n_steps, backend)
     _check_result(grf, dt_s)
     body_weight = arr[:, [L.M1, L.M2, L.M3, L.M4]].sum(axis=1) * arr[:, L.G]
     return BatchResult(

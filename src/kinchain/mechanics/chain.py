@@ -136,20 +136,12 @@ def body_masses(body_mass_kg: float, sex: str, shoe_mass_kg: float) -> np.ndarra
     ])  # fmt: skip
 
 
-def scenario_row(scn: ChainScenario, /) -> np.ndarray:
-    """One kernel parameter row (columns ``_chain_kernel.PARAM_NAMES``); checks every input."""
-    c = chain_constants()
-    act = scn.activity
-    ct = scn.contact
-    d = tuple(_check(f"deficits[{JOINTS[i]}]", v, lo=0.0, hi=1.0, strict_lo=False)
-              for i, v in enumerate(scn.deficits))
-    rate, length = gait_factors(scn.step_rate_pct, scn.stride_length_pct)
-    m = body_masses(scn.body_mass_kg, scn.sex, ct.shoe_mass_kg)
-    g = 9.81
-    p = np.zeros(K.N_PARAMS)
-    p[K.M0 : K.M0 + K.N_MASSES] = m
-    k_leg = act.vertical_stiffness_n_per_m_per_kg * float(scn.body_mass_kg)
-    k_leg *= rate**c.stiffness_exponent
+def _springs(
+    c: ChainConstants, k_leg: float, m: np.ndarray, d: tuple[float, ...]
+) -> tuple[list[float], list[float]]:
+    """Stiffness and damping of every linear element: the joints (from the leg's stiffness,
+    each joint's share and damping ratio, then its deficit), the knee guarding an unstable
+    ankle, the hip taking over, then the wobbling masses."""
     above = (m.sum() - m[0], m[3:].sum(), m[5:].sum(), m[6:].sum())
     ks, cs = [], []
     for i, name in enumerate(JOINTS):
@@ -169,8 +161,13 @@ def scenario_row(scn: ChainScenario, /) -> np.ndarray:
         kw = mw * (2.0 * math.pi * c.wobble_hz[name]) ** 2
         ks.append(kw)
         cs.append(2.0 * c.wobble_zeta[name] * math.sqrt(kw * mw))
-    p[K.K0 : K.K0 + K.N_LINEAR] = ks
-    p[K.C0 : K.C0 + K.N_LINEAR] = cs
+    return ks, cs
+
+
+def _touchdown(scn: ChainScenario, length: float, c: ChainConstants) -> tuple[float, ...]:
+    """Each mass's touchdown velocity: the foot's and the body's (the scenario's or the
+    activity's), scaled with stride length, the middle masses between them."""
+    act = scn.activity
     if scn.touchdown_velocity_m_s is not None:
         v_foot, v_body = scn.touchdown_velocity_m_s
     else:
@@ -178,9 +175,12 @@ def scenario_row(scn: ChainScenario, /) -> np.ndarray:
     scale = length**c.velocity_exponent
     v_foot = _check("foot touchdown velocity", v_foot, lo=0.0, hi=10.0, strict_lo=False) * scale
     v_body = _check("body touchdown velocity", v_body, lo=0.0, hi=10.0, strict_lo=False) * scale
-    p[K.V0 : K.V0 + K.N_MASSES] = (v_foot, v_foot, v_foot, 0.5 * (v_foot + v_body),
-                                   0.5 * (v_foot + v_body), v_body, v_body, v_body)
-    p[K.G] = g
+    return (v_foot, v_foot, v_foot, 0.5 * (v_foot + v_body),
+            0.5 * (v_foot + v_body), v_body, v_body, v_body)  # fmt: skip
+
+
+def _set_shoe(p: np.ndarray, ct: ContactSpec) -> None:
+    """The heel's contact model, and the midsole stage when the shoe has one."""
     p[K.HA], p[K.HB], p[K.HC], p[K.HD] = ct.heel_a, ct.heel_b, ct.heel_c, ct.heel_d
     if ct.midsole_k6_n_per_m > 0:
         p[K.MID] = 1.0
@@ -188,12 +188,42 @@ def scenario_row(scn: ChainScenario, /) -> np.ndarray:
         p[K.C6], p[K.R0] = ct.midsole_c6_n_s_per_m, ct.midsole_r0_m
         if not ct.midsole_c6_n_s_per_m > 0:
             raise SimulationError(f"midsole c6: expected > 0, received {ct.midsole_c6_n_s_per_m}")
+
+
+def _set_other_leg(
+    p: np.ndarray, act: ActivitySpec, m: np.ndarray, ks: list[float], g: float
+) -> None:
+    """The share of the upper body the other leg holds until its release, for an activity
+    that has one, with the springs' matching preload."""
     if act.contralateral_share > 0:
         trunk = m[6] + m[7]
         p[K.CONTRA] = act.contralateral_share * (m[5] + trunk) * g
         p[K.RELEASE] = act.contralateral_release_ms / 1e3
         p[K.P0 + 3] = act.contralateral_share * trunk * g / ks[3]
         p[K.P0 + 6] = act.contralateral_share * m[7] * g / ks[6]
+
+
+def scenario_row(scn: ChainScenario, /) -> np.ndarray:
+    """One kernel parameter row (columns ``_chain_kernel.PARAM_NAMES``); checks every input."""
+    c = chain_constants()
+    act = scn.activity
+    ct = scn.contact
+    d = tuple(_check(f"deficits[{JOINTS[i]}]", v, lo=0.0, hi=1.0, strict_lo=False)
+              for i, v in enumerate(scn.deficits))  # fmt: skip
+    rate, length = gait_factors(scn.step_rate_pct, scn.stride_length_pct)
+    m = body_masses(scn.body_mass_kg, scn.sex, ct.shoe_mass_kg)
+    g = 9.81
+    p = np.zeros(K.N_PARAMS)
+    p[K.M0 : K.M0 + K.N_MASSES] = m
+    k_leg = act.vertical_stiffness_n_per_m_per_kg * float(scn.body_mass_kg)
+    k_leg *= rate**c.stiffness_exponent
+    ks, cs = _springs(c, k_leg, m, d)
+    p[K.K0 : K.K0 + K.N_LINEAR] = ks
+    p[K.C0 : K.C0 + K.N_LINEAR] = cs
+    p[K.V0 : K.V0 + K.N_MASSES] = _touchdown(scn, length, c)
+    p[K.G] = g
+    _set_shoe(p, ct)
+    _set_other_leg(p, act, m, ks, g)
     p[K.WINDOW] = act.impact_window_ms / 1e3
     if not np.all(np.isfinite(p)):
         raise SimulationError("chain parameters: a value is not finite")

@@ -248,6 +248,66 @@ def knee_factor(choice: ShoeChoice, /) -> float:
     return 1.0 + chain_constants().knee_load_per_mm * choice.contact.heel_elevation_mm
 
 
+def _rows(
+    mass: float, sex: str, act: ActivitySpec, choice: ShoeChoice, d: tuple[float, ...],
+    step_rate_pct: float, stride_length_pct: float,
+) -> np.ndarray:
+    """The chain's parameter rows: the client with her deficits, then the same body without."""
+    scn = ChainScenario(mass, sex, act, choice.contact, d, step_rate_pct, stride_length_pct)  # type: ignore[arg-type]
+    base = ChainScenario(mass, sex, act, choice.contact, (0.0, 0.0, 0.0, 0.0), step_rate_pct,
+                         stride_length_pct)
+    return np.stack([scenario_row(scn), scenario_row(base)])
+
+
+def _joint_results(fig: np.ndarray, side: str) -> tuple[JointResult, ...]:
+    return tuple(
+        JointResult(name, side, dict(zip(FIGURES, map(float, fig[0, j]), strict=True)),
+                    dict(zip(FIGURES, map(float, fig[1, j]), strict=True)))
+        for j, name in enumerate(JOINTS)
+    )  # fmt: skip
+
+
+def _weakest_link(
+    d: tuple[float, ...], fig: np.ndarray, side: str, intake: Intake
+) -> WeakestLink | None:
+    """The weakest link from each joint's figures, client against baseline."""
+    return find_weakest_link(
+        d, [(fig[0, j, 3], fig[1, j, 3]) for j in range(4)],
+        [(fig[0, j, 0], fig[1, j, 0]) for j in range(4)],
+        [(fig[0, j, 2], fig[1, j, 2]) for j in range(4)],
+        side=side, life_stage=intake.client.life_stage.status,
+    )  # fmt: skip
+
+
+def _trail(
+    mass: float, sex: str, act: ActivitySpec, choice: ShoeChoice, kf: float,
+    d: tuple[float, ...], side: str, step_rate_pct: float, stride_length_pct: float,
+) -> tuple[Step, ...]:
+    """How the client became a chain: her mass, the activity, the shoe, the heel, the gait and
+    each joint's stability deficit, each with its source."""
+    c = chain_constants()
+    return (
+        Step(f"client {mass:g} kg, {sex}", "segment masses scaled to body mass",
+             round(mass, 2), c.cite["segments"], ref="client.mass_kg"),
+        Step(f"activity {act.id}", f"{act.label}: touchdown {act.foot_touchdown_m_s}/"
+             f"{act.body_touchdown_m_s} m/s, {act.vertical_stiffness_n_per_m_per_kg} N/m/kg",
+             act.id, act.cite),
+        *choice.trail,
+        Step(f"heel elevation {choice.contact.heel_elevation_mm:g} mm",
+             "knee force × (1 + 0.0036/mm × elevation)", round(kf, 4), c.cite["heel"]),
+        Step(f"step rate {step_rate_pct:+g}%, stride length {stride_length_pct:+g}%",
+             "touchdown velocity ∝ step length; stiffness ∝ step rate²", None, c.cite["gait"]),
+        *(Step(f"{JOINTS[j]} ({side}) stability deficit {d[j]:.2f}",
+               "damping × (1 − 0.8·d), stiffness × (1 + 0.6·d)", d[j], c.cite["deficit"])
+          for j in range(4) if d[j] > 0),
+    )  # fmt: skip
+
+
+def _joint_forces(series: np.ndarray, row: int, scale: np.ndarray) -> dict[str, np.ndarray]:
+    """Each joint's force curve of one row (the knee's scaled for the heel)."""
+    return {name: series[row, :, 1 + j] * scale[1 + j] for j, name in enumerate(JOINTS)}
+
+
 def simulate_client(
     intake: Intake,
     deficits: Mapping[Any, float],
@@ -276,50 +336,19 @@ def simulate_client(
     act = activity_spec(activity)
     choice = pick_shoe(intake, shoe, activity=act.id)
     d = element_deficits(deficits, side)
-    scn = ChainScenario(mass, sex, act, choice.contact, d, step_rate_pct, stride_length_pct)  # type: ignore[arg-type]
-    base = ChainScenario(mass, sex, act, choice.contact, (0.0, 0.0, 0.0, 0.0), step_rate_pct,
-                         stride_length_pct)
-    rows = np.stack([scenario_row(scn), scenario_row(base)])
+    rows = _rows(mass, sex, act, choice, d, step_rate_pct, stride_length_pct)
     out, series, time_ms = run_chain(rows, np.full(2, act.window_ms / 1e3), record=True)
     assert series is not None and time_ms is not None
     bw = mass * 9.81
     kf = knee_factor(choice)
     fig = _figures(out, bw, kf)
-    joints = tuple(
-        JointResult(name, side, dict(zip(FIGURES, map(float, fig[0, j]), strict=True)),
-                    dict(zip(FIGURES, map(float, fig[1, j]), strict=True)))
-        for j, name in enumerate(JOINTS)
-    )
-    link = find_weakest_link(
-        d, [(fig[0, j, 3], fig[1, j, 3]) for j in range(4)],
-        [(fig[0, j, 0], fig[1, j, 0]) for j in range(4)],
-        [(fig[0, j, 2], fig[1, j, 2]) for j in range(4)],
-        side=side, life_stage=intake.client.life_stage.status,
-    )
-    c = chain_constants()
     scale = np.array([1.0, 1.0, kf, 1.0, 1.0])
-    trail = (
-        Step(f"client {mass:g} kg, {sex}", "segment masses scaled to body mass",
-             round(mass, 2), c.cite["segments"], ref="client.mass_kg"),
-        Step(f"activity {act.id}", f"{act.label}: touchdown {act.foot_touchdown_m_s}/"
-             f"{act.body_touchdown_m_s} m/s, {act.vertical_stiffness_n_per_m_per_kg} N/m/kg",
-             act.id, act.cite),
-        *choice.trail,
-        Step(f"heel elevation {choice.contact.heel_elevation_mm:g} mm",
-             "knee force × (1 + 0.0036/mm × elevation)", round(kf, 4), c.cite["heel"]),
-        Step(f"step rate {step_rate_pct:+g}%, stride length {stride_length_pct:+g}%",
-             "touchdown velocity ∝ step length; stiffness ∝ step rate²", None, c.cite["gait"]),
-        *(Step(f"{JOINTS[j]} ({side}) stability deficit {d[j]:.2f}",
-               "damping × (1 − 0.8·d), stiffness × (1 + 0.6·d)", d[j], c.cite["deficit"])
-          for j in range(4) if d[j] > 0),
-    )
     return ClientSimulation(
         activity=act.id, side=side, shoe=choice.name, body_weight_n=bw,
         step_rate_pct=float(step_rate_pct), stride_length_pct=float(stride_length_pct),
-        joints=joints, weakest_link=link, time_ms=time_ms,
-        grf_n=series[0, :, 0], baseline_grf_n=series[1, :, 0],
-        joint_force_n={name: series[0, :, 1 + j] * scale[1 + j] for j, name in enumerate(JOINTS)},
-        baseline_joint_force_n={
-            name: series[1, :, 1 + j] * scale[1 + j] for j, name in enumerate(JOINTS)},
-        trail=trail,
+        joints=_joint_results(fig, side), weakest_link=_weakest_link(d, fig, side, intake),
+        time_ms=time_ms, grf_n=series[0, :, 0], baseline_grf_n=series[1, :, 0],
+        joint_force_n=_joint_forces(series, 0, scale),
+        baseline_joint_force_n=_joint_forces(series, 1, scale),
+        trail=_trail(mass, sex, act, choice, kf, d, side, step_rate_pct, stride_length_pct),
     )  # fmt: skip

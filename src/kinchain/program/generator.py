@@ -171,6 +171,106 @@ def _freeze(d: _Draft) -> RoutineItem:
     )
 
 
+def _join_covering(need: Need, drafts: list[_Draft], used: set[str]) -> bool:
+    """Let an item already chosen serve this need too, when it covers it (first round only):
+    the need's reasons and stories join the item's. False when no item covers it."""
+    covering = next((d for d in drafts if d.covers(need)), None)
+    if covering is None:
+        return False
+    covering.because += [r for r in need.because if r not in covering.because]
+    covering.stories += [s for s in need.stories if s not in covering.stories]
+    if need.focus not in covering.serves:
+        covering.serves.append(need.focus)
+    used.add(covering.exercise.quality)
+    return True
+
+
+def _candidates(
+    need: Need, library: Library, drafts: list[_Draft], used: set[str], *, later_round: bool
+) -> list[Exercise]:
+    """The exercises not yet in the routine that serve the need, best first; a later round
+    adds only work of a quality the need lacks."""
+    taken = {d.exercise.id for d in drafts}
+    candidates = sorted(
+        (ex for ex in library.values() if ex.id not in taken and _serves(ex, need)),
+        key=lambda ex: _rank(ex, need, used),
+    )
+    if later_round:
+        candidates = [ex for ex in candidates if ex.quality not in used]
+    return candidates
+
+
+@dataclass
+class _Choice:
+    """The first candidate that is safe and fits the minutes left, and what was passed over."""
+
+    chosen: _Draft | None = None
+    refusals: list[tuple[Exercise, Refusal]] = field(default_factory=list)
+    too_long: int = 0
+
+
+def _choose(
+    need: Need,
+    candidates: list[Exercise],
+    context: Context,
+    rules: ProgramRules,
+    *,
+    spent: float,
+    budget: float,
+) -> _Choice:
+    choice = _Choice()
+    for ex in candidates:
+        targets, minutes = resolve_targets(ex, need.side)
+        why_not = refusal(ex, context, rules, targets=targets)
+        if why_not is not None:
+            choice.refusals.append((ex, why_not))
+            continue
+        if spent + minutes > budget + 1e-9:
+            choice.too_long += 1
+            continue
+        choice.chosen = _Draft(
+            ex, targets, minutes, need, list(need.because), list(need.stories), [need.focus]
+        )
+        break
+    return choice
+
+
+def _contraindicated(
+    need: Need, refusals: list[tuple[Exercise, Refusal]], refused_ids: set[str]
+) -> list[LeftOut]:
+    """Each exercise refused for the need, once over the whole routine."""
+    out: list[LeftOut] = []
+    for ex, why_not in refusals:
+        if ex.id in refused_ids:
+            continue
+        refused_ids.add(ex.id)
+        out.append(
+            LeftOut(
+                need.focus,
+                need.because,
+                "contraindication",
+                f"{ex.name}: {why_not.detail}",
+                ex.id,
+                need.priority,
+                why_not.cite,
+                ex.name,
+            )
+        )
+    return out
+
+
+def _unmet(need: Need, choice: _Choice, budget: float) -> LeftOut:
+    """A need no item serves, and why: the minutes ran out, every exercise is contraindicated,
+    or the library has none."""
+    if choice.too_long:
+        reason, detail = "budget", f"the {budget:g} daily minutes went to higher-ranked items"
+    elif choice.refusals:
+        reason, detail = "contraindication", "every suitable exercise is contraindicated"
+    else:
+        reason, detail = "no_exercise", "the library has no exercise for this need"
+    return LeftOut(need.focus, need.because, reason, detail, None, need.priority)
+
+
 def _fill(
     needs: tuple[Need, ...],
     library: Library,
@@ -179,81 +279,28 @@ def _fill(
     *,
     budget: float,
 ) -> tuple[list[_Draft], list[LeftOut]]:
+    """Fill the routine need by need, in rounds: the first gives each need an item (or says
+    why not), the later ones add work of a quality a need still lacks."""
     drafts: list[_Draft] = []
     left_out: list[LeftOut] = []
     refused_ids: set[str] = set()
     used: dict[tuple[Any, ...], set[str]] = {n.key: set() for n in needs}
     for round_no in range(1 + rules.extra_passes):
         for need in needs:
-            if round_no == 0:
-                covering = next((d for d in drafts if d.covers(need)), None)
-                if covering is not None:
-                    covering.because += [r for r in need.because if r not in covering.because]
-                    covering.stories += [s for s in need.stories if s not in covering.stories]
-                    if need.focus not in covering.serves:
-                        covering.serves.append(need.focus)
-                    used[need.key].add(covering.exercise.quality)
-                    continue
-            taken = {d.exercise.id for d in drafts}
-            candidates = sorted(
-                (ex for ex in library.values() if ex.id not in taken and _serves(ex, need)),
-                key=lambda ex: _rank(ex, need, used[need.key]),
+            if round_no == 0 and _join_covering(need, drafts, used[need.key]):
+                continue
+            candidates = _candidates(
+                need, library, drafts, used[need.key], later_round=round_no > 0
             )
-            if round_no > 0:  # later rounds add only work of a quality the need lacks
-                candidates = [ex for ex in candidates if ex.quality not in used[need.key]]
             spent = sum(d.minutes for d in drafts)
-            chosen = None
-            refusals: list[tuple[Exercise, Refusal]] = []
-            too_long = 0
-            for ex in candidates:
-                targets, minutes = resolve_targets(ex, need.side)
-                why_not = refusal(ex, context, rules, targets=targets)
-                if why_not is not None:
-                    refusals.append((ex, why_not))
-                    continue
-                if spent + minutes > budget + 1e-9:
-                    too_long += 1
-                    continue
-                chosen = _Draft(
-                    ex, targets, minutes, need, list(need.because), list(need.stories), [need.focus]
-                )
-                break
-            if round_no == 0 or chosen is not None:  # refused in favour of what was chosen
-                for ex, why_not in refusals:
-                    if ex.id in refused_ids:
-                        continue
-                    refused_ids.add(ex.id)
-                    left_out.append(
-                        LeftOut(
-                            need.focus,
-                            need.because,
-                            "contraindication",
-                            f"{ex.name}: {why_not.detail}",
-                            ex.id,
-                            need.priority,
-                            why_not.cite,
-                            ex.name,
-                        )
-                    )
-            if chosen is not None:
-                drafts.append(chosen)
-                used[need.key].add(chosen.exercise.quality)
+            choice = _choose(need, candidates, context, rules, spent=spent, budget=budget)
+            if round_no == 0 or choice.chosen is not None:  # refused in favour of the chosen
+                left_out += _contraindicated(need, choice.refusals, refused_ids)
+            if choice.chosen is not None:
+                drafts.append(choice.chosen)
+                used[need.key].add(choice.chosen.exercise.quality)
             elif round_no == 0:
-                if too_long:
-                    reason, detail = (
-                        "budget",
-                        (f"the {budget:g} daily minutes went to higher-ranked items"),
-                    )
-                elif refusals:
-                    reason, detail = (
-                        "contraindication",
-                        "every suitable exercise is contraindicated",
-                    )
-                else:
-                    reason, detail = "no_exercise", "the library has no exercise for this need"
-                left_out.append(
-                    LeftOut(need.focus, need.because, reason, detail, None, need.priority)
-                )
+                left_out.append(_unmet(need, choice, budget))
     return drafts, left_out
 
 

@@ -211,10 +211,10 @@ def _place(raw: Any) -> tuple[str, str | None] | None:
     return None
 
 
-def body_map_marks(
-    client: Mapping[str, Any], assessment: Mapping[str, Any], /, *, as_of: dt.date
-) -> BodyMap:
-    """Resolve what the map shows from the intake and assessment JSON forms."""
+def _injury_marks(
+    client: Mapping[str, Any], assessment: Mapping[str, Any], as_of: dt.date
+) -> list[InjuryMark]:
+    """One mark per injured side: what and when, how long ago, and the joint's deficit."""
     injuries: list[InjuryMark] = []
     for inj in client.get("injuries") or ():
         when = _date(inj.get("date"))
@@ -230,7 +230,12 @@ def body_map_marks(
                     deficit=_deficit_of(assessment, str(inj["site"]), side),
                 )
             )
-    pains = [
+    return injuries
+
+
+def _pain_marks(client: Mapping[str, Any]) -> list[PainMark]:
+    """One mark per painful side, with its intensity out of 10."""
+    return [
         PainMark(
             site=str(p["site"]),
             side=side,
@@ -240,6 +245,13 @@ def body_map_marks(
         for p in client.get("pain") or ()
         for side in _sides(p.get("side"))
     ]
+
+
+def _feeds_arrows(
+    assessment: Mapping[str, Any],
+) -> tuple[list[ChainArrow], dict[tuple[str, str | None], float]]:
+    """An arrow from each injury contributor to the pain it feeds (none to its own site), and
+    the best score of each injured place."""
     arrows: list[ChainArrow] = []
     best_score: dict[tuple[str, str | None], float] = {}
     for c in assessment.get("contributors") or ():
@@ -253,27 +265,34 @@ def body_map_marks(
                 a, b = (origin[0], s_side), (pain[0], p_side)
                 best_score[a] = max(best_score.get(a, 0.0), score)
                 if a != b:
-                    arrows.append(
-                        ChainArrow(
-                            "feeds",
-                            a,
-                            b,
-                            score,
-                            f"{site_label(*a)} → {site_label(*b)} pain (score {score:.2f})",
-                        )
-                    )
+                    label = f"{site_label(*a)} → {site_label(*b)} pain (score {score:.2f})"
+                    arrows.append(ChainArrow("feeds", a, b, score, label))
+    return arrows, best_score
+
+
+def _weakest_arrows(
+    assessment: Mapping[str, Any], best_score: Mapping[tuple[str, str | None], float]
+) -> list[ChainArrow]:
+    """An arrow from each injury to the next weakest link it loads, as strong as the injury's
+    best contributor score (0.3 when it has none)."""
+    arrows: list[ChainArrow] = []
     for w in assessment.get("weakest_links") or ():
         origin, link = _place(w.get("injury")), _place(w.get("link"))
         if origin is None or link is None or origin == link:
             continue
         score = best_score.get(origin, 0.3)
-        arrows.append(
-            ChainArrow(
-                "weakest",
-                origin,
-                link,
-                score,
-                f"{site_label(*origin)} → next weakest link: {site_label(*link)}",
-            )
-        )
-    return BodyMap(tuple(injuries), tuple(pains), tuple(arrows))
+        label = f"{site_label(*origin)} → next weakest link: {site_label(*link)}"
+        arrows.append(ChainArrow("weakest", origin, link, score, label))
+    return arrows
+
+
+def body_map_marks(
+    client: Mapping[str, Any], assessment: Mapping[str, Any], /, *, as_of: dt.date
+) -> BodyMap:
+    """Resolve what the map shows from the intake and assessment JSON forms."""
+    feeds, best_score = _feeds_arrows(assessment)
+    return BodyMap(
+        tuple(_injury_marks(client, assessment, as_of)),
+        tuple(_pain_marks(client)),
+        tuple(feeds + _weakest_arrows(assessment, best_score)),
+    )

@@ -131,55 +131,51 @@ def _joint_series(
     return out
 
 
-def mechanics_view(
-    simulation: Mapping[str, Any] | None, cites: Citations
-) -> dict[str, Any] | None:
-    """Plots (inline SVG) and readings for the page, or None when there is no simulation."""
-    if not simulation:
-        return None
-    series = (
-        simulation.get("series") if isinstance(simulation.get("series"), Mapping) else simulation
-    )
-    assert isinstance(series, Mapping)
-    time_ms = _first(series, ("time_ms",))
-    body_weight_n = simulation.get("body_weight_n") or None
-    figures: list[dict[str, str]] = []
+def _grf_figure(
+    series: Mapping[str, Any], time_ms: list[float] | None, body_weight_n: Any
+) -> dict[str, str] | None:
+    """The ground reaction force curve, against the no-injury baseline when there is one."""
     grf = _first(series, _GRF_KEYS)
     base_grf = _first(series, _BASE_GRF_KEYS)
     baseline = series.get("baseline")
     if base_grf is None and isinstance(baseline, Mapping):
         base_grf = _first(baseline, _GRF_KEYS)
-    if time_ms and grf and len(grf) == len(time_ms):
-        reading = ""
-        if base_grf:
-            reading = reading_of_change("Peak ground reaction force", max(grf), max(base_grf), "N")
-        figures.append(
-            {
-                "id": "plot-grf",
-                "title": "Ground reaction force: how hard the ground pushes back",
-                "svg": grf_curve_svg(time_ms, grf, base_grf, body_weight_n=body_weight_n),
-                "reading": reading,
-            }
-        )
-    per_joint = _joint_series(series, simulation.get("side"))
-    if time_ms and per_joint:
-        deltas = [
-            (max(c) - max(b), label, max(c), max(b)) for label, (c, b) in per_joint.items() if b
-        ]
-        reading = ""
-        if deltas:
-            _, label, c, b = max(deltas, key=lambda d: abs(d[0]))
-            reading = reading_of_change(f"Largest change, peak force at the {label}", c, b, "N")
-        figures.append(
-            {
-                "id": "plot-joints",
-                "title": "Force through each joint of the stance leg (BW = body weight)",
-                "svg": joint_forces_svg(time_ms, per_joint, body_weight_n=body_weight_n),
-                "reading": reading,
-            }
-        )
-    joints = [j for j in simulation.get("joints") or () if isinstance(j, Mapping)]
-    energy = [
+    if not (time_ms and grf and len(grf) == len(time_ms)):
+        return None
+    reading = ""
+    if base_grf:
+        reading = reading_of_change("Peak ground reaction force", max(grf), max(base_grf), "N")
+    return {
+        "id": "plot-grf",
+        "title": "Ground reaction force: how hard the ground pushes back",
+        "svg": grf_curve_svg(time_ms, grf, base_grf, body_weight_n=body_weight_n),
+        "reading": reading,
+    }
+
+
+def _joints_figure(
+    series: Mapping[str, Any], side: Any, time_ms: list[float] | None, body_weight_n: Any
+) -> dict[str, str] | None:
+    """The force through each joint of the stance leg, read at the largest change."""
+    per_joint = _joint_series(series, side)
+    if not (time_ms and per_joint):
+        return None
+    deltas = [(max(c) - max(b), label, max(c), max(b)) for label, (c, b) in per_joint.items() if b]
+    reading = ""
+    if deltas:
+        _, label, c, b = max(deltas, key=lambda d: abs(d[0]))
+        reading = reading_of_change(f"Largest change, peak force at the {label}", c, b, "N")
+    return {
+        "id": "plot-joints",
+        "title": "Force through each joint of the stance leg (BW = body weight)",
+        "svg": joint_forces_svg(time_ms, per_joint, body_weight_n=body_weight_n),
+        "reading": reading,
+    }
+
+
+def _energy(joints: Sequence[Mapping[str, Any]]) -> list[tuple[str, float, float]]:
+    """(joint label, energy absorbed, the same at the no-injury baseline) per joint."""
+    return [
         (
             site_label(str(j["site"]), j.get("side")),
             float(j["energy_absorbed_j"]),
@@ -188,18 +184,24 @@ def mechanics_view(
         for j in joints
         if j.get("site") and isinstance(j.get("energy_absorbed_j"), int | float)
     ]
-    if energy:
-        figures.append(
-            {
-                "id": "plot-energy",
-                "title": "Energy each joint absorbs in one stance",
-                "svg": energy_bars_svg(
-                    [e[0] for e in energy], [e[1] for e in energy], [e[2] for e in energy]
-                ),
-                "reading": energy_reading(energy),
-            }
-        )
-    table = [
+
+
+def _energy_figure(energy: Sequence[tuple[str, float, float]]) -> dict[str, str] | None:
+    if not energy:
+        return None
+    return {
+        "id": "plot-energy",
+        "title": "Energy each joint absorbs in one stance",
+        "svg": energy_bars_svg(
+            [e[0] for e in energy], [e[1] for e in energy], [e[2] for e in energy]
+        ),
+        "reading": energy_reading(energy),
+    }
+
+
+def _table(joints: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row of figures per joint, each with its no-injury baseline."""
+    return [
         {
             "joint": site_label(str(j["site"]), j.get("side")),
             "peak_force_n": j.get("peak_force_n"),
@@ -212,17 +214,41 @@ def mechanics_view(
         for j in joints
         if j.get("site")
     ]
+
+
+def _weakest_link_label(link: Any) -> str:
+    if isinstance(link, Mapping) and link.get("site"):
+        return site_label(str(link["site"]), link.get("side"))
+    return ""
+
+
+def mechanics_view(
+    simulation: Mapping[str, Any] | None, cites: Citations
+) -> dict[str, Any] | None:
+    """Plots (inline SVG) and readings for the page, or None when there is no simulation."""
+    if not simulation:
+        return None
+    series = (
+        simulation.get("series") if isinstance(simulation.get("series"), Mapping) else simulation
+    )
+    assert isinstance(series, Mapping)
+    time_ms = _first(series, ("time_ms",))
+    body_weight_n = simulation.get("body_weight_n") or None
+    joints = [j for j in simulation.get("joints") or () if isinstance(j, Mapping)]
+    drawn = (
+        _grf_figure(series, time_ms, body_weight_n),
+        _joints_figure(series, simulation.get("side"), time_ms, body_weight_n),
+        _energy_figure(_energy(joints)),
+    )
     link = simulation.get("weakest_link")
     return {
         "activity": str(simulation.get("activity") or ""),
         "chosen_because": str(simulation.get("chosen_because") or ""),
         "side": str(simulation.get("side") or ""),
         "shoe": str(simulation.get("shoe") or ""),
-        "figures": figures,
-        "table": table,
-        "weakest_link": site_label(str(link["site"]), link.get("side"))
-        if isinstance(link, Mapping) and link.get("site")
-        else "",
+        "figures": [f for f in drawn if f is not None],
+        "table": _table(joints),
+        "weakest_link": _weakest_link_label(link),
         "body_weight_n": body_weight_n,
         "note": str(simulation.get("note") or ""),
         "window_note": str(series.get("window_note") or ""),

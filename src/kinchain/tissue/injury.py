@@ -213,6 +213,87 @@ def _days_since(date: PartialDate, as_of: dt.date) -> int:
     return max(0, (as_of - date.middle_as_of(as_of)).days)
 
 
+def _phase(hc: HealingClass, days: int, date: PartialDate, ref: str) -> tuple[str, Step]:
+    """The healing phase on day ``days`` of the class's phases, past the last one the plateau."""
+    phase = phase_at([(p.name, p.end_day) for p in hc.phases], days=days)
+    p = next((ph for ph in hc.phases if ph.name == phase), hc.phases[-1])
+    return phase, Step(
+        f"{days} days since {date} (a month or year alone counts from its middle, or "
+        "from the middle of its days so far while it has not ended)",
+        f"{hc.label}: phase on day {days}" + (
+            "" if phase != "plateau" else f" (healing ends on day {hc.plateau_day})"
+        ),
+        phase, p.cite, p.note, ref,
+    )
+
+
+def _recovery(hc: HealingClass, days: int, ref: str) -> tuple[float, Step]:
+    """The strength the repaired tissue has regained by day ``days``, read off the class's
+    recovery curve, citing the one or two points it lies between."""
+    fraction = interpolate_recovery([(r.day, r.fraction) for r in hc.recovery], days=days)
+    after = next((i for i, r in enumerate(hc.recovery) if r.day >= days), len(hc.recovery) - 1)
+    used = hc.recovery[max(0, after - 1) : after + 1] if hc.recovery[after].day > days else (
+        hc.recovery[after : after + 1]
+    )
+    cites = tuple(dict.fromkeys(k for r in used for k in r.cite))
+    return fraction, Step(
+        f"{hc.label}, day {days}",
+        f"strength of the repaired tissue, fraction of normal (plateau {hc.plateau:g})",
+        _r(fraction), cites, " ".join(r.note for r in used if r.note), ref,
+    )
+
+
+def _mechanical(
+    severity: float, fraction: float, model: HealingModel, ref: str
+) -> tuple[float, Step]:
+    mechanical = severity * (1.0 - fraction)
+    return mechanical, Step(
+        f"severity {severity:g}, healed {fraction:.2f}",
+        "mechanical deficit = severity x (1 - fraction healed)",
+        _r(mechanical), model.rules["mechanical"].cite, model.rules["mechanical"].note, ref,
+    )
+
+
+def _functional(
+    injury: Injury, hc: HealingClass, severity: float, model: HealingModel, ref: str, fact: str
+) -> tuple[float, list[Step]]:
+    """The lasting functional instability: the class's after a complete injury scaled by
+    severity, each later episode taking a share of the stability left, then care."""
+    base = hc.instability
+    functional = base.value * severity
+    steps = [Step(
+        fact, f"lasting functional instability after a complete injury ({base.value:g}) x severity",
+        _r(functional), base.cite, base.note, ref,
+    )]
+    if injury.recurrences:
+        rec = model.recurrence
+        functional = after_recurrences(functional, injury.recurrences, per_episode=rec.value)
+        steps.append(Step(
+            f"{injury.recurrences} later episode(s)",
+            f"each episode takes {rec.value:g} of the stability left",
+            _r(functional), rec.cite, rec.note, ref,
+        ))
+    care = model.care[injury.care]
+    functional = min(1.0, functional * care.value)
+    steps.append(Step(
+        f"care: {injury.care}", f"functional instability x {care.value:g}",
+        _r(functional), care.cite, care.note, ref,
+    ))
+    return functional, steps
+
+
+def _contribution(
+    mechanical: float, functional: float, share: float, model: HealingModel, ref: str
+) -> tuple[float, Step]:
+    contribution = stability_contribution(mechanical, functional, share=share)
+    return contribution, Step(
+        f"mechanical {mechanical:.2f} (share {share:g}), functional {functional:.2f}",
+        "injury's stability deficit = 1 - (1 - share x mechanical) x (1 - functional)",
+        _r(contribution), model.rules["injury_deficit"].cite, model.rules["injury_deficit"].note,
+        ref,
+    )
+
+
 def injury_state(
     injury: Injury,
     /,
@@ -231,77 +312,20 @@ def injury_state(
         return None
     ref = f"injuries[{index}]"
     fact = _describe(injury)
-    trail: list[Step] = []
-
-    tissue, step = _tissue(injury, model, body_tissues, ref, fact)
-    trail.append(step)
-    structure, sstep = _structure(injury, tissue, model, ref, fact)
-    if sstep is not None:
-        trail.append(sstep)
-    hc, share, csteps = _healing_class(injury, tissue, structure, model, body_tissues, ref, fact)
-    trail.extend(csteps)
-
-    days = _days_since(injury.date, as_of)
-    phase = phase_at([(p.name, p.end_day) for p in hc.phases], days=days)
-    p = next((ph for ph in hc.phases if ph.name == phase), hc.phases[-1])
-    trail.append(Step(
-        f"{days} days since {injury.date} (a month or year alone counts from its middle, or "
-        "from the middle of its days so far while it has not ended)",
-        f"{hc.label}: phase on day {days}" + (
-            "" if phase != "plateau" else f" (healing ends on day {hc.plateau_day})"
-        ),
-        phase, p.cite, p.note, ref,
-    ))
-
-    fraction = interpolate_recovery([(r.day, r.fraction) for r in hc.recovery], days=days)
-    after = next((i for i, r in enumerate(hc.recovery) if r.day >= days), len(hc.recovery) - 1)
-    used = hc.recovery[max(0, after - 1) : after + 1] if hc.recovery[after].day > days else (
-        hc.recovery[after : after + 1]
+    tissue, tissue_step = _tissue(injury, model, body_tissues, ref, fact)
+    structure, structure_step = _structure(injury, tissue, model, ref, fact)
+    hc, share, class_steps = _healing_class(
+        injury, tissue, structure, model, body_tissues, ref, fact
     )
-    cites = tuple(dict.fromkeys(k for r in used for k in r.cite))
-    trail.append(Step(
-        f"{hc.label}, day {days}",
-        f"strength of the repaired tissue, fraction of normal (plateau {hc.plateau:g})",
-        _r(fraction), cites, " ".join(r.note for r in used if r.note), ref,
-    ))
-
-    severity, step = _severity(injury, model, ref, fact)
-    trail.append(step)
-    mechanical = severity * (1.0 - fraction)
-    trail.append(Step(
-        f"severity {severity:g}, healed {fraction:.2f}",
-        "mechanical deficit = severity x (1 - fraction healed)",
-        _r(mechanical), model.rules["mechanical"].cite, model.rules["mechanical"].note, ref,
-    ))
-
-    base = hc.instability
-    functional = base.value * severity
-    trail.append(Step(
-        fact, f"lasting functional instability after a complete injury ({base.value:g}) x severity",
-        _r(functional), base.cite, base.note, ref,
-    ))
-    if injury.recurrences:
-        rec = model.recurrence
-        functional = after_recurrences(functional, injury.recurrences, per_episode=rec.value)
-        trail.append(Step(
-            f"{injury.recurrences} later episode(s)",
-            f"each episode takes {rec.value:g} of the stability left",
-            _r(functional), rec.cite, rec.note, ref,
-        ))
-    care = model.care[injury.care]
-    functional = min(1.0, functional * care.value)
-    trail.append(Step(
-        f"care: {injury.care}", f"functional instability x {care.value:g}",
-        _r(functional), care.cite, care.note, ref,
-    ))
-
-    contribution = stability_contribution(mechanical, functional, share=share)
-    trail.append(Step(
-        f"mechanical {mechanical:.2f} (share {share:g}), functional {functional:.2f}",
-        "injury's stability deficit = 1 - (1 - share x mechanical) x (1 - functional)",
-        _r(contribution), model.rules["injury_deficit"].cite, model.rules["injury_deficit"].note,
-        ref,
-    ))
+    days = _days_since(injury.date, as_of)
+    phase, phase_step = _phase(hc, days, injury.date, ref)
+    fraction, recovery_step = _recovery(hc, days, ref)
+    severity, severity_step = _severity(injury, model, ref, fact)
+    mechanical, mechanical_step = _mechanical(severity, fraction, model, ref)
+    functional, functional_steps = _functional(injury, hc, severity, model, ref, fact)
+    contribution, contribution_step = _contribution(mechanical, functional, share, model, ref)
+    steps = [tissue_step, structure_step, *class_steps, phase_step, recovery_step, severity_step,
+             mechanical_step, *functional_steps, contribution_step]  # fmt: skip
     return InjuryState(
         index=index,
         ref=ref,
@@ -320,5 +344,5 @@ def injury_state(
         functional_instability=_r(functional),
         stability_share=share,
         stability_deficit=_r(contribution),
-        trail=tuple(trail),
+        trail=tuple(s for s in steps if s is not None),
     )
