@@ -122,7 +122,8 @@ def pelvic_floor_note(context: Context, /) -> str | None:
         said = " and ".join(pelvic_floor_words(context.pelvic_floor_yes))
         return (
             f"You told us about {said}: a pelvic-health physiotherapist can check and treat "
-            "this, so ask your doctor or midwife to refer you. Running and jumping wait until then."
+            "this, so ask the doctor or midwife who checks you after the birth to refer you. "
+            "Running and jumping wait until then."
         )
     if context.life_stage == "postpartum" and context.pelvic_floor_unknown:
         ask = ", ".join(pelvic_floor_words(context.pelvic_floor_unknown))
