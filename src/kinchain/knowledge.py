@@ -149,8 +149,11 @@ def _detail(e: ErrorDetails) -> str:
         return "missing"
     if kind == "extra_forbidden":
         return f"unknown field(s) [{str(e['loc'][-1])!r}]"
+    ctx = e.get("ctx", {})
     if kind == "literal_error":
-        return f"{_excerpt(value)} is not one of [{e.get('ctx', {}).get('expected', '')}]"
+        return f"{_excerpt(value)} is not one of {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return f"expected a text matching {ctx.get('pattern', '')!r}, got {_excerpt(value)}"
     return f"expected {e['msg'].lower().removeprefix('input should be ')}, got {_excerpt(value)}"
 
 

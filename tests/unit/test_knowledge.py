@@ -84,3 +84,15 @@ def test_a_default_structure_for_an_unknown_site_is_refused_at_load(tmp_path: Pa
         checked_healing(_broken_copy(tmp_path, doc), default_registry(), default_body())
     assert caught.value.key == "defaults"
     assert "'wrist_of_nowhere' is not a site" in caught.value.detail
+
+
+def test_an_exercise_for_a_site_the_body_web_lacks_is_refused_naming_the_exercise() -> None:
+    from kinchain.program.library import parse_library, read_bundled
+
+    doc = read_bundled("exercises.yaml")
+    doc["exercises"][0]["targets"] = [{"site": "tail", "side": "each"}]
+    with pytest.raises(DataFileError) as caught:
+        parse_library(doc)
+    ex_id = doc["exercises"][0]["id"]
+    assert caught.value.key == f"exercises[0] ({ex_id}).targets[0].site"
+    assert "'tail' is not a site of the body web" in caught.value.detail
