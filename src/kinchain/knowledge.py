@@ -17,7 +17,8 @@ arguments.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -33,15 +34,18 @@ __all__ = [
     "CitedRecord",
     "Keys",
     "Knowledge",
+    "Prose",
     "Text",
     "cross_check",
     "error_from_validation",
     "exact_keys",
+    "grade_within",
     "in_range",
     "load",
     "one_of",
     "refuse",
     "whole_in",
+    "with_entry_id",
     ]
 
 M = TypeVar("M", bound="Knowledge")
@@ -110,6 +114,12 @@ def exact_keys(raw: Mapping[Any, Any], names: Collection[str], /, *, at: str = "
 
 #: A required, non-empty text, stripped.
 Text = Annotated[str, Field(strict=True), AfterValidator(_nonblank)]
+def _squashed(value: str) -> str:
+    return " ".join(_nonblank(value).split())
+
+
+#: A required, non-empty text with every run of white space (a YAML block's breaks) one space.
+Prose = Annotated[str, Field(strict=True), AfterValidator(_squashed)]
 #: A non-empty list of citation keys.
 Keys = Annotated[tuple[Annotated[str, Field(strict=True, min_length=1)], ...], Field(min_length=1)]
 
@@ -127,6 +137,29 @@ class CitedRecord(Knowledge):
 
     cite: Keys
     note: str = ""
+
+
+def grade_within(
+    grade: str, cite: Iterable[str], essential: Iterable[str], *, order: Sequence[str],
+    grade_of: Callable[[str], str],
+) -> str:
+    """``grade`` if it is the grade of a cited source and no stronger than the weakest essential
+    source (a composite statement takes the grade of its weakest essential part), else a refusal.
+
+    ``order`` lists grades strongest first; ``grade_of`` gives a source's grade.
+    """
+    cite, essential = list(cite), list(essential)
+    if grade not in order or grade not in {grade_of(k) for k in cite}:
+        raise refuse(f"{grade!r} must be the grade of one of its sources {cite}", at="grade")
+    weakest = max(essential, key=lambda k: order.index(grade_of(k)))
+    if order.index(grade) < order.index(grade_of(weakest)):
+        raise refuse(
+            f"{grade!r} is stronger than its weakest essential source {weakest} "
+            f"({grade_of(weakest)}); grade it {grade_of(weakest)!r} or list the "
+            "sources it stands on under 'essential'",
+            at="grade",
+        )
+    return grade
 
 
 def _dotted(loc: Iterable[int | str]) -> str:
@@ -184,6 +217,19 @@ def load(model: type[M], source: Path | Mapping[str, Any], /, *, file: str | Non
         return model.model_validate(raw)
     except ValidationError as err:
         raise error_from_validation(err, file=name) from None
+
+
+def with_entry_id(err: DataFileError, raw: Mapping[str, Any], section: str, /) -> DataFileError:
+    """``err`` with the entry's id after its index: ``exercises[3] (bird_dog).dose``."""
+    found = re.match(rf"^{re.escape(section)}\[(\d+)\]", err.key)
+    entries = raw.get(section)
+    if not found or not isinstance(entries, list) or int(found[1]) >= len(entries):
+        return err
+    entry = entries[int(found[1])]
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    if not isinstance(entry_id, str) or err.key == f"{found[0]}.id":
+        return err
+    return DataFileError(err.file, f"{found[0]} ({entry_id}){err.key[found.end():]}", err.detail)
 
 
 def _walk(value: Any, path: str) -> Iterator[tuple[str, str, Any]]:

@@ -7,7 +7,6 @@ raises :class:`~kinchain.errors.DataFileError` naming the file, the key and the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +15,7 @@ from typing import Any
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
-from kinchain.knowledge import cross_check, load
+from kinchain.knowledge import cross_check, load, with_entry_id
 from kinchain.program.exercise_schema import (
     CONTRAINDICATION_KEYS,
     QUALITIES,
@@ -258,22 +257,6 @@ def _exercise(d: ExerciseDoc) -> Exercise:
     )
 
 
-_ENTRY = re.compile(r"^exercises\[(\d+)\]")
-
-
-def _named(err: DataFileError, raw: Mapping[str, Any]) -> DataFileError:
-    """``err`` with the exercise's id after its index: ``exercises[3] (bird_dog).dose``."""
-    found = _ENTRY.match(err.key)
-    entries = raw.get("exercises")
-    if not found or not isinstance(entries, list):
-        return err
-    entry = entries[int(found[1])]
-    ex_id = entry.get("id") if isinstance(entry, dict) else None
-    if not isinstance(ex_id, str) or err.key == f"{found[0]}.id":
-        return err
-    return DataFileError(err.file, f"{found[0]} ({ex_id}){err.key[found.end():]}", err.detail)
-
-
 def parse_library(doc: Any, /, *, file: str = _FILE) -> Library:
     """Build a checked :class:`Library` from a parsed ``exercises.yaml`` document (the bundled
     file or a coach's edit): every cite key in the evidence registry, every site in the body."""
@@ -285,7 +268,7 @@ def parse_library(doc: Any, /, *, file: str = _FILE) -> Library:
         checked = load(LibraryDoc, doc, file=file)
         cross_check(checked, file=file, registry=default_registry(), sites=default_body().sites)
     except DataFileError as err:
-        raise _named(err, doc) from None
+        raise with_entry_id(err, doc, "exercises") from None
     return Library([_exercise(d) for d in checked.exercises], file=file)
 
 
