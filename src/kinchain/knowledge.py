@@ -69,13 +69,18 @@ def _nonblank(value: str) -> str:
     return value.strip()
 
 
-def in_range(lo: float, hi: float) -> Any:
-    """A validator for ``Annotated[float, STRICT, in_range(lo, hi)]``: finite, within lo..hi."""
+def in_range(lo: float, hi: float = math.inf, *, lo_open: bool = False) -> Any:
+    """A validator for ``Annotated[float, STRICT, in_range(lo, hi)]``: finite, within lo..hi
+    (``lo_open``: above ``lo``), worded as :func:`kinchain.datafile.number` words it."""
 
     def check(value: float) -> float:
-        if not (lo <= value <= hi and math.isfinite(value)):
-            raise refuse(f"{value} is outside {lo:g}..{hi:g}")
-        return float(value)
+        above = value > lo if lo_open else value >= lo
+        if above and value <= hi and math.isfinite(value):
+            return float(value)
+        if lo_open or math.isinf(hi):
+            top = f" and <= {hi:g}" if math.isfinite(hi) else ""
+            raise refuse(f"{value} is not {'>' if lo_open else '>='} {lo:g}{top}")
+        raise refuse(f"{value} is outside {lo:g}..{hi:g}")
 
     return AfterValidator(check)
 
