@@ -14,10 +14,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.assessment._data import cites, mapping, number, read_yaml, seq, text, weakest_grade
-from kinchain.assessment.countries import check_template
+from kinchain.assessment._data import read_yaml, weakest_grade
+from kinchain.assessment.red_flag_schema import (
+    URGENCIES,
+    AdviceDoc,
+    FlagDoc,
+    RedFlagsDoc,
+    RheumatologyDoc,
+)
 from kinchain.errors import DataFileError
+from kinchain.evidence import default_registry
 from kinchain.intake.screening import screening_questions
+from kinchain.knowledge import cross_check, load
 
 __all__ = [
     "URGENCIES",
@@ -32,10 +40,6 @@ __all__ = [
 ]
 
 _FILE = "red_flags.yaml"
-
-#: urgency levels, most urgent first
-URGENCIES: tuple[str, ...] = ("emergency", "same_day", "urgent", "routine")
-
 
 @dataclass(frozen=True)
 class FlagRule:
@@ -123,112 +127,39 @@ class RedFlagRules:
         return frozenset(keys)
 
 
-def _advice(raw: Any, key: str) -> Advice:
-    m = mapping(raw, file=_FILE, key=key)
-
-    def template(name: str) -> str:
-        return check_template(text(m, name, file=_FILE, key=key), file=_FILE, key=f"{key}.{name}")
-
-    return Advice(
-        see=template("see"),
-        within=template("within"),
-        advice=template("advice"),
-        safety_net=template("safety_net"),
-    )
+def _advice(a: AdviceDoc) -> Advice:
+    return Advice(see=a.see, within=a.within, advice=a.advice, safety_net=a.safety_net)
 
 
-def _flag_rules(raw: Any, key: str) -> tuple[FlagRule, ...]:
-    out = []
-    for i, item in enumerate(seq(raw, file=_FILE, key=key)):
-        m = mapping(item, file=_FILE, key=f"{key}[{i}]")
-        if set(m) != {"key", "reason"}:
-            raise DataFileError(
-                _FILE, f"{key}[{i}]", f"expected fields key and reason, got {sorted(map(str, m))}"
-            )
-        out.append(
-            FlagRule(
-                key=text(m, "key", file=_FILE, key=f"{key}[{i}]"),
-                reason=text(m, "reason", file=_FILE, key=f"{key}[{i}]"),
-            )
+def _flags(flags: tuple[FlagDoc, ...]) -> tuple[FlagRule, ...]:
+    return tuple(FlagRule(key=f.key, reason=f.reason) for f in flags)
+
+
+def _causes(doc: RedFlagsDoc) -> tuple[Cause, ...]:
+    out = [
+        Cause(
+            cause=str(cause), urgency=c.urgency, title=c.title,
+            suspends_program=doc.urgencies[c.urgency].suspends_program, advice=_advice(c),
+            cite=c.cite, grade=weakest_grade(c.cite), flags=_flags(c.flags),
         )
-    return tuple(out)
-
-
-def _urgencies(raw: Any) -> tuple[dict[str, str], dict[str, bool]]:
-    m = mapping(raw, file=_FILE, key="urgencies")
-    if tuple(m) != URGENCIES:
-        raise DataFileError(
-            _FILE, "urgencies", f"expected {list(URGENCIES)} in order, got {list(m)}"
-        )
-    labels, suspends = {}, {}
-    for urgency, body in m.items():
-        key = f"urgencies.{urgency}"
-        b = mapping(body, file=_FILE, key=key)
-        flag = b.get("suspends_program")
-        if not isinstance(flag, bool):
-            raise DataFileError(
-                _FILE, f"{key}.suspends_program", f"expected true/false, got {flag!r}"
-            )
-        labels[urgency] = text(b, "label", file=_FILE, key=key)
-        suspends[urgency] = flag
-    return labels, suspends
-
-
-def _causes(raw: Any, suspends: dict[str, bool]) -> tuple[Cause, ...]:
-    out = []
-    for cause, body in mapping(raw, file=_FILE, key="causes").items():
-        key = f"causes.{cause}"
-        m = mapping(body, file=_FILE, key=key)
-        urgency = m.get("urgency")
-        if urgency not in URGENCIES or urgency == "routine":
-            raise DataFileError(
-                _FILE, f"{key}.urgency", f"{urgency!r} is not one of {list(URGENCIES[:-1])}"
-            )
-        cite = cites(m, file=_FILE, key=key)
-        out.append(
-            Cause(
-                cause=str(cause),
-                urgency=str(urgency),
-                title=text(m, "title", file=_FILE, key=key),
-                suspends_program=suspends[str(urgency)],
-                advice=_advice(m, key),
-                cite=cite,
-                grade=weakest_grade(cite),
-                flags=_flag_rules(m.get("flags"), f"{key}.flags"),
-            )
-        )
+        for cause, c in doc.causes.items()
+    ]
     return tuple(sorted(out, key=lambda c: URGENCIES.index(c.urgency)))
 
 
-def _rheumatology(raw: Any) -> RheumatologyRule:
-    rh = mapping(raw, file=_FILE, key="rheumatology")
-    criteria = _flag_rules(rh.get("criteria"), "rheumatology.criteria")
-    refer_at = int(
-        number(rh, "refer_at", file=_FILE, key="rheumatology", lo=1, hi=len(criteria) + 1)
-    )
-    recheck = text(rh, "recheck", file=_FILE, key="rheumatology")
-    try:
-        recheck.format(criteria=3, months=1, min_months=3, date="2026-01-01")
-    except (KeyError, IndexError, ValueError) as e:
-        raise DataFileError(_FILE, "rheumatology.recheck", f"bad template field {e}") from None
+def _rheumatology(rh: RheumatologyDoc) -> RheumatologyRule:
     return RheumatologyRule(
-        onset_before_years=number(
-            rh, "onset_before_years", file=_FILE, key="rheumatology", lo=0, hi=120
-        ),
-        min_duration_months=number(
-            rh, "min_duration_months", file=_FILE, key="rheumatology", lo=0, hi=600
-        ),
-        early_onset_years=number(
-            rh, "early_onset_years", file=_FILE, key="rheumatology", lo=0, hi=120
-        ),
-        early_onset_reason=text(rh, "early_onset_reason", file=_FILE, key="rheumatology"),
-        refer_at=refer_at,
-        test_at=int(number(rh, "test_at", file=_FILE, key="rheumatology", lo=1, hi=refer_at)),
-        refer=_advice(rh.get("refer"), "rheumatology.refer"),
-        test=_advice(rh.get("test"), "rheumatology.test"),
-        recheck=recheck,
-        criteria=criteria,
-        cite=cites(rh, file=_FILE, key="rheumatology"),
+        onset_before_years=rh.onset_before_years,
+        min_duration_months=rh.min_duration_months,
+        early_onset_years=rh.early_onset_years,
+        early_onset_reason=rh.early_onset_reason,
+        refer_at=int(rh.refer_at),
+        test_at=int(rh.test_at),
+        refer=_advice(rh.refer),
+        test=_advice(rh.test),
+        recheck=rh.recheck,
+        criteria=_flags(rh.criteria),
+        cite=rh.cite,
     )
 
 
@@ -255,31 +186,26 @@ def _check_keys(rules: RedFlagRules) -> None:
 
 
 def parse_red_flag_rules(doc: Any) -> RedFlagRules:
-    """Turn the parsed ``red_flags.yaml`` into checked rules."""
-    root = mapping(doc, file=_FILE, key="<root>")
-    caveat = mapping(root.get("caveat"), file=_FILE, key="caveat")
-    labels, suspends = _urgencies(root.get("urgencies"))
-    causes = _causes(root.get("causes"), suspends)
-    age = mapping(root.get("age_onset"), file=_FILE, key="age_onset")
-    if age.get("cause") not in {c.cause for c in causes}:
-        raise DataFileError(_FILE, "age_onset.cause", f"{age.get('cause')!r} is not a cause")
-    sites = seq(root.get("back_pain_sites"), file=_FILE, key="back_pain_sites")
+    """Turn the parsed ``red_flags.yaml`` (the bundled file or a coach's edit) into checked
+    rules: every cite key in the evidence registry, every screening key known to the intake."""
+    if not isinstance(doc, dict):
+        raise DataFileError(_FILE, "<root>", f"expected a mapping, got {type(doc).__name__}")
+    d = load(RedFlagsDoc, doc, file=_FILE)
+    cross_check(d, file=_FILE, registry=default_registry(), sites=())
+    age = d.age_onset
     rules = RedFlagRules(
-        caveat=text(caveat, "text", file=_FILE, key="caveat"),
-        caveat_cite=cites(caveat, file=_FILE, key="caveat"),
-        back_pain_sites=frozenset(str(s) for s in sites),
-        labels=labels,
-        suspends=suspends,
-        causes=causes,
+        caveat=d.caveat.text,
+        caveat_cite=d.caveat.cite,
+        back_pain_sites=frozenset(d.back_pain_sites),
+        labels={u: body.label for u, body in d.urgencies.items()},
+        suspends={u: body.suspends_program for u, body in d.urgencies.items()},
+        causes=_causes(d),
         age_onset=AgeRule(
-            cause=str(age["cause"]),
-            over_years=number(age, "over_years", file=_FILE, key="age_onset", lo=0, hi=120),
-            under_years=number(age, "under_years", file=_FILE, key="age_onset", lo=0, hi=120),
-            requires_another_flag=bool(age.get("requires_another_flag", True)),
-            reason=text(age, "reason", file=_FILE, key="age_onset"),
-            cite=cites(age, file=_FILE, key="age_onset"),
+            cause=age.cause, over_years=age.over_years, under_years=age.under_years,
+            requires_another_flag=bool(age.requires_another_flag), reason=age.reason,
+            cite=age.cite,
         ),
-        rheumatology=_rheumatology(root.get("rheumatology")),
+        rheumatology=_rheumatology(d.rheumatology),
     )
     _check_keys(rules)
     return rules

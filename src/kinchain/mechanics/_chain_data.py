@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
-from kinchain.datafile import cite_keys, number, read_bundled_yaml, text
+from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError, SimulationError, one_of
+from kinchain.knowledge import Knowledge, cross_check, load
+from kinchain.mechanics.chain_schema import ActivitiesDoc, ActivityDoc, ChainParamsDoc, JointsDoc
 
 __all__ = [
     "ACTIVITIES",
@@ -32,6 +34,7 @@ ACTIVITIES_FILE = "activities.yaml"
 _SEGMENT_KEYS = ("head_neck", "upper_trunk", "middle_trunk", "lower_trunk", "upper_arm",
                  "forearm", "hand", "thigh", "shank", "foot")  # fmt: skip
 _WOBBLERS = ("shank", "thigh", "trunk")
+D = TypeVar("D", bound=Knowledge)
 
 
 # ------------------------------------------------------------------------------ data files ---
@@ -89,103 +92,75 @@ class ChainConstants:
     note: Mapping[str, str]
 
 
+_SECTIONS = ("segments", "wobbling", "joints", "calibration", "deficit", "capacity", "demand",
+             "heel", "gait", "integrator")  # fmt: skip
+
+
+def _joints(doc: JointsDoc) -> dict[str, JointSpec]:
+    legs = {n: getattr(doc, n) for n in ("ankle", "knee", "hip")}
+    out = {
+        n: JointSpec(n, j.sites, j.compliance_share, 0.0, j.damping_ratio) for n, j in legs.items()
+    }
+    si = doc.sacroiliac
+    out["sacroiliac"] = JointSpec("sacroiliac", si.sites, 0.0, si.stiffness_ratio, si.damping_ratio)
+    return out
+
+
+def _frozen(table: Knowledge) -> Mapping[str, Any]:
+    return MappingProxyType(table.model_dump())
+
+
+def _constants(doc: ChainParamsDoc) -> ChainConstants:
+    cal, cap, integ = doc.calibration, doc.capacity, doc.integrator
+    percent = doc.segments.percent_of_body_mass
+    return ChainConstants(
+        percent=MappingProxyType({"female": _frozen(percent.female),
+                                  "male": _frozen(percent.male)}),
+        wobble_fraction=_frozen(doc.wobbling.fraction),
+        wobble_hz=_frozen(doc.wobbling.frequency_hz),
+        wobble_zeta=_frozen(doc.wobbling.damping_ratio),
+        joints=MappingProxyType(_joints(doc.joints)),
+        calibration=MappingProxyType({
+            "body_mass_kg": cal.body_mass_kg, "sex": str(cal.sex),
+            "touchdown_velocity_m_s": cal.touchdown_velocity_m_s,
+            "vertical_stiffness_n_per_m_per_kg": cal.vertical_stiffness_n_per_m_per_kg,
+        }),
+        damping_loss=doc.deficit.damping_loss,
+        stiffening=doc.deficit.stiffening,
+        hip_takeover=doc.deficit.hip_takeover,
+        knee_guarding=doc.deficit.knee_guarding,
+        role_tolerance=MappingProxyType({r: cap.role_tolerance[r] for r in ("mobility",
+                                         "stability")}),
+        roles=_frozen(cap.roles),
+        life_stage=MappingProxyType({s: cap.life_stage[s] for s in ("pregnant", "postpartum")}),
+        demand_weight=_frozen(doc.demand.weight),
+        knee_load_per_mm=doc.heel.knee_load_per_mm,
+        velocity_exponent=doc.gait.touchdown_velocity_exponent,
+        stiffness_exponent=doc.gait.stiffness_exponent,
+        fine_s=integ.fine_ms / 1e3,
+        dt_fine_s=integ.dt_fine_ms / 1e3,
+        dt_coarse_s=integ.dt_coarse_ms / 1e3,
+        record_s=integ.record_ms / 1e3,
+        cite=MappingProxyType({s: getattr(doc, s).cite for s in _SECTIONS}),
+        note=MappingProxyType({s: getattr(doc, s).note for s in _SECTIONS}),
+    )  # fmt: skip
+
+
+def _checked(model: type[D], name: str) -> D:
+    """The bundled file ``name`` checked as ``model``, every cite key in the evidence registry
+    and every site id in the body web."""
+    from kinchain.body import default_body
+    from kinchain.evidence import default_registry
+
+    doc = load(model, _load(name), file=name)
+    cross_check(doc, file=name, registry=default_registry(), sites=default_body().sites)
+    return doc
+
+
 @cache
 def chain_constants() -> ChainConstants:
     """The bundled chain constants (read once)."""
-    f = PARAMS_FILE
-    doc = _load(f)
-    num = partial(number, file=f, lo=0.0, lo_open=True)  # every constant is above 0 by default
-    cite: dict[str, tuple[str, ...]] = {}
-    note: dict[str, str] = {}
-    for sec in ("segments", "wobbling", "joints", "calibration", "deficit", "capacity", "demand",
-                "heel", "gait", "integrator"):
-        body = _sub(f, doc, sec, "")
-        cite[sec] = cite_keys(body, file=f, key=sec)
-        note[sec] = str(body.get("note", ""))
-    seg = _sub(f, doc["segments"], "percent_of_body_mass", "segments.")
-    percent: dict[str, Mapping[str, float]] = {}
-    for sex in ("female", "male"):
-        table = _sub(f, seg, sex, "segments.percent_of_body_mass.")
-        w = f"segments.percent_of_body_mass.{sex}"
-        percent[sex] = MappingProxyType({k: num(table, k, key=w, hi=100.0) for k in _SEGMENT_KEYS})
-        total = (sum(percent[sex].values()) + sum(percent[sex][k] for k in
-                 ("upper_arm", "forearm", "hand", "thigh", "shank", "foot")))
-        if abs(total - 100.0) > 0.5:
-            raise DataFileError(f, w, f"segments sum to {total:.2f}%, expected 100%")
-    wob = doc["wobbling"]
-    frac = _sub(f, wob, "fraction", "wobbling.")
-    hz = _sub(f, wob, "frequency_hz", "wobbling.")
-    zeta = _sub(f, wob, "damping_ratio", "wobbling.")
-    joints: dict[str, JointSpec] = {}
-    for name in JOINTS:
-        j = _sub(f, doc["joints"], name, "joints.")
-        w = f"joints.{name}"
-        sites = j.get("sites")
-        if not isinstance(sites, list) or not sites or not all(isinstance(s, str) for s in sites):
-            raise DataFileError(f, f"{w}.sites", f"expected a list of site ids, got {sites!r}")
-        leg = name != "sacroiliac"
-        joints[name] = JointSpec(
-            name=name,
-            sites=tuple(sites),
-            compliance_share=num(j, "compliance_share", key=w, hi=1.0) if leg else 0.0,
-            stiffness_ratio=0.0 if leg else num(j, "stiffness_ratio", key=w),
-            damping_ratio=num(j, "damping_ratio", key=w),
-        )
-    shares = sum(j.compliance_share for j in joints.values())
-    if abs(shares - 1.0) > 1e-6:
-        raise DataFileError(f, "joints.*.compliance_share", f"sum to {shares}, expected 1")
-    cal = doc["calibration"]
-    de = doc["deficit"]
-    cap = doc["capacity"]
-    roles = _sub(f, cap, "roles", "capacity.")
-    for name in JOINTS:
-        if roles.get(name) not in ("mobility", "stability"):
-            raise DataFileError(f, f"capacity.roles.{name}",
-                                f"expected mobility or stability, got {roles.get(name)!r}")
-    tol = _sub(f, cap, "role_tolerance", "capacity.")
-    life = _sub(f, cap, "life_stage", "capacity.")
-    weight = _sub(f, doc["demand"], "weight", "demand.")
-    gait = doc["gait"]
-    integ = doc["integrator"]
-    return ChainConstants(
-        percent=MappingProxyType(percent),
-        wobble_fraction=MappingProxyType(
-            {k: num(frac, k, key="wobbling.fraction", hi=0.95) for k in _WOBBLERS}),
-        wobble_hz=MappingProxyType(
-            {k: num(hz, k, key="wobbling.frequency_hz") for k in _WOBBLERS}),
-        wobble_zeta=MappingProxyType(
-            {k: num(zeta, k, key="wobbling.damping_ratio") for k in _WOBBLERS}),
-        joints=MappingProxyType(joints),
-        calibration=MappingProxyType({
-            "body_mass_kg": num(cal, "body_mass_kg", key="calibration"),
-            "sex": str(cal.get("sex", "male")),
-            "touchdown_velocity_m_s": num(cal, "touchdown_velocity_m_s", key="calibration"),
-            "vertical_stiffness_n_per_m_per_kg": num(
-                cal, "vertical_stiffness_n_per_m_per_kg", key="calibration"),
-        }),
-        damping_loss=num(de, "damping_loss", key="deficit", hi=1.0, lo_open=False),
-        stiffening=num(de, "stiffening", key="deficit", lo_open=False),
-        hip_takeover=num(de, "hip_takeover", key="deficit", lo_open=False),
-        knee_guarding=num(de, "knee_guarding", key="deficit", lo_open=False),
-        role_tolerance=MappingProxyType(
-            {r: num(tol, r, key="capacity.role_tolerance") for r in ("mobility", "stability")}),
-        roles=MappingProxyType({k: str(roles[k]) for k in JOINTS}),
-        life_stage=MappingProxyType(
-            {s: num(life, s, key="capacity.life_stage", hi=1.0)
-             for s in ("pregnant", "postpartum")}),
-        demand_weight=MappingProxyType(
-            {k: num(weight, k, key="demand.weight", hi=1.0, lo_open=False)
-             for k in ("energy_absorbed_j", "peak_force_n", "loading_rate_bw_s")}),
-        knee_load_per_mm=num(doc["heel"], "knee_load_per_mm", key="heel", lo_open=False),
-        velocity_exponent=num(gait, "touchdown_velocity_exponent", key="gait", lo_open=False),
-        stiffness_exponent=num(gait, "stiffness_exponent", key="gait", lo_open=False),
-        fine_s=num(integ, "fine_ms", key="integrator") / 1e3,
-        dt_fine_s=num(integ, "dt_fine_ms", key="integrator") / 1e3,
-        dt_coarse_s=num(integ, "dt_coarse_ms", key="integrator") / 1e3,
-        record_s=num(integ, "record_ms", key="integrator") / 1e3,
-        cite=MappingProxyType(cite),
-        note=MappingProxyType(note),
-    )  # fmt: skip
+    return _constants(_checked(ChainParamsDoc, PARAMS_FILE))
 
 
 @dataclass(frozen=True)
@@ -207,40 +182,24 @@ class ActivitySpec:
     window_covers: str = ""  # the part of the stance the window covers, in words
 
 
+def _activity(aid: str, a: ActivityDoc) -> ActivitySpec:
+    contra = a.contralateral
+    return ActivitySpec(
+        id=aid, label=aid if a.label is None else str(a.label),
+        foot_touchdown_m_s=a.foot_touchdown_m_s, body_touchdown_m_s=a.body_touchdown_m_s,
+        vertical_stiffness_n_per_m_per_kg=a.vertical_stiffness_n_per_m_per_kg,
+        contact_time_ms=a.contact_time_ms, window_ms=a.window_ms,
+        impact_window_ms=a.impact_window_ms,
+        contralateral_share=0.0 if contra is None else contra.share,
+        contralateral_release_ms=1.0 if contra is None else contra.release_ms,
+        cite=a.cite, note=a.note, window_covers=a.window_covers,
+    )  # fmt: skip
+
+
 @cache
 def _activities() -> Mapping[str, ActivitySpec]:
-    f = ACTIVITIES_FILE
-    acts = _sub(f, _load(f), "activities", "")
-    num = partial(number, file=f, lo=0.0, lo_open=True)  # every constant is above 0 by default
-    out: dict[str, ActivitySpec] = {}
-    for aid, raw in acts.items():
-        w = f"activities.{aid}"
-        if not isinstance(raw, dict):
-            raise DataFileError(f, w, f"expected a mapping, got {raw!r}")
-        contra = raw.get("contralateral")
-        share, release = 0.0, 1.0
-        if contra is not None:
-            if not isinstance(contra, dict):
-                raise DataFileError(f, f"{w}.contralateral",
-                                    f"expected a mapping or null, got {contra!r}")
-            share = num(contra, "share", key=f"{w}.contralateral", hi=1.0, lo_open=False)
-            release = num(contra, "release_ms", key=f"{w}.contralateral")
-        spec = ActivitySpec(
-            id=str(aid), label=str(raw.get("label", aid)),
-            foot_touchdown_m_s=num(raw, "foot_touchdown_m_s", key=w, hi=10.0, lo_open=False),
-            body_touchdown_m_s=num(raw, "body_touchdown_m_s", key=w, hi=10.0, lo_open=False),
-            vertical_stiffness_n_per_m_per_kg=num(raw, "vertical_stiffness_n_per_m_per_kg", key=w),
-            contact_time_ms=num(raw, "contact_time_ms", key=w),
-            window_ms=num(raw, "window_ms", key=w, hi=2000.0),
-            impact_window_ms=num(raw, "impact_window_ms", key=w),
-            contralateral_share=share, contralateral_release_ms=release,
-            cite=cite_keys(raw, file=f, key=w), note=str(raw.get("note", "")),
-            window_covers=text(raw, "window_covers", file=f, key=w),
-        )  # fmt: skip
-        if spec.window_ms > spec.contact_time_ms:
-            raise DataFileError(f, f"{w}.window_ms", f"{spec.window_ms} exceeds contact_time_ms")
-        out[spec.id] = spec
-    return MappingProxyType(out)
+    doc = _checked(ActivitiesDoc, ACTIVITIES_FILE)
+    return MappingProxyType({str(aid): _activity(str(aid), a) for aid, a in doc.activities.items()})
 
 
 def activity_spec(activity: str, /) -> ActivitySpec:

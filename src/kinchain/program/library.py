@@ -7,15 +7,22 @@ raises :class:`~kinchain.errors.DataFileError` naming the file, the key and the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kinchain.datafile import cites, read_bundled_yaml, text, texts
+from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
+from kinchain.knowledge import cross_check, load, with_entry_id
+from kinchain.program.exercise_schema import (
+    CONTRAINDICATION_KEYS,
+    QUALITIES,
+    TAGS,
+    ExerciseDoc,
+    LibraryDoc,
+)
 
 __all__ = [
     "CONTRAINDICATION_KEYS",
@@ -31,15 +38,6 @@ __all__ = [
 ]
 
 _FILE = "exercises.yaml"
-QUALITIES = (
-    "mobility",
-    "stability",
-    "strength",
-    "proprioception",
-    "breathing",
-    "gait",
-    "relaxation",
-)
 #: each quality in the words a client reads
 QUALITY_WORDS = {
     "mobility": "easy movement",
@@ -50,34 +48,6 @@ QUALITY_WORDS = {
     "gait": "walking and running",
     "relaxation": "relaxing",
 }
-TAGS = (
-    "pelvic_floor",
-    "breathing_pattern",
-    "toes",
-    "plantar_fascia",
-    "carrying",
-    "runner",
-    "high_impact",
-    "supine",
-    "prone",
-    "unstable_surface",
-    "loaded",
-)
-CONTRAINDICATION_KEYS = (
-    "pregnant_from_week",
-    "postpartum_before_week",
-    "severe_pain",
-    "recent_surgery",
-    "symptom_free",
-    "screening",
-)
-_SIDES = ("each", "both")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_FIELDS = {
-    "id", "name", "instructions", "cues", "why", "targets", "quality", "dose", "minutes",
-    "equipment", "level", "regresses_to", "progresses_to", "tags", "contraindications", "cite",
-    "side_switch", "cite_supports", "dose_tested",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -263,182 +233,43 @@ class Library(Mapping[str, Exercise]):
                 cur = self._by_id[cur].progresses_to
 
 
-def _count(raw: Mapping[str, Any], name: str, *, file: str, key: str, hi: int) -> int | None:
-    value = raw.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi:
-        raise DataFileError(
-            file, f"{key}.{name}", f"expected a whole number 1..{hi}, got {value!r}"
-        )
-    return value
-
-
-def _parse_dose(raw: Any, *, file: str, key: str) -> Dose:
-    if not isinstance(raw, dict):
-        raise DataFileError(file, key, f"expected a mapping, got {raw!r}")
-    unknown = set(raw) - {"sets", "reps", "hold_s", "minutes", "per_side"}
-    if unknown:
-        raise DataFileError(file, key, f"unknown field(s) {sorted(unknown)}")
-    sets = _count(raw, "sets", file=file, key=key, hi=10)
-    reps = _count(raw, "reps", file=file, key=key, hi=100)
-    hold_s = _count(raw, "hold_s", file=file, key=key, hi=300)
-    minutes = raw.get("minutes")
-    if minutes is not None and (
-        isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 < minutes <= 30
-    ):
-        raise DataFileError(file, f"{key}.minutes", f"expected minutes in 0..30, got {minutes!r}")
-    forms = [reps is not None, hold_s is not None, minutes is not None]
-    if sum(forms) != 1 or ((reps is not None or hold_s is not None) and sets is None):
-        raise DataFileError(
-            file, key, f"expected exactly one of sets+reps, sets+hold_s or minutes, got {raw!r}"
-        )
-    per_side = raw.get("per_side", False)
-    if not isinstance(per_side, bool):
-        raise DataFileError(file, f"{key}.per_side", f"expected true or false, got {per_side!r}")
-    return Dose(sets, reps, hold_s, None if minutes is None else float(minutes), per_side)
-
-
-def _parse_targets(raw: Any, *, file: str, key: str) -> tuple[Target, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise DataFileError(file, key, f"expected a non-empty list of {{site, side}}, got {raw!r}")
-    out = []
-    for j, t in enumerate(raw):
-        where = f"{key}[{j}]"
-        if (
-            not isinstance(t, dict)
-            or not isinstance(t.get("site"), str)
-            or set(t) - {"site", "side"}
-        ):
-            raise DataFileError(file, where, f"expected {{site, side}}, got {t!r}")
-        side = t.get("side")
-        if side is not None and side not in _SIDES:
-            raise DataFileError(file, f"{where}.side", f"{side!r} is not one of {list(_SIDES)}")
-        out.append(Target(t["site"], side))
-    return tuple(out)
-
-
-def _parse_contraindications(raw: Any, *, file: str, key: str) -> dict[str, Any]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise DataFileError(file, key, f"expected a mapping, got {raw!r}")
-    out: dict[str, Any] = {}
-    for name, value in raw.items():
-        where = f"{key}.{name}"
-        if name not in CONTRAINDICATION_KEYS:
-            raise DataFileError(
-                file, where, f"unknown; expected one of {list(CONTRAINDICATION_KEYS)}"
-            )
-        if name in ("pregnant_from_week", "postpartum_before_week"):
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 52:
-                raise DataFileError(file, where, f"expected a week 0..52, got {value!r}")
-        elif name == "screening":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise DataFileError(
-                    file, where, f"expected a list of screening keys, got {value!r}"
-                )
-            value = tuple(value)
-        elif value is not True:
-            raise DataFileError(file, where, f"expected true, got {value!r}")
-        out[name] = value
-    return out
-
-
-def _parse_exercise(raw: Any, *, file: str, key: str) -> Exercise:
-    if not isinstance(raw, dict):
-        raise DataFileError(file, key, f"expected a mapping, got {type(raw).__name__}")
-    unknown = set(raw) - _FIELDS
-    if unknown:
-        raise DataFileError(file, key, f"unknown field(s) {sorted(unknown)}")
-    ex_id = raw.get("id")
-    if not isinstance(ex_id, str) or not _ID.match(ex_id):
-        raise DataFileError(file, f"{key}.id", f"expected a snake_case id, got {ex_id!r}")
-    key = f"{key} ({ex_id})"
-    quality = raw.get("quality")
-    if quality not in QUALITIES:
-        raise DataFileError(file, f"{key}.quality", f"{quality!r} is not one of {list(QUALITIES)}")
-    level = raw.get("level")
-    if level not in (1, 2, 3):
-        raise DataFileError(file, f"{key}.level", f"expected 1, 2 or 3, got {level!r}")
-    minutes = raw.get("minutes")
-    if (
-        isinstance(minutes, bool)
-        or not isinstance(minutes, int | float)
-        or not 0.5 <= minutes <= 10
-    ):
-        raise DataFileError(file, f"{key}.minutes", f"expected 0.5..10, got {minutes!r}")
-    equipment = raw.get("equipment", [])
-    if not isinstance(equipment, list) or not all(isinstance(e, str) for e in equipment):
-        raise DataFileError(
-            file, f"{key}.equipment", f"expected a list of texts, got {equipment!r}"
-        )
-    tags = raw.get("tags", [])
-    if not isinstance(tags, list) or any(t not in TAGS for t in tags):
-        raise DataFileError(file, f"{key}.tags", f"expected tags from {list(TAGS)}, got {tags!r}")
-    cite = cites(raw, file=file, key=key, registry=default_registry())
-    links = {}
-    for name in ("regresses_to", "progresses_to"):
-        value = raw.get(name)
-        if value is not None and not isinstance(value, str):
-            raise DataFileError(file, f"{key}.{name}", f"expected an exercise id, got {value!r}")
-        links[name] = value
-    instructions = texts(raw.get("instructions"), file=file, key=f"{key}.instructions")
-    switch = raw.get("side_switch")
-    if switch is not None and (
-        not isinstance(switch, str) or sum(switch in step for step in instructions) != 1
-    ):
-        raise DataFileError(
-            file, f"{key}.side_switch", f"expected words found in exactly one step, got {switch!r}"
-        )
-    supports = raw.get("cite_supports", "")
-    if not isinstance(supports, str) or (not supports and set(cite) - {"heuristic"}):
-        raise DataFileError(
-            file,
-            f"{key}.cite_supports",
-            f"expected plain words saying what {list(cite)} support, got {supports!r}",
-        )
-    dose_tested = raw.get("dose_tested", False)
-    if not isinstance(dose_tested, bool):
-        raise DataFileError(
-            file, f"{key}.dose_tested", f"expected true or false, got {dose_tested!r}"
-        )
+def _exercise(d: ExerciseDoc) -> Exercise:
     return Exercise(
-        id=ex_id,
-        name=text(raw, "name", file=file, key=key),
-        instructions=instructions,
-        cues=texts(raw.get("cues"), file=file, key=f"{key}.cues"),
-        why=text(raw, "why", file=file, key=key),
-        targets=_parse_targets(raw.get("targets"), file=file, key=f"{key}.targets"),
-        quality=quality,
-        dose=_parse_dose(raw.get("dose"), file=file, key=f"{key}.dose"),
-        minutes=float(minutes),
-        equipment=tuple(equipment),
-        level=level,
-        cite=tuple(cite),
-        regresses_to=links["regresses_to"],
-        progresses_to=links["progresses_to"],
-        tags=frozenset(tags),
-        contraindications=_parse_contraindications(
-            raw.get("contraindications"), file=file, key=f"{key}.contraindications"
-        ),
-        side_switch=switch,
-        cite_supports=" ".join(supports.split()),
-        dose_tested=dose_tested,
+        id=d.id,
+        name=d.name,
+        instructions=d.instructions,
+        cues=d.cues,
+        why=d.why,
+        targets=tuple(Target(t.site, t.side) for t in d.targets),
+        quality=d.quality,
+        dose=Dose(d.dose.sets, d.dose.reps, d.dose.hold_s, d.dose.minutes, d.dose.per_side),
+        minutes=d.minutes,
+        equipment=d.equipment,
+        level=d.level,
+        cite=d.cite,
+        regresses_to=d.regresses_to,
+        progresses_to=d.progresses_to,
+        tags=frozenset(d.tags),
+        contraindications=d.contraindications or {},
+        side_switch=d.side_switch,
+        cite_supports=" ".join(d.cite_supports.split()),
+        dose_tested=d.dose_tested,
     )
 
 
 def parse_library(doc: Any, /, *, file: str = _FILE) -> Library:
-    """Build a checked :class:`Library` from a parsed ``exercises.yaml`` document."""
+    """Build a checked :class:`Library` from a parsed ``exercises.yaml`` document (the bundled
+    file or a coach's edit): every cite key in the evidence registry, every site in the body."""
+    from kinchain.body import default_body
+
     if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
         raise DataFileError(file, "exercises", "expected a top-level list named 'exercises'")
-    return Library(
-        [
-            _parse_exercise(raw, file=file, key=f"exercises[{i}]")
-            for i, raw in enumerate(doc["exercises"])
-        ],
-        file=file,
-    )
+    try:
+        checked = load(LibraryDoc, doc, file=file)
+        cross_check(checked, file=file, registry=default_registry(), sites=default_body().sites)
+    except DataFileError as err:
+        raise with_entry_id(err, doc, "exercises") from None
+    return Library([_exercise(d) for d in checked.exercises], file=file)
 
 
 def read_bundled(name: str) -> Any:

@@ -7,29 +7,39 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kinchain.datafile import read_yaml_file
+from kinchain.datafile import CitationChecker
 from kinchain.errors import DataFileError
+from kinchain.knowledge import cross_check, load
 from kinchain.tissue.constants import HealingModel
-from kinchain.tissue.parse import parse_healing
+from kinchain.tissue.parse import healing_model
+from kinchain.tissue.schema import HealingDoc
+
+if TYPE_CHECKING:
+    from kinchain.body import Body
 
 __all__ = [
     "body_tissue_type",
     "bundled_healing_file",
     "check_against_body",
+    "checked_healing",
     "default_healing",
     "load_healing",
 ]
 
-def load_healing(path: Path) -> HealingModel:
-    """Load and check a healing constants file; any bad value raises DataFileError."""
-    return parse_healing(read_yaml_file(path), file=path.name)
+_FILE = "healing.yaml"
+
+def load_healing(source: Path | Mapping[str, Any], /) -> HealingModel:
+    """Load and check a healing constants file, or its data already parsed (a coach's edit);
+    any bad value raises DataFileError."""
+    name = source.name if isinstance(source, Path) else _FILE
+    return healing_model(load(HealingDoc, source, file=name), file=name)
 
 
 def bundled_healing_file() -> Path:
     """The constants file shipped with kinchain."""
-    return Path(str(resources.files("kinchain.tissue") / "healing.yaml"))
+    return Path(str(resources.files("kinchain.tissue") / _FILE))
 
 
 #: Body-web tissue types that this file names differently.
@@ -83,9 +93,18 @@ def default_healing() -> HealingModel:
     from kinchain.body import default_body
     from kinchain.evidence import default_registry
 
-    model = load_healing(bundled_healing_file())
-    registry = default_registry()
-    for key, cite in model.citations():
-        registry.check(cite, file=model.file, key=key)
-    check_against_body(model, default_body().tissues)
+    return checked_healing(bundled_healing_file(), default_registry(), default_body())
+
+
+def checked_healing(
+    source: Path | Mapping[str, Any], registry: CitationChecker, body: Body, /
+) -> HealingModel:
+    """The constants of ``source`` with every citation in ``registry`` (a
+    :class:`kinchain.evidence.Registry`) and every site and structure in ``body`` (a
+    :class:`kinchain.body.BodyWeb`)."""
+    name = source.name if isinstance(source, Path) else _FILE
+    doc = load(HealingDoc, source, file=name)
+    cross_check(doc, file=name, registry=registry, sites=body.sites)
+    model = healing_model(doc, file=name)
+    check_against_body(model, body.tissues)
     return model
