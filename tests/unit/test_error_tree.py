@@ -74,8 +74,12 @@ def test_a_broken_data_file_is_no_fault_of_the_person_asking() -> None:
 
 
 def test_every_intermediate_class_says_in_its_docstring_which_answer_the_web_gives() -> None:
-    statuses = {InputError: "422", NotFoundError: "404", PermissionDeniedError: "403",
-                ConflictError: "409"}
+    statuses = {
+        InputError: "422",
+        NotFoundError: "404",
+        PermissionDeniedError: "403",
+        ConflictError: "409",
+    }
     for cls, status in statuses.items():
         assert cls.__doc__ is not None and status in cls.__doc__, cls.__name__
         assert getattr(errors, cls.__name__) is cls
