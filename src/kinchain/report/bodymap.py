@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from kinchain.body import each_side
+from kinchain.body import site_label as body_site_label
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 
@@ -157,7 +159,7 @@ class BodyMap:
 
 
 def _sides(side: str | None) -> tuple[str | None, ...]:
-    return ("left", "right") if side == "both" else (side,)
+    return each_side(side)
 
 
 def _date(raw: Any) -> dt.date | None:
@@ -190,10 +192,9 @@ def site_label(site: str, side: str | None) -> str:
     """A readable name for a site on a side.
 
     >>> site_label("lumbar_spine", None), site_label("ankle", "left")
-    ('lumbar spine', 'left ankle')
+    ('lower back', 'left ankle')
     """
-    name = site.replace("_", " ")
-    return f"{side} {name}" if side in ("left", "right", "both") else name
+    return body_site_label(site, side if side in ("left", "right", "both") else None)
 
 
 def _deficit_of(assessment: Mapping[str, Any], site: str, side: str | None) -> float:
