@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from kinchain.cli import EXIT_ERROR, EXIT_INPUT, app, console, fail, translate_errors
-from kinchain.errors import SimulationError
+from kinchain.errors import SimulationError, one_of
 from kinchain.mechanics import ACTIVITIES
 from kinchain.services import mechanics as service
 
@@ -88,7 +88,7 @@ def simulate(
         None, "--upper-velocity", metavar="V", help="With --model: upper-body (m3, m4) m/s."
     ),
     activity: str | None = typer.Option(
-        None, "--activity", metavar="ACTIVITY", help="With --intake: walk, jog, hike, jump, pivot."
+        None, "--activity", metavar="ACTIVITY", help=f"With --intake: {one_of(ACTIVITIES)}."
     ),
     side: str | None = typer.Option(
         None, "--side", metavar="SIDE", help="With --intake: stance leg, left or right."
