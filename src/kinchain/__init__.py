@@ -6,10 +6,14 @@ or is labelled a coaching heuristic.
 
 from kinchain.errors import (
     CheckinError,
+    ConflictError,
     DataFileError,
+    InputError,
     InstrumentError,
     IntakeError,
     KinchainError,
+    NotFoundError,
+    PermissionDeniedError,
     Problem,
     ProgramSuspended,
     SimulationError,
@@ -24,10 +28,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CheckinError",
+    "ConflictError",
     "DataFileError",
+    "InputError",
     "InstrumentError",
     "IntakeError",
     "KinchainError",
+    "NotFoundError",
+    "PermissionDeniedError",
     "Problem",
     "ProgramSuspended",
     "SimulationError",

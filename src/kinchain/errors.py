@@ -2,20 +2,27 @@
 
 ::
 
-    KinchainError                      base: an entry point turns it into one clear message
-    ├── DataFileError(ValueError)      a bundled or coach-edited data file is wrong:
-    │                                  names the file, the key and the bad value
-    ├── UnknownCitation(LookupError)   a citation key the evidence registry does not define
-    ├── UnknownSite(LookupError)       a body site id the body web does not define
-    ├── UnknownTissue(LookupError)     a tissue id the body web does not define
-    ├── IntakeError(ValueError)        a client's intake file is refused; ``problems`` holds
-    │                                  every problem at once, each with its path
-    ├── InstrumentError(ValueError)    questionnaire answers that cannot be scored
-    ├── SimulationError(ValueError)    mechanics parameters that would give a meaningless curve
-    ├── CheckinError(ValueError)       a check-in that cannot be applied; a refused file lists
-    │                                  every problem in ``problems``, like IntakeError
-    ├── UnknownCountry(ValueError)     a practice country the country table does not define
-    └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+    KinchainError                        base: an entry point turns it into one clear message
+    ├── DataFileError(ValueError)        a bundled or coach-edited data file is wrong:
+    │                                    names the file, the key and the bad value
+    ├── InputError(ValueError)           what a person sent is refused (the web: 422)
+    │   ├── IntakeError                  a client's intake is refused; ``problems`` holds
+    │   │                                every problem at once, each with its path
+    │   ├── CheckinError                 a check-in that cannot be applied; a refused file lists
+    │   │                                every problem in ``problems``, like IntakeError
+    │   ├── InstrumentError              questionnaire answers that cannot be scored
+    │   ├── SimulationError              mechanics parameters that would give a meaningless curve
+    │   └── UnknownCountry               a practice country the country table does not define
+    ├── NotFoundError(LookupError)       a named thing does not exist (the web: 404)
+    │   ├── UnknownCitation              a citation key the evidence registry does not define
+    │   ├── UnknownSite                  a body site id the body web does not define
+    │   └── UnknownTissue                a tissue id the body web does not define
+    ├── PermissionDeniedError            the user may not do this to this record (the web: 403)
+    └── ConflictError                    the request clashes with the record's state (the web: 409)
+        └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+
+The four intermediate classes are what the web app maps to HTTP statuses, in one place; an entry
+point catches them rather than each leaf.
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
 ``pain[0].intensity: 12 is outside 0..10``.
@@ -27,10 +34,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "CheckinError",
+    "ConflictError",
     "DataFileError",
+    "InputError",
     "InstrumentError",
     "IntakeError",
     "KinchainError",
+    "NotFoundError",
+    "PermissionDeniedError",
     "Problem",
     "ProgramSuspended",
     "SimulationError",
@@ -70,21 +81,46 @@ class DataFileError(ValueError, KinchainError):
         super().__init__(f"{file}: {key}: {message}")
 
 
-class UnknownCitation(LookupError, KinchainError):
+class InputError(ValueError, KinchainError):
+    """What a person sent (an intake, a check-in, answers, a parameter) is refused.
+
+    The message names the field, what was expected and what was received; the web app answers
+    it with 422 and the CLI with exit code 2.
+    """
+
+
+class NotFoundError(LookupError, KinchainError):
+    """A thing asked for by its name or id does not exist (a site, a citation, later a client).
+
+    The web app answers it with 404.
+    """
+
+
+class PermissionDeniedError(KinchainError):
+    """The user may not do this to this record (another practice's client, a client's own
+    program edited by the client). Raised by the accounts policy; the web app answers 403."""
+
+
+class ConflictError(KinchainError):
+    """The request clashes with the record's present state (a program asked for while a red
+    flag suspends it, a stale edit). The web app answers 409."""
+
+
+class UnknownCitation(NotFoundError):
     """A citation key that the evidence registry does not define."""
 
     def __str__(self) -> str:  # LookupError would quote the message
         return str(self.args[0]) if self.args else "unknown citation"
 
 
-class UnknownSite(LookupError, KinchainError):
+class UnknownSite(NotFoundError):
     """A body site id that the body web does not define."""
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown site"
 
 
-class UnknownTissue(LookupError, KinchainError):
+class UnknownTissue(NotFoundError):
     """A tissue id that the body web does not define."""
 
     def __str__(self) -> str:
@@ -110,7 +146,7 @@ def _problem_listing(source: str, problems: list[Problem], shown: int | None) ->
     return f"{source}: {len(problems):,} problem(s)\n" + "\n".join(lines)
 
 
-class IntakeError(ValueError, KinchainError):
+class IntakeError(InputError):
     """An intake file was refused; every problem found is listed at once."""
 
     def __init__(
@@ -121,15 +157,15 @@ class IntakeError(ValueError, KinchainError):
         super().__init__(_problem_listing(source, self.problems, shown))
 
 
-class InstrumentError(ValueError, KinchainError):
+class InstrumentError(InputError):
     """Questionnaire answers that cannot be scored (out of range, wrong count)."""
 
 
-class SimulationError(ValueError, KinchainError):
+class SimulationError(InputError):
     """Mechanics parameters that would give a meaningless (NaN or unphysical) result."""
 
 
-class CheckinError(ValueError, KinchainError):
+class CheckinError(InputError):
     """A check-in that cannot be applied to a program.
 
     ``CheckinError(message)`` for one reason; ``CheckinError(source, problems)`` for a refused
@@ -147,9 +183,9 @@ class CheckinError(ValueError, KinchainError):
         super().__init__(_problem_listing(source, self.problems, shown))
 
 
-class ProgramSuspended(RuntimeError, KinchainError):
+class ProgramSuspended(ConflictError, RuntimeError):
     """A program was asked for while a red flag suspends it."""
 
 
-class UnknownCountry(ValueError, KinchainError):
+class UnknownCountry(InputError):
     """A practice country code the country table (``assessment/countries.yaml``) lacks."""

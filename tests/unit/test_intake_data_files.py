@@ -9,11 +9,25 @@ import pytest
 from kinchain.errors import DataFileError
 from kinchain.intake import screening
 from kinchain.intake import vocabulary as vocab
-from kinchain.intake.model import InjuryKind
+from kinchain.intake.model import Injury, InjuryKind, TissueKind
+from kinchain.tissue import constants
 
 
 def test_every_injury_kind_the_model_accepts_has_its_meaning_in_the_vocabulary() -> None:
     assert set(vocab.injury_kinds()) == set(get_args(InjuryKind))
+
+
+def test_every_tissue_type_and_care_level_the_model_accepts_is_the_vocabulary_s_list() -> None:
+    assert get_args(TissueKind) == vocab.tissue_types()
+    care = Injury.model_fields["care"].annotation
+    assert get_args(care) == vocab.care_levels()
+    assert get_args(InjuryKind) == tuple(vocab.injury_kinds())
+
+
+def test_the_tissue_model_takes_its_kinds_tissues_and_care_levels_from_the_vocabulary() -> None:
+    assert tuple(vocab.injury_kinds()) == constants.INJURY_KINDS
+    assert vocab.tissue_types() == constants.TISSUE_TYPES
+    assert vocab.care_levels() == constants.CARE_LEVELS
 
 
 def test_only_sprains_and_strains_take_a_grade() -> None:
@@ -36,6 +50,7 @@ def test_the_carrying_side_is_read_from_whole_words(what: str, side: str | None)
 
 
 SIDE_WORDS = "carrying_side_words"
+LISTS = {"tissue_types": ["ligament", "muscle"], "care_levels": ["none"]}
 
 
 def good_screening() -> dict[str, Any]:
@@ -69,14 +84,23 @@ def test_a_broken_screening_file_names_the_key(change: Any, key: str) -> None:
     ("raw", "key"),
     [
         (
-            {"injury_kinds": {"sprain": {"tissue": "skin", "graded": True}}, SIDE_WORDS: {}},
+            {
+                **LISTS,
+                "injury_kinds": {"sprain": {"tissue": "skin", "graded": True}},
+                SIDE_WORDS: {},
+            },
             "injury_kinds.sprain.tissue",
         ),
         (
-            {"injury_kinds": {"sprain": {"tissue": None, "graded": "no"}}, SIDE_WORDS: {}},
+            {**LISTS, "injury_kinds": {"sprain": {"tissue": None, "graded": "no"}}, SIDE_WORDS: {}},
             "injury_kinds.sprain.graded",
         ),
-        ({"injury_kinds": {}, SIDE_WORDS: {"up": ["up"]}}, "carrying_side_words.up"),
+        ({**LISTS, "injury_kinds": {}, SIDE_WORDS: {"up": ["up"]}}, "carrying_side_words.up"),
+        ({**LISTS, "care_levels": [], "injury_kinds": {}, SIDE_WORDS: {}}, "care_levels"),
+        (
+            {**LISTS, "tissue_types": ["bone", "bone"], "injury_kinds": {}, SIDE_WORDS: {}},
+            "tissue_types",
+        ),
     ],
 )
 def test_a_broken_vocabulary_file_names_the_key(raw: dict[str, Any], key: str) -> None:

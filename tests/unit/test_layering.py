@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kinchain"
@@ -15,6 +16,8 @@ FORBIDDEN_IN_DOMAIN = (
     "kinchain.report",
     "kinchain.web",
     "kinchain.store",
+    "kinchain.fhir",
+    "kinchain.accounts",
     "typer",
     "rich",
     "jinja2",
@@ -22,7 +25,24 @@ FORBIDDEN_IN_DOMAIN = (
     "matplotlib",
     "sqlite3",
     "sqlalchemy",
+    "fastapi",
+    "starlette",
+    "httpx",
+    "psycopg",
 )
+#: The services see the store only through protocols and never speak SQL or HTTP themselves.
+FORBIDDEN_IN_SERVICES = (
+    "kinchain.store",
+    "kinchain.web",
+    "sqlalchemy",
+    "fastapi",
+    "starlette",
+    "jinja2",
+    "httpx",
+    "psycopg",
+)
+#: The layers the coming issues fill; each exists now so the contracts can name it.
+COMING_LAYERS = ("store", "web", "fhir", "accounts")
 
 
 def _imports(path: Path) -> set[str]:
@@ -36,14 +56,33 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_domain_packages_import_nothing_from_entry_points_storage_or_rendering() -> None:
+def _offences(packages: tuple[str, ...], forbidden: tuple[str, ...]) -> list[str]:
     offences = []
-    for pkg in DOMAIN:
+    for pkg in packages:
         for path in sorted((SRC / pkg).rglob("*.py")):
             for name in _imports(path):
-                if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IN_DOMAIN):
+                if any(name == f or name.startswith(f + ".") for f in forbidden):
                     offences.append(f"{path.relative_to(SRC)} imports {name}")
-    assert offences == []
+    return offences
+
+
+def test_domain_packages_import_nothing_from_entry_points_storage_or_rendering() -> None:
+    assert _offences(DOMAIN, FORBIDDEN_IN_DOMAIN) == []
+
+
+def test_the_services_import_no_sql_or_web_library_and_no_store_or_web_module() -> None:
+    assert _offences(("services",), FORBIDDEN_IN_SERVICES) == []
+
+
+def test_the_import_linter_contracts_name_every_coming_layer() -> None:
+    pyproject = (SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    contracts = tomllib.loads(pyproject)["tool"]["importlinter"]["contracts"]
+    domain_modules = [f"kinchain.{p}" for p in DOMAIN]
+    domain = next(c for c in contracts if c.get("source_modules") == domain_modules)
+    services = next(c for c in contracts if c.get("source_modules") == ["kinchain.services"])
+    assert {f"kinchain.{layer}" for layer in COMING_LAYERS} <= set(domain["forbidden_modules"])
+    assert set(FORBIDDEN_IN_SERVICES) <= set(services["forbidden_modules"])
+    assert all((SRC / layer / "__init__.py").is_file() for layer in COMING_LAYERS)
 
 
 def test_import_linter_contracts_in_pyproject_are_kept() -> None:

@@ -51,7 +51,7 @@ def test_marias_map_draws_her_left_ankle_feeding_her_left_si_pain(
     pages: dict[str, tuple[ReportInputs, str]],
 ) -> None:
     html = pages["maria"][1]
-    assert "left ankle → left sacroiliac pain" in html
+    assert "left ankle → left sacroiliac joint pain" in html
     assert html.count('class="arrow arrow-feeds"') >= 1
     assert 'class="routine"' in html and 'id="referral"' not in html
 

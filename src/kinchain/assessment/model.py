@@ -16,6 +16,7 @@ from typing import Any
 from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
 from kinchain.assessment.warning_signs import WarningSigns
+from kinchain.body import site_label
 from kinchain.trail import Trail, steps_to_json
 
 __all__ = [
@@ -48,8 +49,7 @@ class Place:
     def __str__(self) -> str:
         if self.site is None:
             return "whole body"
-        name = self.site.replace("_", " ")
-        return f"{self.side} {name}" if self.side else name
+        return site_label(self.site, self.side)
 
 
 @dataclass(frozen=True)

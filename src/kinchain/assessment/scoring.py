@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kinchain.assessment.instruments import Instrument, Score
+from kinchain.body import site_label
 from kinchain.intake.model import Pain
 
 __all__ = ["SCORERS", "percent_of_max", "score_pain_ratings"]
@@ -241,7 +242,7 @@ def score_pain_ratings(pains: Sequence[Pain], r: Instrument, /) -> Score | None:
         for i, p in enumerate(pains)
     ]
     worst = max(sites, key=lambda s: int(s["score"]))
-    where = " ".join(str(w) for w in (worst["side"], str(worst["site"]).replace("_", " ")) if w)
+    where = site_label(str(worst["site"]), str(worst["side"]) if worst["side"] else None)
     meaning = (
         f"Worst pain {worst['score']} of {r['max']} ({worst['band']}) at the {where}, from the "
         f"pain ratings in the intake; a change of {r['meaningful_change_points']} points is "

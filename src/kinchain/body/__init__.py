@@ -6,6 +6,7 @@ the :class:`Body` answers the graph questions later stages ask (what sits above 
 the load path, which tissues stabilise the knee, which pathways link the ankle and the lower back).
 """
 
+from kinchain.body.labels import each_side, site_label
 from kinchain.body.loader import bundled_folder, default_body, load_body
 from kinchain.body.model import (
     BLOOD_SUPPLY,
@@ -43,5 +44,7 @@ __all__ = [
     "Tissue",
     "bundled_folder",
     "default_body",
+    "each_side",
     "load_body",
+    "site_label",
 ]

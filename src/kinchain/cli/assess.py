@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from kinchain.assessment.screening_notes import no_flag_message
+from kinchain.body import site_label
 from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
 from kinchain.services import assess_file
 
@@ -29,8 +30,7 @@ _TOP = 5  # contributors shown per pain in the readable summary
 
 
 def _place(p: dict[str, Any]) -> str:
-    site = str(p.get("site") or "whole body").replace("_", " ")
-    return f"{p['side']} {site}" if p.get("side") else site
+    return site_label(p.get("site") or None, p.get("side") or None)
 
 
 def screening_lines(screening: dict[str, Any]) -> list[str]:

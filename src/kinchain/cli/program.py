@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from kinchain.body import site_label
 from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
 from kinchain.services.program import program_file
 
@@ -26,8 +27,7 @@ __all__ = ["program"]
 def _sides(targets: list[Mapping[str, Any]]) -> str:
     parts = []
     for t in targets:
-        name = str(t["site"]).replace("_", " ")
-        parts.append(f"{t['side']} {name}" if t["side"] else name)
+        parts.append(site_label(str(t["site"]), t["side"] or None))
     return ", ".join(parts)
 
 

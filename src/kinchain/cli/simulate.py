@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from kinchain.cli import EXIT_ERROR, EXIT_INPUT, app, console, fail, translate_errors
-from kinchain.errors import SimulationError
+from kinchain.errors import SimulationError, one_of
 from kinchain.mechanics import ACTIVITIES
 from kinchain.services import mechanics as service
 
@@ -103,7 +103,7 @@ _UpperVelocity = Annotated[
 _Activity = Annotated[
     str | None,
     typer.Option(
-        "--activity", metavar="ACTIVITY", help="With --intake: walk, jog, hike, jump, pivot."
+        "--activity", metavar="ACTIVITY", help=f"With --intake: {one_of(ACTIVITIES)}."
     ),
 ]
 _Side = Annotated[

@@ -13,9 +13,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit, prange
 
-from kinchain.mechanics._layout import (
+from kinchain._numba_cache import use_user_cache_dir
+
+use_user_cache_dir()  # before numba is first imported: numba reads NUMBA_CACHE_DIR at import
+
+from numba import njit, prange  # noqa: E402
+
+from kinchain.mechanics._layout import (  # noqa: E402
     AC,
     B6,
     C1,

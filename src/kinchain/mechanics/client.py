@@ -294,11 +294,13 @@ def _trail(
              act.id, act.cite),
         *choice.trail,
         Step(f"heel elevation {choice.contact.heel_elevation_mm:g} mm",
-             "knee force × (1 + 0.0036/mm × elevation)", round(kf, 4), c.cite["heel"]),
+             f"knee force × (1 + {c.knee_load_per_mm:g}/mm × elevation)", round(kf, 4),
+             c.cite["heel"]),
         Step(f"step rate {step_rate_pct:+g}%, stride length {stride_length_pct:+g}%",
              "touchdown velocity ∝ step length; stiffness ∝ step rate²", None, c.cite["gait"]),
         *(Step(f"{JOINTS[j]} ({side}) stability deficit {d[j]:.2f}",
-               "damping × (1 − 0.8·d), stiffness × (1 + 0.6·d)", d[j], c.cite["deficit"])
+               f"damping × (1 − {c.damping_loss:g}·d), stiffness × (1 + {c.stiffening:g}·d)",
+               d[j], c.cite["deficit"])
           for j in range(4) if d[j] > 0),
     )  # fmt: skip
 

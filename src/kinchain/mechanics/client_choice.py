@@ -16,6 +16,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import get_args
 
+from kinchain.body import site_label
 from kinchain.datafile import cite_keys
 from kinchain.errors import DataFileError
 from kinchain.intake.model import Activity, Footwear, Intake
@@ -194,7 +195,7 @@ def _mentions(intake: Intake, activity: str, /) -> tuple[list[str], list[str]]:
     for pain in intake.pain:
         hits = [w for w in pain.worse_with if activity in activities_named(w)]
         if hits:
-            where = " ".join(x for x in (pain.side or "", pain.site.replace("_", " ")) if x)
+            where = site_label(pain.site, pain.side)
             pains.append(f"the {where} pain is worse with {hits[0]}")
     return goals, pains
 

@@ -29,6 +29,7 @@ from pydantic import (
     field_validator,
 )
 
+from kinchain.body import site_label
 from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake._checks import (
     MIN_YEAR,
@@ -153,8 +154,7 @@ class CheckinPain(_Frozen):
 
 
 def _where(pain: CheckinPain) -> str:
-    name = pain.site.replace("_", " ")
-    return f"{pain.side} {name}" if pain.side else name
+    return site_label(pain.site, pain.side)
 
 
 class Checkin(_Frozen):

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from kinchain.body import site_label
 from kinchain.program.checkin_changes import Change, Paused
 from kinchain.program.checkin_rules import checkin_rules
 from kinchain.program.generator import resolve_targets
@@ -91,7 +92,7 @@ def _unserved(item: RoutineItem, others: Sequence[RoutineItem]) -> list[str]:
     out = []
     for site, side in item.targets:
         if not any(works(o, site, side) for o in others):
-            out.append(f"{side} {site}".replace("_", " ") if side else site.replace("_", " "))
+            out.append(site_label(site, side))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kinchain.body import each_side
 from kinchain.intake.model import Intake
 from kinchain.program.model import RoutineItem
 from kinchain.program.rules import ProgramRules
@@ -20,7 +21,7 @@ __all__ = ["old_injury_minutes_note"]
 
 
 def _deficit(inj: Any, deficits: Mapping[tuple[str, str | None], float]) -> float:
-    sides = ("left", "right") if inj.side == "both" else (inj.side,)
+    sides = each_side(inj.side)
     return max(deficits.get((inj.site, s), 0.0) for s in sides)
 
 

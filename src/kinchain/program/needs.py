@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kinchain.body import each_side
 from kinchain.intake.model import Intake
 from kinchain.program.rules import ProgramRules
 from kinchain.program.wording import (
@@ -50,7 +51,7 @@ class Need:
 
 
 def _sides(side: str | None) -> tuple[str | None, ...]:
-    return ("left", "right") if side == "both" else (side,)
+    return each_side(side)
 
 
 def _place(site: str, side: str | None, wording: Mapping[str, Any]) -> str:

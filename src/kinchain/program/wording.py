@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kinchain.body import site_label
+
 __all__ = [
     "chain_link",
     "injury_story",
@@ -24,7 +26,7 @@ __all__ = [
 
 
 def _name(site: str, wording: Mapping[str, Any]) -> str:
-    return str(wording["names"].get(site, site.replace("_", " ")))
+    return str(wording["names"].get(site, site_label(site)))
 
 
 def place(site: str, side: str | None, wording: Mapping[str, Any], /) -> str:

@@ -17,8 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from pydantic import ValidationError
+
+from kinchain.body import each_side
+from kinchain.body import site_label as body_site_label
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
+from kinchain.intake import PartialDate
 
 __all__ = [
     "BodyMap",
@@ -157,24 +162,20 @@ class BodyMap:
 
 
 def _sides(side: str | None) -> tuple[str | None, ...]:
-    return ("left", "right") if side == "both" else (side,)
+    return each_side(side)
 
 
 def _date(raw: Any) -> dt.date | None:
-    """A partial date (``{"year", "month", "day"}`` or ``"2006-05"``) as its mid-point."""
-    if isinstance(raw, Mapping) and isinstance(raw.get("year"), int):
-        month, day = raw.get("month"), raw.get("day")
-        return dt.date(
-            raw["year"], month or (7 if month is None else 1), day or (15 if month else 1)
-        )
-    if isinstance(raw, str | int):
-        parts = [int(p) for p in str(raw).split("-") if p.isdigit()]
-        if not parts:
-            return None
-        if len(parts) == 1:
-            return dt.date(parts[0], 7, 1)
-        return dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 15)
-    return None
+    """A partial date (``{"year", "month", "day"}`` or ``"2006-05"``) as its mid-point, by the
+    intake's one rule (:meth:`PartialDate.midpoint`); None when it is no date at all.
+
+    >>> _date("2006-05"), _date({"year": 1998}), _date("soon")
+    (datetime.date(2006, 5, 15), datetime.date(1998, 7, 1), None)
+    """
+    try:  # the JSON was checked when the intake was read: no day is "in the future" here
+        return PartialDate.model_validate(raw, context={"as_of": dt.date.max}).midpoint()
+    except ValidationError:
+        return None
 
 
 def years_between(earlier: dt.date, later: dt.date) -> float:
@@ -190,10 +191,9 @@ def site_label(site: str, side: str | None) -> str:
     """A readable name for a site on a side.
 
     >>> site_label("lumbar_spine", None), site_label("ankle", "left")
-    ('lumbar spine', 'left ankle')
+    ('lower back', 'left ankle')
     """
-    name = site.replace("_", " ")
-    return f"{side} {name}" if side in ("left", "right", "both") else name
+    return body_site_label(site, side if side in ("left", "right", "both") else None)
 
 
 def _deficit_of(assessment: Mapping[str, Any], site: str, side: str | None) -> float:

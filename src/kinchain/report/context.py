@@ -11,12 +11,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kinchain.assessment.instruments import instrument_rules
 from kinchain.evidence import GRADE_MEANING
 from kinchain.report.bodymap import site_label
 from kinchain.report.citations import Citations
 
 __all__ = [
-    "INSTRUMENT_NAMES",
     "contributors_view",
     "instruments_view",
     "program_view",
@@ -25,18 +25,10 @@ __all__ = [
     "trail_view",
 ]
 
-INSTRUMENT_NAMES: Mapping[str, str] = {
-    "start_back": "Keele STarT Back Screening Tool",
-    "rmdq": "Roland-Morris Disability Questionnaire",
-    "odi": "Oswestry Disability Index",
-    "cait": "Cumberland Ankle Instability Tool",
-    "faam": "Foot and Ankle Ability Measure",
-    "lefs": "Lower Extremity Functional Scale",
-    "koos12": "KOOS-12 (knee)",
-    "pgq": "Pelvic Girdle Questionnaire",
-    "psfs": "Patient-Specific Functional Scale",
-    "nprs": "Numeric Pain Rating Scale",
-}
+def _instrument_name(key: str) -> str:
+    """An instrument's full name as ``assessment/instruments.yaml`` gives it."""
+    rule = instrument_rules().get(key)
+    return rule.name if rule is not None else _words(key)
 
 _URGENCY = {
     "emergency": ("Emergency: now, the same day", "emergency"),
@@ -227,7 +219,7 @@ def instruments_view(assessment: Mapping[str, Any], cites: Citations) -> list[di
         out.append(
             {
                 "key": key,
-                "name": name or INSTRUMENT_NAMES.get(key, _words(key)),
+                "name": name or _instrument_name(key),
                 "scores": scores,
                 "meaning": meaning,
                 "cites": cites.cite(dict.fromkeys(keys)),

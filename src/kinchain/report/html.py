@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from kinchain.evidence import GRADE_MEANING, Registry, default_registry
@@ -25,6 +24,9 @@ from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
 from kinchain.report.safety_view import safety_view
 
+if TYPE_CHECKING:
+    import jinja2
+
 __all__ = ["PRINTED_ROWS_PER_PAIN", "PRINTED_TRAILS_PER_PAIN", "render_html"]
 
 #: the printed page keeps the full trail of this many contributors to each pain; the rest keep
@@ -37,6 +39,8 @@ PRINTED_ROWS_PER_PAIN = 12
 
 @cache
 def _environment() -> jinja2.Environment:
+    import jinja2  # on the first page rendered: a command that renders none should not pay it
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("kinchain.report", "templates"),
         autoescape=True,

@@ -11,15 +11,14 @@ import io
 import os
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
+if TYPE_CHECKING:
+    from types import ModuleType
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
+    from matplotlib.figure import Figure
 
 __all__ = [
     "BASELINE_COLOUR",
@@ -47,6 +46,18 @@ _STYLE: Any = {  # matplotlib types rcParams keys as literals; this is a plain d
 }
 
 
+@cache
+def _pyplot() -> ModuleType:
+    """matplotlib's pyplot on the Agg backend, imported on the first plot: it takes a few tenths
+    of a second, which a command that draws nothing should not pay."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def _legend_client_first(ax: Any) -> None:
     """A legend above the plot's right corner, the client before the baseline."""
     handles, labels = ax.get_legend_handles_labels()
@@ -62,11 +73,12 @@ def figure_to_svg(fig: Figure, /, *, id_prefix: str) -> str:
     Every ``id`` (and the references to it) gets ``id_prefix`` so that two plots inlined in
     one page never share an id.
 
-    >>> fig = plt.figure(figsize=(1, 1)); _ = fig.add_subplot().plot([0, 1], [0, 1])
+    >>> fig = _pyplot().figure(figsize=(1, 1)); _ = fig.add_subplot().plot([0, 1], [0, 1])
     >>> svg = figure_to_svg(fig, id_prefix="t-")
     >>> svg.startswith("<svg") and 'id="t-' in svg and "<?xml" not in svg and "<style" not in svg
     True
     """
+    plt = _pyplot()
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
@@ -96,6 +108,7 @@ def grf_curve_svg(
 
     Forces are drawn in body weights when ``body_weight_n`` is given, else in newtons.
     """
+    plt = _pyplot()
     scale = 1.0 / body_weight_n if body_weight_n else 1.0
     unit = "× body weight" if body_weight_n else "N"
     with plt.rc_context(_STYLE):
@@ -131,6 +144,7 @@ def joint_forces_svg(
 
     ``joints`` maps a joint's label to (client series, baseline series or None), ground up.
     """
+    plt = _pyplot()
     scale = 1.0 / body_weight_n if body_weight_n else 1.0
     unit = "× BW" if body_weight_n else "N"
     n = max(len(joints), 1)
@@ -175,6 +189,7 @@ def energy_bars_svg(
     /,
 ) -> str:
     """Energy absorbed per joint in joules: client and baseline bars side by side."""
+    plt = _pyplot()
     with plt.rc_context(_STYLE):
         fig = plt.figure(figsize=(4.6, 2.7))
         ax = fig.add_subplot()
@@ -216,6 +231,7 @@ def grf_plot(
     strong, the others thinner and dashed. ``marks`` are (time ms, force N, text) points such
     as the impact and active peaks. With ``body_weight_n`` a second axis shows body weights.
     """
+    plt = _pyplot()
     out = Path(path)
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from kinchain.intake.vocabulary import care_levels, injury_kinds, tissue_types
+
 __all__ = [
     "CARE_LEVELS",
     "INJURY_KINDS",
@@ -35,13 +37,11 @@ __all__ = [
 
 #: Healing phases in the order they pass; after the last one the tissue has reached its plateau.
 PHASES: tuple[str, ...] = ("inflammation", "proliferation", "remodelling")
-TISSUE_TYPES: tuple[str, ...] = (
-    "ligament", "tendon", "muscle", "bone", "cartilage", "fascia", "joint"
-)
-INJURY_KINDS: tuple[str, ...] = (
-    "sprain", "strain", "fracture", "dislocation", "tendinopathy", "surgery", "contusion"
-)
-CARE_LEVELS: tuple[str, ...] = ("none", "self", "medical", "physio", "rehab_completed")
+#: The intake's vocabulary (``intake/vocabulary.yaml``), the one list of each: the tissue model
+#: must give every kind, tissue type and care level the intake accepts a constant.
+TISSUE_TYPES: tuple[str, ...] = tissue_types()
+INJURY_KINDS: tuple[str, ...] = tuple(injury_kinds())
+CARE_LEVELS: tuple[str, ...] = care_levels()
 #: The formulas whose sources the data file names under ``rules``.
 RULES: tuple[str, ...] = ("mechanical", "injury_deficit", "joint_deficit")
 

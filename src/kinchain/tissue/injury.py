@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kinchain.body import Tissue
+from kinchain.body import Tissue, site_label
 from kinchain.intake import Injury, PartialDate
 from kinchain.tissue.constants import HealingClass, HealingModel
 from kinchain.tissue.curves import (
@@ -91,10 +91,8 @@ def _r(x: float) -> float:
 
 
 def _describe(injury: Injury) -> str:
-    side = f"{injury.side} " if injury.side else ""
     grade = f", grade {injury.grade}" if injury.grade is not None else ""
-    site = injury.site.replace("_", " ")
-    return f"{side}{site} {injury.kind}{grade}, {injury.date}"
+    return f"{site_label(injury.site, injury.side)} {injury.kind}{grade}, {injury.date}"
 
 
 def _tissue(

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kinchain.body import site_label
 from kinchain.datafile import cite_keys, mapping, number, read_yaml_file, text
 from kinchain.errors import DataFileError
 from kinchain.intake import Intake
@@ -62,10 +63,7 @@ class RecentInjury:
     @property
     def place(self) -> str:
         """Plain words for where it is: "right ankle", "lower back"."""
-        names = {"lumbar_spine": "lower back", "thoracic_spine": "upper back",
-                 "cervical_spine": "neck", "sacroiliac": "sacroiliac joint",
-                 "pubic_symphysis": "pubic joint"}  # fmt: skip
-        name = names.get(self.site, self.site.replace("_", " "))
+        name = site_label(self.site)
         if self.side == "both":
             return f"{name}s on both sides" if self.site != "toes" else "toes on both sides"
         return f"{self.side} {name}" if self.side else name
