@@ -53,6 +53,8 @@ def test_every_package_lists_its_exports_and_each_one_exists(name: str) -> None:
 @pytest.mark.parametrize("name", PACKAGES + COMING)
 def test_each_package_exports_exactly_its_public_names(name: str) -> None:
     module = importlib.import_module(name)
+    for export in module.__all__:  # a package that loads its exports on first use: load all
+        getattr(module, export)
     listed = set(module.__all__) - EXPORTED_DUNDERS
     assert listed == _public_names(module), (
         f"{name}: make internals _private or list them in __all__"
@@ -114,3 +116,16 @@ def test_the_use_cases_are_the_ones_the_entry_points_call() -> None:
         "render_demo_report",
     ):
         assert callable(getattr(services, use_case)), use_case
+
+
+def test_validate_loads_no_use_case_it_does_not_need() -> None:
+    """The CLI registers every command but imports a command's use case only when it runs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kinchain.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith('kinchain.services.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -11,10 +11,8 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from kinchain.assessment.screening_notes import no_flag_message
 from kinchain.body import site_label
 from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
-from kinchain.services import assess_file
 
 __all__ = ["assess"]
 
@@ -62,6 +60,8 @@ def _referral(result: dict[str, Any]) -> None:
     ref = result["referral"]
     screening = result["screening"]
     if ref is None:
+        from kinchain.assessment.screening_notes import no_flag_message
+
         given = no_flag_message(len(screening["unanswered"]), screening["asked"])
         after = (
             " The program can go ahead."
@@ -182,6 +182,8 @@ def assess(
 
       kinchain assess examples/ruth.yaml --json --as-of 2026-11-25
     """
+    from kinchain.services.assessment import assess_file  # loaded when the command runs
+
     result = assess_file(file, as_of=parse_as_of(as_of), country=country)
     if as_json:
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -11,7 +12,9 @@ from rich.text import Text
 from kinchain.body import Motion, Pathway, Tissue
 from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
 from kinchain.errors import UnknownSite
-from kinchain.services.body import BodyOverview, Evidence, SiteView, body_overview, describe_site
+
+if TYPE_CHECKING:
+    from kinchain.services.body import BodyOverview, Evidence, SiteView
 
 __all__ = ["body"]
 
@@ -54,10 +57,14 @@ def body(
                 "error: --side needs a SITE, for example: kinchain body ankle --side left",
                 EXIT_INPUT,
             )
+        from kinchain.services.body import body_overview  # loaded when the command runs
+
         _print_overview(body_overview())
         return
     if side not in (None, "left", "right"):
         raise fail(f"error: --side: expected left or right, received {side!r}", EXIT_INPUT)
+    from kinchain.services.body import describe_site
+
     try:
         view = describe_site(site, side=side)
     except UnknownSite as e:

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
 from kinchain.cli import app, console, parse_as_of, translate_errors
 from kinchain.cli.program import _print_referral
-from kinchain.program import CheckinOutcome
-from kinchain.services.program import checkin_file
+
+if TYPE_CHECKING:
+    from kinchain.program import CheckinOutcome
 
 __all__ = ["checkin"]
 
@@ -89,6 +91,8 @@ def checkin(
 
       kinchain checkin examples/maria.yaml examples/checkin-maria-*.yaml --json
     """
+    from kinchain.services.program import checkin_file  # loaded when the command runs
+
     view = checkin_file(file, checkins, as_of=parse_as_of(as_of) if as_of else None)
     if as_json:
         console.print_json(json.dumps(view.to_json()))

@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from kinchain.cli import EXIT_INPUT, app, console, parse_as_of, translate_errors
-from kinchain.services.intake import check_file
 
 __all__ = ["validate"]
 
@@ -39,6 +38,8 @@ def validate(
 
       kinchain validate intakes/*.yaml --as-of 2026-01-31
     """
+    from kinchain.services.intake import check_file  # loaded when the command runs
+
     day = parse_as_of(as_of)
     failed = False
     for path in files:

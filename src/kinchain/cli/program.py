@@ -17,7 +17,6 @@ from rich.table import Table
 
 from kinchain.body import site_label
 from kinchain.cli import COUNTRY_HELP, app, console, parse_as_of, translate_errors
-from kinchain.services.program import program_file
 
 __all__ = ["program"]
 
@@ -173,6 +172,8 @@ def program(
 
       kinchain program examples/tom.yaml --as-of 2026-11-25 --json
     """
+    from kinchain.services.program import program_file  # loaded when the command runs
+
     view = program_file(file, as_of=parse_as_of(as_of), country=country)
     if as_json:
         console.print_json(json.dumps(view.to_json()))

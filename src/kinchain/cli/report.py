@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from kinchain.cli import COUNTRY_HELP, EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
-from kinchain.mechanics import ACTIVITIES
-from kinchain.services import ReportFiles, render_demo_report, render_report_file
+from kinchain.mechanics._chain_data import ACTIVITIES
+
+if TYPE_CHECKING:
+    from kinchain.services.report import ReportFiles
 
 __all__ = ["demo", "report"]
 
@@ -86,6 +89,8 @@ def report(
             f"error: --activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}",
             EXIT_INPUT,
         )
+    from kinchain.services.report import render_report_file  # loaded when the command runs
+
     files = render_report_file(
         file, out=out, pdf=pdf, as_of=parse_as_of(as_of), activity=activity,
         country=country,
@@ -115,5 +120,7 @@ def demo(
 
       kinchain demo --out-dir /tmp/kinchain-demo
     """
+    from kinchain.services.report import render_demo_report  # loaded when the command runs
+
     files = render_demo_report(out_dir=out_dir, as_of=parse_as_of(as_of))
     _print_written(files)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from kinchain.cli import EXIT_ERROR, EXIT_INPUT, app, console, fail, translate_errors
+from kinchain.cli import EXIT_INPUT, app, console, fail, translate_errors
 from kinchain.errors import SimulationError, one_of
-from kinchain.mechanics import ACTIVITIES
-from kinchain.services import mechanics as service
+from kinchain.mechanics._chain_data import ACTIVITIES
 
 __all__ = ["simulate"]
 
@@ -129,6 +129,13 @@ _Plot = Annotated[
 ]
 
 
+def _service() -> types.ModuleType:
+    """The mechanics use cases, loaded when a simulation runs (numpy and numba are heavy)."""
+    import kinchain.services.mechanics
+
+    return kinchain.services.mechanics
+
+
 def _one_form(model: str | None, intake: Path | None) -> None:
     if model is not None and intake is not None:
         raise _refuse("--model and --intake: expected one of them, received both")
@@ -214,7 +221,7 @@ def _reference(
         raise _refuse("--touchdown-velocity with --lower/--upper-velocity: expected one or "
                       "the other, received both")  # fmt: skip
     try:
-        result = service.simulate_reference(
+        result = _service().simulate_reference(
             shoe=shoe or "hard",
             touchdown_velocity_m_s=touchdown,
             lower_velocity_m_s=lower,
@@ -224,7 +231,7 @@ def _reference(
     except SimulationError as e:
         raise _as_option(e) from None
     if plot is not None:
-        service.plot_reference(result, plot)
+        _service().plot_reference(result, plot)
     if as_json:
         _print_json(result.to_json())
         return
@@ -278,13 +285,11 @@ def _client(
                       f"received {activity!r}")  # fmt: skip
     if side is not None and side not in SIDES:
         raise _refuse(f"--side: expected left or right, received {side!r}")
-    run = getattr(service, "simulate_client_file", None)
-    if run is None:
-        raise fail("error: --intake: the kinetic chain model is not available yet", EXIT_ERROR)
+    run = _service().simulate_client_file
     data: dict[str, Any]
     try:
         if step_rate_pct or stride_length_pct:
-            data = service.simulate_gait_change(
+            data = _service().simulate_gait_change(
                 intake, activity=activity, side=side, shoe=shoe,
                 step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)  # fmt: skip
         else:
@@ -292,7 +297,7 @@ def _client(
     except SimulationError as e:
         raise _as_option(e) from None
     if plot is not None:
-        service.plot_simulation_json(data, plot)
+        _service().plot_simulation_json(data, plot)
     if as_json:
         _print_json(data)
         return
