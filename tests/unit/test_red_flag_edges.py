@@ -200,11 +200,11 @@ def test_the_screen_result_cannot_be_changed_once_made() -> None:
     result = screen(client(answers={"history_of_cancer": True}), as_of=AS_OF)
     assert result.referral is not None
     with pytest.raises(FrozenInstanceError):
-        result.asked = 1  # type: ignore[misc]
+        result.asked = 1
     with pytest.raises(FrozenInstanceError):
-        result.referral.urgency = "routine"  # type: ignore[misc]
+        result.referral.urgency = "routine"
     with pytest.raises(FrozenInstanceError):
-        result.flags[0].group = "routine"  # type: ignore[misc]
+        result.flags[0].group = "routine"
 
 
 def test_a_flag_carries_the_question_the_client_answered_yes_to_and_a_derived_one_none() -> None:
@@ -223,4 +223,4 @@ def test_a_recorded_clearance_cannot_be_changed_once_made() -> None:
     referral = screen(intake, as_of=AS_OF).referral
     assert referral is not None and referral.cleared
     with pytest.raises(FrozenInstanceError):
-        referral.cleared[0].by = "someone else"  # type: ignore[misc]
+        referral.cleared[0].by = "someone else"
