@@ -99,3 +99,16 @@ def test_a_replay_state_cannot_be_changed_once_made(program: Program) -> None:
     state = ReplayState.start(program)
     with pytest.raises(FrozenInstanceError):
         state.date = dt.date(2000, 1, 1)  # type: ignore[misc]
+
+
+def test_a_pain_reported_lower_than_before_does_not_stop_easy_check_ins_progressing(
+    program: Program,
+) -> None:
+    lower = [
+        {"site": p.site, "side": p.side, "intensity": p.intensity - 1}
+        for p in program.context.pains
+        if p.intensity > 0
+    ]
+    assert lower
+    easy = [_checkin(program, 14, "easy", pain=lower), _checkin(program, 28, "easy", pain=lower)]
+    assert [c for c in apply_checkins(program, easy).changes if c.action == "progress"]
