@@ -8,6 +8,7 @@ import pytest
 from test_program_checkin_replay import _checkin, _program
 
 from kinchain.program import Program, apply_checkins
+from kinchain.program.checkin_changes import Change
 from kinchain.program.rules import default_rules
 
 
@@ -20,7 +21,7 @@ def _start(program: Program, site: str) -> int:
     return {p.site: p.intensity for p in program.context.pains}[site]
 
 
-def _pain_changes(program: Program, site: str, side: str | None, rise: int) -> list[object]:
+def _pain_changes(program: Program, site: str, side: str | None, rise: int) -> list[Change]:
     pain = [{"site": site, "side": side, "intensity": _start(program, site) + rise}]
     outcome = apply_checkins(program, [_checkin(program, 14, "ok", pain=pain)])
     return [c for c in outcome.changes if c.rule.startswith("pain up")]
@@ -41,14 +42,14 @@ def test_a_pain_rise_says_which_side_and_site_went_from_what_to_what(program: Pr
     assert changes
     assert all(
         f"left sacroiliac pain went from {start} to {start + 2}" in c.reason for c in changes
-    )  # type: ignore[attr-defined]
+    )
 
 
 def test_a_pain_rise_with_no_side_names_the_site_alone(program: Program) -> None:
     start = _start(program, "lumbar_spine")
     changes = _pain_changes(program, "lumbar_spine", None, 2)
     assert changes
-    assert all(c.reason.startswith(f"lumbar spine pain went from {start}") for c in changes)  # type: ignore[attr-defined]
+    assert all(c.reason.startswith(f"lumbar spine pain went from {start}") for c in changes)
 
 
 def _moves(program: Program, efforts: list[str], action: str) -> list[list[str]]:
@@ -114,7 +115,7 @@ def test_a_held_progression_starts_its_easy_count_again() -> None:
 def test_an_item_already_at_its_easiest_version_is_held_with_advice_to_pause_if_pain_keeps_rising(
     program: Program,
 ) -> None:
-    holds = [c for c in _pain_changes(program, "lumbar_spine", None, 2) if c.action == "hold"]  # type: ignore[attr-defined]
+    holds = [c for c in _pain_changes(program, "lumbar_spine", None, 2) if c.action == "hold"]
     assert holds
     advice = "already the easiest version. If pain keeps rising, pause it and talk to your coach."
-    assert all(c.reason.endswith(advice) and c.to is None for c in holds)  # type: ignore[attr-defined]
+    assert all(c.reason.endswith(advice) and c.to is None for c in holds)

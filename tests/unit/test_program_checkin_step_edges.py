@@ -98,7 +98,7 @@ def test_a_running_habit_stays_aside_while_a_pain_is_still_rising(runner: Progra
 def test_a_replay_state_cannot_be_changed_once_made(program: Program) -> None:
     state = ReplayState.start(program)
     with pytest.raises(FrozenInstanceError):
-        state.date = dt.date(2000, 1, 1)  # type: ignore[misc]
+        state.date = dt.date(2000, 1, 1)
 
 
 def test_a_pain_reported_lower_than_before_does_not_stop_easy_check_ins_progressing(
