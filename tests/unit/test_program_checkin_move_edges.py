@@ -119,3 +119,24 @@ def test_an_item_already_at_its_easiest_version_is_held_with_advice_to_pause_if_
     assert holds
     advice = "already the easiest version. If pain keeps rising, pause it and talk to your coach."
     assert all(c.reason.endswith(advice) and c.to is None for c in holds)
+
+
+def _easy_twice_holds(daily_minutes: int) -> tuple[Program, list[Change]]:
+    built = _program(daily_minutes=daily_minutes)
+    easy = [_checkin(built, 14, "easy"), _checkin(built, 28, "easy")]
+    outcome = apply_checkins(built, easy)
+    return outcome.program, [c for c in outcome.changes if c.action == "hold"]
+
+
+def test_an_item_already_at_its_hardest_version_is_held_without_the_pain_advice() -> None:
+    _, holds = _easy_twice_holds(12)
+    hardest = [c for c in holds if c.to is None]
+    assert hardest
+    assert all(c.reason.endswith("; already the hardest version.") for c in hardest)
+
+
+def test_a_progression_that_would_overrun_the_minutes_with_nothing_to_pause_is_held() -> None:
+    after, holds = _easy_twice_holds(15)
+    over = [c for c in holds if "would take the routine past 15 minutes" in c.reason]
+    assert over and all(c.to is not None and after.item(c.to) is None for c in over)
+    assert after.minutes <= 15
