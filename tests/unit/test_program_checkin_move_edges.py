@@ -140,3 +140,16 @@ def test_a_progression_that_would_overrun_the_minutes_with_nothing_to_pause_is_h
     over = [c for c in holds if "would take the routine past 15 minutes" in c.reason]
     assert over and all(c.to is not None and after.item(c.to) is None for c in over)
     assert after.minutes <= 15
+
+
+def test_after_a_hard_streak_is_acted_on_two_more_hard_check_ins_are_needed(
+    program: Program,
+) -> None:
+    checkins = [_checkin(program, 14 * (n + 1), "hard") for n in range(4)]
+    outcome = apply_checkins(program, checkins)
+    acted = [
+        n
+        for n, ci in enumerate(checkins)
+        if any(c.date == ci.date and c.rule.startswith("hard in") for c in outcome.changes)
+    ]
+    assert acted == [1, 3]
