@@ -112,3 +112,17 @@ def test_a_pain_reported_lower_than_before_does_not_stop_easy_check_ins_progress
     assert lower
     easy = [_checkin(program, 14, "easy", pain=lower), _checkin(program, 28, "easy", pain=lower)]
     assert [c for c in apply_checkins(program, easy).changes if c.action == "progress"]
+
+
+def test_an_item_paused_to_make_room_waits_for_a_flare_put_down_to_it_and_only_it(
+    program: Program,
+) -> None:
+    easy = [_checkin(program, 14, "easy"), _checkin(program, 28, "easy")]
+    roomed = {p.item.exercise.id: p.why for p in apply_checkins(program, easy).paused}
+    assert roomed == {"toe_yoga": "room"}
+    flare = _checkin(program, 42, "ok", flare_with=["toe_yoga"])
+    paused = {
+        p.item.exercise.id: (p.why, p.cause) for p in apply_checkins(program, [*easy, flare]).paused
+    }
+    assert paused["toe_yoga"] == ("flare", "toe_yoga")
+    assert all(why != "flare" for ex, (why, _) in paused.items() if ex != "toe_yoga")
