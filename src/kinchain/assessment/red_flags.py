@@ -403,22 +403,7 @@ def _rheumatology(
     duration = months_between(start, as_of)
     young = onset_age < rh.onset_before_years
     applies = young and duration > rh.min_duration_months
-    trail.append(
-        Step(
-            fact=(
-                f"{pain.site} pain since {pain.since} (born {birth_year}): started at about "
-                f"{onset_age}, lasting {duration:.0f} months"
-            ),
-            rule=(
-                f"inflammatory back pain rule applies to back pain starting before "
-                f"{rh.onset_before_years:g} and lasting over {rh.min_duration_months:g} months"
-            ),
-            value="applies" if applies else "does not apply",
-            cite=rh.cite,
-            note="Age is known to the year only.",
-            ref=f"pain[{i}].since",
-        )
-    )
+    trail.append(_applicability(rules, pain, i, birth_year, onset_age, duration, applies))
     if not young:
         return None
     found = _criteria(intake, rules, onset_age, i)
@@ -426,6 +411,42 @@ def _rheumatology(
         if len(found) >= rh.test_at:
             notes.append(_recheck(rules, len(found), duration, start))
         return None
+    trail.append(_criteria_step(rules, found))
+    if len(found) >= rh.test_at:
+        flags.extend(found)
+    return len(found)
+
+
+def _applicability(
+    rules: RedFlagRules,
+    pain: Pain,
+    i: int,
+    birth_year: int,
+    onset_age: int,
+    duration: float,
+    applies: bool,
+) -> Step:
+    """The step saying whether the inflammatory back pain rule applies (age at onset, months)."""
+    rh = rules.rheumatology
+    return Step(
+        fact=(
+            f"{pain.site} pain since {pain.since} (born {birth_year}): started at about "
+            f"{onset_age}, lasting {duration:.0f} months"
+        ),
+        rule=(
+            f"inflammatory back pain rule applies to back pain starting before "
+            f"{rh.onset_before_years:g} and lasting over {rh.min_duration_months:g} months"
+        ),
+        value="applies" if applies else "does not apply",
+        cite=rh.cite,
+        note="Age is known to the year only.",
+        ref=f"pain[{i}].since",
+    )
+
+
+def _criteria_step(rules: RedFlagRules, found: list[Flag]) -> Step:
+    """The step counting the criteria met and the action the count calls for."""
+    rh = rules.rheumatology
     action = (
         "refer to rheumatology"
         if len(found) >= rh.refer_at
@@ -433,18 +454,13 @@ def _rheumatology(
         if len(found) >= rh.test_at
         else "no referral"
     )
-    trail.append(
-        Step(
-            fact="criteria met: " + (", ".join(f.key for f in found) or "none"),
-            rule=f"{rh.refer_at} or more criteria: refer; exactly {rh.test_at}: test HLA-B27 first",
-            value=len(found),
-            cite=rh.cite,
-            note=action,
-        )
+    return Step(
+        fact="criteria met: " + (", ".join(f.key for f in found) or "none"),
+        rule=f"{rh.refer_at} or more criteria: refer; exactly {rh.test_at}: test HLA-B27 first",
+        value=len(found),
+        cite=rh.cite,
+        note=action,
     )
-    if len(found) >= rh.test_at:
-        flags.extend(found)
-    return len(found)
 
 
 def _criteria(intake: Intake, rules: RedFlagRules, onset_age: int, i: int) -> list[Flag]:

@@ -83,55 +83,44 @@ def _hold(
     )
 
 
-def _one(
+def _at_the_edge(facts: Facts, item: RoutineItem, move: _Move) -> Change:
+    """The hold when the item is already the easiest (regress) or hardest (progress) version."""
+    edge = "easiest" if move.way == "regress" else "hardest"
+    advice = (
+        " If pain keeps rising, pause it and talk to your coach." if move.way == "regress" else ""
+    )
+    return _hold(facts, item, move, None, f"already the {edge} version.{advice}")
+
+
+def _refused(
     routine: list[RoutineItem],
-    idx: int,
+    item: RoutineItem,
+    new: RoutineItem,
     move: _Move,
     facts: Facts,
     rules: ProgramRules,
-    library: Library,
-    paused: list[Paused],
-    changes: list[Change],
-) -> bool:
-    """Apply one move to ``routine[idx]``; True when the item changed."""
-    item = routine[idx]
-    ex = item.exercise
-    target_id = ex.regresses_to if move.way == "regress" else ex.progresses_to
-    if target_id is None:
-        edge = "easiest" if move.way == "regress" else "hardest"
-        advice = (
-            " If pain keeps rising, pause it and talk to your coach."
-            if move.way == ("regress")
-            else ""
-        )
-        changes.append(_hold(facts, item, move, None, f"already the {edge} version.{advice}"))
-        return False
-    if move.way == "progress" and facts.provisional:
-        why = (
-            "not made harder while the red-flag screening is not done (the program is provisional)"
-        )
-        cite = checkin_rules().cite["provisional"]
-        changes.append(_hold(facts, item, move, target_id, why, cite))
-        return False
-    new = swap(item, library[target_id])
+) -> Change | None:
+    """The hold when the safety rules refuse the new version or it is already in the routine."""
     why_not = refusal(new.exercise, facts.context, rules, targets=new.targets)
     if why_not is not None:
         held = f"{new.exercise.name} is not given now: {why_not.detail}"
-        changes.append(_hold(facts, item, move, new.exercise.id, held, why_not.cite))
-        return False
+        return _hold(facts, item, move, new.exercise.id, held, why_not.cite)
     if any(i.exercise.id == new.exercise.id for i in routine):
         held = f"{new.exercise.name} is already in the routine"
-        changes.append(_hold(facts, item, move, new.exercise.id, held))
-        return False
-    excess = sum(i.minutes for i in routine) - item.minutes + new.minutes - facts.budget
-    victims = make_room(routine, item, excess) if excess > _EPS else []
-    if excess > _EPS and not victims:
-        held = (
-            f"{new.exercise.name} would take the routine past {facts.budget} minutes and no "
-            "lower-ranked item can make room without leaving a need with no item"
-        )
-        changes.append(_hold(facts, item, move, new.exercise.id, held))
-        return False
+        return _hold(facts, item, move, new.exercise.id, held)
+    return None
+
+
+def _pause_for_room(
+    routine: list[RoutineItem],
+    victims: list[RoutineItem],
+    item: RoutineItem,
+    new: RoutineItem,
+    facts: Facts,
+    paused: list[Paused],
+    changes: list[Change],
+) -> None:
+    """Pause the lower-ranked items that make room for ``new`` within the minutes budget."""
     for v in victims:
         routine.remove(v)
         paused.append(Paused(v, "room", item.exercise.id, facts.date))
@@ -150,6 +139,47 @@ def _one(
                 checkin_rules().cite["make_room"],
             )
         )
+
+
+def _one(
+    routine: list[RoutineItem],
+    idx: int,
+    move: _Move,
+    facts: Facts,
+    rules: ProgramRules,
+    library: Library,
+    paused: list[Paused],
+    changes: list[Change],
+) -> bool:
+    """Apply one move to ``routine[idx]``; True when the item changed."""
+    item = routine[idx]
+    ex = item.exercise
+    target_id = ex.regresses_to if move.way == "regress" else ex.progresses_to
+    if target_id is None:
+        changes.append(_at_the_edge(facts, item, move))
+        return False
+    if move.way == "progress" and facts.provisional:
+        why = (
+            "not made harder while the red-flag screening is not done (the program is provisional)"
+        )
+        cite = checkin_rules().cite["provisional"]
+        changes.append(_hold(facts, item, move, target_id, why, cite))
+        return False
+    new = swap(item, library[target_id])
+    refused = _refused(routine, item, new, move, facts, rules)
+    if refused is not None:
+        changes.append(refused)
+        return False
+    excess = sum(i.minutes for i in routine) - item.minutes + new.minutes - facts.budget
+    victims = make_room(routine, item, excess) if excess > _EPS else []
+    if excess > _EPS and not victims:
+        held = (
+            f"{new.exercise.name} would take the routine past {facts.budget} minutes and no "
+            "lower-ranked item can make room without leaving a need with no item"
+        )
+        changes.append(_hold(facts, item, move, new.exercise.id, held))
+        return False
+    _pause_for_room(routine, victims, item, new, facts, paused, changes)
     routine[routine.index(item)] = new
     changes.append(
         Change(facts.date, move.way, ex.id, new.exercise.id, move.rule, move.reason, move.cite)
