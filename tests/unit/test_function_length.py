@@ -19,8 +19,6 @@ ALLOWED: dict[str, str] = {
     "kinchain.program.needs.needs_from": "split in a parallel branch of issue 11",
     "kinchain.assessment.assess.assess": "split in a parallel branch of issue 11",
     "kinchain.program.generator.build_program": "split in a parallel branch of issue 11",
-    "kinchain.assessment.red_flags._rheumatology": "split in a parallel branch of issue 11",
-    "kinchain.program.checkin_moves._one": "split in a parallel branch of issue 11",
 }
 
 
