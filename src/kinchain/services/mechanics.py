@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from kinchain.errors import SimulationError
-from kinchain.intake import load_intake
 from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_client, simulate_liu_nigg
 from kinchain.report.plots import grf_plot
+from kinchain.services.intake import load_client
 from kinchain.tissue import tissue_state
 
 __all__ = [
@@ -154,8 +154,9 @@ def simulate_client_file(
     a jog even when office shoes are worn longer); the side to the side of the worst lower-limb
     deficit (left when there is none).
     """
-    intake = load_intake(path)
-    state = tissue_state(intake, as_of=as_of or dt.date.today())
+    day = as_of or dt.date.today()
+    intake = load_client(path, as_of=day)  # the same day the assessment checks dates against
+    state = tissue_state(intake, as_of=day)
     deficits = state.deficits()
     if side is None:
         sided = [(v, ref[1]) for ref, v in deficits.items()
