@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kinchain.assessment import Assessment, assess, country_words
+from kinchain.body import SiteRef
 from kinchain.intake import Intake
 from kinchain.mechanics import ClientSimulation, simulate_client
 from kinchain.program import Checkin, CheckinOutcome, Program, apply_checkins, build_program
@@ -27,7 +28,7 @@ _LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
 _RunKey = tuple[str, str, str | None, float, float]
 
 
-def default_side(deficits: Mapping[tuple[str, str | None], float], /) -> str:
+def default_side(deficits: Mapping[SiteRef, float], /) -> str:
     """The side of the worst lower-limb deficit (left when there is none)."""
     sided = [(v, ref[1]) for ref, v in deficits.items()
              if ref[0] in _LOWER_LIMB and ref[1] in ("left", "right")]  # fmt: skip

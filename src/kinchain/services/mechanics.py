@@ -20,6 +20,7 @@ from typing import Any
 from kinchain.errors import SimulationError
 from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_client, simulate_liu_nigg
 from kinchain.report.plots import grf_plot
+from kinchain.services.evaluate import default_side
 from kinchain.services.intake import load_client
 from kinchain.tissue import tissue_state
 
@@ -131,10 +132,6 @@ def _plot(
         raise SimulationError(f"plot: {e}") from None
 
 
-#: sites whose deficit decides the default stance side of a client's simulation
-_LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
-
-
 def simulate_client_file(
     path: str | os.PathLike[str],
     /,
@@ -157,12 +154,8 @@ def simulate_client_file(
     day = as_of or dt.date.today()
     intake = load_client(path, as_of=day)  # the same day the assessment checks dates against
     state = tissue_state(intake, as_of=day)
-    deficits = state.deficits()
-    if side is None:
-        sided = [(v, ref[1]) for ref, v in deficits.items()
-                 if ref[0] in _LOWER_LIMB and ref[1] in ("left", "right")]
-        side = max(sided)[1] if sided and max(sided)[0] > 0 else "left"
-    return simulate_client(intake, deficits, activity=activity, side=side, shoe=shoe,
+    side = side or default_side(state.deficits())
+    return simulate_client(intake, state.deficits(), activity=activity, side=side, shoe=shoe,
                            step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
 
 
