@@ -18,6 +18,7 @@ from kinchain.body import SiteRef
 from kinchain.intake import Intake
 from kinchain.mechanics import ClientSimulation, simulate_client
 from kinchain.program import Checkin, CheckinOutcome, Program, apply_checkins, build_program
+from kinchain.program.edits import Edit, apply_edits
 from kinchain.tissue import TissueState, tissue_state
 
 __all__ = ["Evaluation", "default_side", "evaluate"]
@@ -39,7 +40,8 @@ def default_side(deficits: Mapping[SiteRef, float], /) -> str:
 @dataclass(frozen=True)
 class Evaluation:
     """A client on one day: the intake, her tissue state, the assessment, the program as built
-    (``built``, None while a red flag suspends it) and after the check-ins (``outcome``)."""
+    (``built``, after the coach's edits; None while a red flag suspends it) and after the
+    check-ins (``outcome``)."""
 
     intake: Intake
     as_of: dt.date
@@ -90,16 +92,21 @@ def evaluate(
     as_of: dt.date,
     country: str | None = None,
     checkins: Sequence[Checkin] = (),
+    edits: Sequence[Edit] = (),
 ) -> Evaluation:
     """Evaluate a validated intake on ``as_of`` (pure: the same data gives the same answer).
 
     The tissue state is computed once and handed to the assessment; the program is built from
-    the assessment (None when suspended) and the check-ins are replayed over it in date order.
+    the assessment (None when suspended), the coach's ``edits`` are applied to it
+    (:func:`kinchain.program.edits.apply_edits`), then the check-ins are replayed over it in
+    date order, so an exercise the coach removed stays removed.
     """
     words = country_words(country)
     tissue = tissue_state(intake, as_of=as_of)
     assessment = assess(intake, as_of=as_of, country=words, tissue=tissue)
     built = build_program(intake, assessment, as_of=as_of)
+    if built is not None and edits:
+        built = apply_edits(built, edits)
     outcome = None
     if built is not None and checkins:
         outcome = apply_checkins(built, sorted(checkins, key=lambda c: c.date))
