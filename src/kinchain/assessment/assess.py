@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from kinchain.assessment.contrasts import contrasts_for
+from kinchain.assessment.contrasts import Contrast, contrasts_for
 from kinchain.assessment.contributors import contributors
 from kinchain.assessment.countries import CountryWords, country_words
-from kinchain.assessment.instruments import instrument_rules, score_instruments
+from kinchain.assessment.instruments import Score, instrument_rules, score_instruments
 from kinchain.assessment.loads import ClientLoads
-from kinchain.assessment.model import Assessment, JointReport
-from kinchain.assessment.red_flags import screen, screening_gaps
+from kinchain.assessment.model import Assessment, Contributor, JointReport
+from kinchain.assessment.red_flags import Screening, screen, screening_gaps
 from kinchain.assessment.scoring import score_pain_ratings
 from kinchain.assessment.warning_signs import warning_signs_for
 from kinchain.body import default_body
 from kinchain.intake.model import Intake
-from kinchain.tissue import tissue_state
+from kinchain.tissue import TissueState, tissue_state
 from kinchain.tissue.recent import RecentInjury, recent_injuries
 from kinchain.trail import Step
 
@@ -47,7 +47,12 @@ def recent_injury_notes(intake: Intake, recent: tuple[RecentInjury, ...], /) -> 
 
 
 def assess(
-    intake: Intake, /, *, as_of: dt.date, country: CountryWords | str | None = None
+    intake: Intake,
+    /,
+    *,
+    as_of: dt.date,
+    country: CountryWords | str | None = None,
+    tissue: TissueState | None = None,
 ) -> Assessment:
     """Assess one client on one day.
 
@@ -56,38 +61,71 @@ def assess(
     questionnaires are scored, each joint's stability deficit comes from the tissue model, the
     contributors to each pain are ranked, and the mechanics engine names each injured joint's
     next weakest link. Texts about where to get help use the practice's ``country`` (a code or
-    its words; the UK by default).
+    its words; the UK by default). ``tissue`` is the client's tissue state on ``as_of`` when the
+    caller has it already (:func:`kinchain.services.evaluate.evaluate` computes it once).
     """
     words = country if isinstance(country, CountryWords) else country_words(country)
     screening = screen(intake, as_of=as_of, country=words)
-    instruments = score_instruments(intake.questionnaires)
-    if "nprs" not in instruments:  # the intake's own 0..10 pain ratings are the NPRS
-        from_pain = score_pain_ratings(intake.pain, instrument_rules()["nprs"])
-        if from_pain is not None:
-            instruments = {**instruments, "nprs": from_pain}
-    tissue = tissue_state(intake, as_of=as_of)
-    body = default_body()
+    tissue = tissue if tissue is not None else tissue_state(intake, as_of=as_of)
     joints = tuple(
         JointReport(j.site, j.side, j.stability_deficit, j.trail)
         for j in tissue.joints
         if j.stability_deficit > 0.0 or j.injuries
     )
+    loads = ClientLoads(intake, tissue)
+    fresh = recent_injuries(intake, tissue.injuries, as_of=as_of)
+    contrasts = contrasts_for(intake)
+    return Assessment(
+        client=intake.client.name,
+        as_of=as_of,
+        screening=screening,
+        instruments=_instruments(intake),
+        joints=joints,
+        contributors=_ranked(intake, tissue, loads, fresh),
+        weakest_links=loads.weakest_links(),
+        notes=_notes(intake, screening, fresh, contrasts),
+        contrasts=contrasts,
+        warning_signs=warning_signs_for(intake, country=words),
+    )
+
+
+def _instruments(intake: Intake) -> dict[str, Score]:
+    """The questionnaires' scores; the intake's own 0..10 pain ratings are the NPRS when no
+    NPRS questionnaire was answered."""
+    instruments = score_instruments(intake.questionnaires)
+    if "nprs" not in instruments:
+        from_pain = score_pain_ratings(intake.pain, instrument_rules()["nprs"])
+        if from_pain is not None:
+            instruments = {**instruments, "nprs": from_pain}
+    return instruments
+
+
+def _ranked(
+    intake: Intake, tissue: TissueState, loads: ClientLoads, fresh: tuple[RecentInjury, ...]
+) -> tuple[Contributor, ...]:
+    """The ranked contributors to each pain, from the tissue state's deficits and loads."""
 
     def deficit_of(site: str, side: str | None) -> tuple[float, tuple[Step, ...]]:
         joint = tissue.joint(site, _side(side))
         return joint.stability_deficit, tuple(joint.trail)
 
-    loads = ClientLoads(intake, tissue)
-    fresh = recent_injuries(intake, tissue.injuries, as_of=as_of)
-    ranked = contributors(
+    return contributors(
         intake,
-        body=body,
+        body=default_body(),
         deficit_of=deficit_of,
         life_stage=tissue.life_stage,
         leak=loads.leak,
         recent=frozenset(int(r.ref[len("injuries[") : -1]) for r in fresh),
     )
-    notes = []
+
+
+def _notes(
+    intake: Intake,
+    screening: Screening,
+    fresh: tuple[RecentInjury, ...],
+    contrasts: tuple[Contrast, ...],
+) -> tuple[str, ...]:
+    notes: list[str] = []
     if screening.program_suspended:
         notes.append(
             "A red flag suspends the program: see a clinician first. The contributors below are "
@@ -96,17 +134,5 @@ def assess(
     notes.extend(screening.notes)
     notes.extend(screening_gaps(intake))
     notes.extend(recent_injury_notes(intake, fresh))
-    contrasts = contrasts_for(intake)
     notes.extend(c.note() for c in contrasts)
-    return Assessment(
-        client=intake.client.name,
-        as_of=as_of,
-        screening=screening,
-        instruments=instruments,
-        joints=joints,
-        contributors=ranked,
-        weakest_links=loads.weakest_links(),
-        notes=tuple(notes),
-        contrasts=contrasts,
-        warning_signs=warning_signs_for(intake, country=words),
-    )
+    return tuple(notes)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinchain.intake.model import Intake
 from kinchain.program.caution import (
@@ -40,6 +40,9 @@ from kinchain.program.needs import Need, needs_from
 from kinchain.program.phases import ClientFacts, phases_for
 from kinchain.program.rules import HabitRule, ProgramRules, default_habits, default_rules
 from kinchain.program.safety import Refusal, refusal, sides_match
+
+if TYPE_CHECKING:
+    from kinchain.assessment import Assessment
 
 __all__ = ["build_program", "context_from_intake", "resolve_targets", "site_roles"]
 
@@ -316,7 +319,7 @@ def _facts(intake: Intake, drafts: list[_Draft], habits: tuple[HabitAdvice, ...]
 
 def build_program(
     intake: Intake,
-    assessment: Any,
+    assessment: Assessment,
     /,
     *,
     as_of: dt.date,

@@ -1,4 +1,4 @@
-"""Assessment use case: one intake file in, the assessment's JSON form out."""
+"""Assessment use case: one evaluation in, the assessment's JSON form out (and its file adapter)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import Any
 
 from kinchain.assessment import Assessment, assess, country_words
 from kinchain.intake import Intake
+from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import load_client
 
-__all__ = ["assess_client", "assess_file"]
+__all__ = ["assess_client", "assess_file", "assessment_json"]
 
 
 def assess_client(
@@ -21,21 +22,20 @@ def assess_client(
     country: str | None = None,
 ) -> tuple[Intake, Assessment]:
     """Load an intake file (every problem reported at once) and assess it on ``as_of``, in the
-    words of the practice's ``country`` (the UK when None)."""
+    words of the practice's ``country`` (the UK when None): the file adapter, then assess."""
     day = as_of or dt.date.today()
     words = country_words(country)  # a wrong code is refused before the file is read
     intake = load_client(path, as_of=day)
     return intake, assess(intake, as_of=day, country=words)
 
 
-def _program_json(intake: Intake, assessment: Assessment, as_of: dt.date) -> dict[str, Any] | None:
-    """The program's JSON for the assessment's ``program`` key; None while a red flag
-    suspends the program. (Imported here, not at the top: the program service assesses too.)"""
-    if assessment.program_suspended:
-        return None
-    from kinchain.services.program import program_json
-
-    return program_json(intake, assessment, as_of=as_of)
+def assessment_json(evaluation: Evaluation, /) -> dict[str, Any]:
+    """The assessment of one evaluation as the JSON object of ``docs/assessment.schema.json``,
+    with the program (None while a red flag suspends it) under ``program``."""
+    result = evaluation.assessment.to_json()
+    program = evaluation.built
+    result["program"] = program.to_json() if program is not None else None
+    return result
 
 
 def assess_file(
@@ -45,9 +45,8 @@ def assess_file(
     as_of: dt.date | None = None,
     country: str | None = None,
 ) -> dict[str, Any]:
-    """The assessment of one intake file as the JSON object of ``docs/assessment.schema.json``."""
+    """The assessment of one intake file: the file adapter, then :func:`assessment_json`."""
     day = as_of or dt.date.today()
-    intake, assessment = assess_client(path, as_of=day, country=country)
-    result = assessment.to_json()
-    result["program"] = _program_json(intake, assessment, day)
-    return result
+    country_words(country)  # a wrong code is refused before the file is read
+    intake = load_client(path, as_of=day)
+    return assessment_json(evaluate(intake, as_of=day, country=country))

@@ -15,7 +15,7 @@ from kinchain.intake import Intake, Questionnaires, parse_intake
 from kinchain.intake._limits import limit
 from kinchain.intake.files import read_intake_data
 
-__all__ = ["CheckedFile", "check_file", "load_client", "validate_file"]
+__all__ = ["CheckedFile", "check_file", "load_client", "validate_file", "validate_intake"]
 
 
 def _answer_problems(data: Any, found: list[Problem]) -> list[Problem]:
@@ -29,13 +29,13 @@ def _answer_problems(data: Any, found: list[Problem]) -> list[Problem]:
     return check_answers(answers)
 
 
-def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> Intake:
-    """A client's intake, fully checked: the file, every field, and the questionnaire answers.
+def validate_intake(data: Any, /, *, source: str, as_of: dt.date | None = None) -> Intake:
+    """Raw intake data (a mapping from YAML, JSON or a web form) fully checked: every field
+    and the questionnaire answers, against ``as_of`` (default today).
 
-    Raises one :class:`~kinchain.errors.IntakeError` that lists every problem found.
+    The one place an intake is validated whole; files, the web and storage all come through
+    here. Raises one :class:`~kinchain.errors.IntakeError` that lists every problem found.
     """
-    source = str(path)
-    data = read_intake_data(path)
     problems: list[Problem] = []
     intake: Intake | None = None
     try:
@@ -46,6 +46,14 @@ def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None
     if problems or intake is None:
         raise IntakeError(source, problems, shown=limit("problems_shown"))
     return intake
+
+
+def load_client(path: str | os.PathLike[str], /, *, as_of: dt.date | None = None) -> Intake:
+    """A client's intake file, fully checked: the file adapter, then :func:`validate_intake`.
+
+    Raises one :class:`~kinchain.errors.IntakeError` that lists every problem found.
+    """
+    return validate_intake(read_intake_data(path), source=str(path), as_of=as_of)
 
 
 @dataclass(frozen=True)

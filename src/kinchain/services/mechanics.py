@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from kinchain.errors import SimulationError
-from kinchain.intake import load_intake
 from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_client, simulate_liu_nigg
 from kinchain.report.plots import grf_plot
+from kinchain.services.evaluate import default_side
+from kinchain.services.intake import load_client
 from kinchain.tissue import tissue_state
 
 __all__ = [
@@ -131,10 +132,6 @@ def _plot(
         raise SimulationError(f"plot: {e}") from None
 
 
-#: sites whose deficit decides the default stance side of a client's simulation
-_LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
-
-
 def simulate_client_file(
     path: str | os.PathLike[str],
     /,
@@ -154,14 +151,11 @@ def simulate_client_file(
     a jog even when office shoes are worn longer); the side to the side of the worst lower-limb
     deficit (left when there is none).
     """
-    intake = load_intake(path)
-    state = tissue_state(intake, as_of=as_of or dt.date.today())
-    deficits = state.deficits()
-    if side is None:
-        sided = [(v, ref[1]) for ref, v in deficits.items()
-                 if ref[0] in _LOWER_LIMB and ref[1] in ("left", "right")]
-        side = max(sided)[1] if sided and max(sided)[0] > 0 else "left"
-    return simulate_client(intake, deficits, activity=activity, side=side, shoe=shoe,
+    day = as_of or dt.date.today()
+    intake = load_client(path, as_of=day)  # the same day the assessment checks dates against
+    state = tissue_state(intake, as_of=day)
+    side = side or default_side(state.deficits())
+    return simulate_client(intake, state.deficits(), activity=activity, side=side, shoe=shoe,
                            step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
 
 

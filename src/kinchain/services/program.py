@@ -14,37 +14,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kinchain.assessment import Assessment, country_words
 from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake import Intake
 from kinchain.intake._limits import limit
 from kinchain.program import (
     CheckinOutcome,
     Program,
-    apply_checkins,
     build_program,
     load_checkin,
 )
+from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import load_client
 
 __all__ = [
     "CheckinView",
     "ProgramView",
     "checkin_file",
+    "checkin_view",
     "program_file",
     "program_for",
     "program_json",
+    "program_view",
 ]
 
 
-def program_for(intake: Intake, assessment: Any, /, *, as_of: dt.date) -> Program | None:
+def program_for(intake: Intake, assessment: Assessment, /, *, as_of: dt.date) -> Program | None:
     """The program of an assessed client, or None when the assessment suspends it."""
     return build_program(intake, assessment, as_of=as_of)
 
 
-def program_json(intake: Intake, assessment: Any, /, *, as_of: dt.date) -> dict[str, Any] | None:
+def program_json(
+    intake: Intake, assessment: Assessment, /, *, as_of: dt.date
+) -> dict[str, Any] | None:
     """The ``program`` object of the assessment's JSON (None when suspended).
 
-    This is the hand-over point the assessment service calls to fill ``result["program"]``.
     """
     program = program_for(intake, assessment, as_of=as_of)
     return program.to_json() if program is not None else None
@@ -73,30 +77,29 @@ class ProgramView:
         }
 
 
-def _assessed(
-    path: str | os.PathLike[str], as_of: dt.date, country: str | None
-) -> tuple[Intake, Any]:
-    from kinchain.services.assessment import assess_client
-
-    return assess_client(path, as_of=as_of, country=country)
+def program_view(evaluation: Evaluation, /) -> ProgramView:
+    """The program of one evaluation; the view carries what every output leads with (the
+    screening's state, any clearance, pregnancy warning signs)."""
+    assessment = evaluation.assessment
+    referral = assessment.referral
+    signs = assessment.warning_signs
+    return ProgramView(
+        client=evaluation.intake.client.name,
+        as_of=evaluation.as_of,
+        program=evaluation.built,
+        referral=referral.to_json() if referral is not None else None,
+        screening=assessment.screening.status_json(),
+        warning_signs=signs.to_json() if signs is not None else None,
+    )
 
 
 def program_file(
     path: str | os.PathLike[str], /, *, as_of: dt.date, country: str | None = None
 ) -> ProgramView:
-    """Load, assess and build the program of one intake file; the view carries what every
-    output leads with (the screening's state, any clearance, pregnancy warning signs)."""
-    intake, assessment = _assessed(path, as_of, country)
-    referral = assessment.referral
-    signs = assessment.warning_signs
-    return ProgramView(
-        client=intake.client.name,
-        as_of=as_of,
-        program=program_for(intake, assessment, as_of=as_of),
-        referral=referral.to_json() if referral is not None else None,
-        screening=assessment.screening.status_json(),
-        warning_signs=signs.to_json() if signs is not None else None,
-    )
+    """The program of one intake file: the file adapter, then :func:`program_view`."""
+    country_words(country)  # a wrong code is refused before the file is read
+    intake = load_client(path, as_of=as_of)
+    return program_view(evaluate(intake, as_of=as_of, country=country))
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ def checkin_file(
     if as_of is None:
         as_of = min([today, *(c.date for c in loaded[:1])])
     try:
-        view = program_file(path, as_of=as_of)
+        intake = load_client(path, as_of=as_of)
     except IntakeError as e:
         if not loaded or loaded[0].date != as_of:
             raise
@@ -159,8 +162,15 @@ def checkin_file(
             [Problem("date", f"{as_of} is before the intake's own dates{why}; "
                      "a check-in follows the program built from the intake")],
         ) from None
-    if view.program is None:
-        return CheckinView(view.client, None, None, view.referral)
+    return checkin_view(evaluate(intake, as_of=as_of, checkins=loaded))
+
+
+def checkin_view(evaluation: Evaluation, /) -> CheckinView:
+    """The program of one evaluation before and after its check-ins."""
+    referral = evaluation.assessment.referral
     return CheckinView(
-        view.client, view.program, apply_checkins(view.program, loaded), view.referral
+        evaluation.intake.client.name,
+        evaluation.built,
+        evaluation.outcome,
+        referral.to_json() if referral is not None else None,
     )

@@ -1,8 +1,9 @@
 """Use cases of the report: render a client's report, and the demo report of the bundled client.
 
 The report service only composes: the intake, the assessment (with its program) and the client
-simulation come from their own services as JSON-shaped dicts, and :mod:`kinchain.report` renders
-them. No domain logic lives here.
+simulation all come from one :class:`~kinchain.services.evaluate.Evaluation` (the intake read
+once, the tissue state computed once, each simulation run once), and :mod:`kinchain.report`
+renders them. No domain logic lives here.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from kinchain.errors import SimulationError
-from kinchain.intake import load_intake
+from kinchain.intake import Intake
 from kinchain.mechanics import ACTIVITIES, activity_spec
 from kinchain.mechanics.client_choice import activity_to_show
-from kinchain.services.assessment import assess_file
-from kinchain.services.mechanics import simulate_client_file
+from kinchain.services.assessment import assessment_json
+from kinchain.services.evaluate import Evaluation, evaluate
+from kinchain.services.intake import load_client
 
 __all__ = [
     "DEMO_OUT_DIR",
@@ -31,7 +33,9 @@ __all__ = [
     "demo_intake_path",
     "render_demo_report",
     "render_report_file",
+    "report_for",
     "report_inputs",
+    "report_inputs_of",
 ]
 
 #: where ``kinchain demo`` writes by default (relative to the working folder)
@@ -66,26 +70,50 @@ def report_inputs(
     activity: str | None = None,
     country: str | None = None,
 ) -> ReportInputs:
-    """Run the pipeline for one intake file: intake, assessment with program, and the
-    simulation of one activity: ``activity`` when the coach names one, else the one the
-    client's goals and aggravating activities point to, then her most frequent one
-    (:func:`kinchain.mechanics.client_choice.activity_to_show`). The simulation carries
-    ``chosen_because``, the reason in words."""
+    """The report's inputs for one intake file: the file adapter, then :func:`report_for`."""
+    _check_activity(activity)
+    intake = load_client(path, as_of=as_of)  # refuses a missing or bad file before any work
+    return report_for(intake, as_of=as_of, activity=activity, country=country)
+
+
+def _check_activity(activity: str | None) -> None:
     if activity is not None and activity not in ACTIVITIES:
         raise SimulationError(
             f"activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}"
         )
-    intake = load_intake(path, as_of=as_of)  # refuses a missing or bad file before any work
-    assessment = _as_json(assess_file(path, as_of=as_of, country=country))
+
+
+def report_for(
+    intake: Intake,
+    /,
+    *,
+    as_of: dt.date,
+    activity: str | None = None,
+    country: str | None = None,
+) -> ReportInputs:
+    """Run the pipeline once for a validated intake: its evaluation (assessment with program)
+    and the simulation of one activity: ``activity`` when the coach names one, else the one the
+    client's goals and aggravating activities point to, then her most frequent one
+    (:func:`kinchain.mechanics.client_choice.activity_to_show`). The simulation carries
+    ``chosen_because``, the reason in words."""
+    _check_activity(activity)
+    return report_inputs_of(evaluate(intake, as_of=as_of, country=country), activity=activity)
+
+
+def report_inputs_of(evaluation: Evaluation, /, *, activity: str | None = None) -> ReportInputs:
+    """The report's inputs read from one evaluation (see :func:`report_for`)."""
+    intake = evaluation.intake
     if activity is None:
         shown = activity_to_show(intake)
         activity, because = shown.activity, shown.reason
     else:
         because = f"{activity_spec(activity).label}, chosen by the coach"
     # the activity in the pair worn for it: the mechanics engine decides the pair
-    simulated = _as_json(simulate_client_file(path, activity=activity, as_of=as_of))
+    simulated = _as_json(evaluation.simulation(activity=activity))
     simulation = {**simulated, "chosen_because": because}
-    return ReportInputs(intake.model_dump(mode="json"), assessment, simulation, as_of)
+    return ReportInputs(
+        intake.model_dump(mode="json"), assessment_json(evaluation), simulation, evaluation.as_of
+    )
 
 
 def _as_json(value: Any) -> Mapping[str, Any]:
