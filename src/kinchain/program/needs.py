@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinchain.body import each_side
 from kinchain.intake.model import Intake
@@ -30,6 +30,9 @@ from kinchain.program.wording import (
     recovered,
     weakest_link,
 )
+
+if TYPE_CHECKING:
+    from kinchain.assessment import Assessment
 
 __all__ = ["Need", "needs_from"]
 
@@ -121,45 +124,48 @@ def _injury_refs(intake: Intake, site: str, side: str | None) -> tuple[str, ...]
     )
 
 
-def needs_from(
-    intake: Intake,
-    assessment: Any,
-    rules: ProgramRules,
-    /,
-    *,
-    roles: Mapping[str, str | None],
-) -> tuple[Need, ...]:
-    """Every need the assessment gives rise to, highest priority first.
+@dataclass(frozen=True)
+class _Sources:
+    """What every need source reads: the client, her assessment, the rules and the body's roles."""
 
-    ``assessment`` is a :class:`kinchain.assessment.Assessment`; ``roles`` maps a site id to
-    ``stability``, ``mobility`` or None (from :mod:`kinchain.body`).
-    """
-    w = rules.wording
-    deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
-    needs: dict[tuple[Any, ...], Need] = {}
+    intake: Intake
+    assessment: Assessment
+    rules: ProgramRules
+    roles: Mapping[str, str | None]
+    deficits: Mapping[tuple[str, str | None], float]
+
+    def deficit(self, site: str, side: str | None) -> float:
+        return self.deficits.get((site, side), 0.0)
 
     def site_need(
-        site: str, side: str | None, priority: float, because: tuple[str, ...], story: str
+        self, site: str, side: str | None, priority: float, because: tuple[str, ...], story: str
     ) -> Need:
-        deficit = deficits.get((site, side), 0.0)
+        """A need at one joint and side, at the level its stability deficit asks for."""
+        rules = self.rules
+        deficit = self.deficit(site, side)
         has_deficit = deficit >= rules.residual_deficit_min
-        level = rules.level_for(deficit) if has_deficit else rules.default_level
         return Need(
             key=(site, side),
-            focus=_place(site, side, w),
+            focus=_place(site, side, rules.wording),
             site=site,
             side=side,
-            qualities=_qualities(roles.get(site), has_deficit, rules),
+            qualities=_qualities(self.roles.get(site), has_deficit, rules),
             tags=frozenset(),
             priority=priority,
             because=because,
             stories=(story,) if story else (),
-            level=level,
+            level=rules.level_for(deficit) if has_deficit else rules.default_level,
         )
 
-    # 1. old injuries that contribute to a pain (one need per injured joint and side)
+
+_Needs = dict[tuple[Any, ...], Need]
+
+
+def _injury_needs(src: _Sources, needs: _Needs) -> None:
+    """1. Old injuries that contribute to a pain: one need per injured joint and side."""
+    rules, w = src.rules, src.rules.wording
     linked: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for c in assessment.contributors:
+    for c in src.assessment.contributors:
         if c.kind != "injury" or c.score < rules.contributor_score_min or c.source.site is None:
             continue
         for side in _sides(c.source.side):
@@ -168,64 +174,71 @@ def needs_from(
             )
             entry["score"] = max(entry["score"], float(c.score))
             entry["refs"] = list(_union(entry["refs"], [c.ref]))
-            if (c.pain.site, c.pain.side) != (c.source.site, side):
+            if c.pain.site is not None and (c.pain.site, c.pain.side) != (c.source.site, side):
                 where = pain_place(c.pain.site, c.pain.side, w)
                 entry["pains"] = list(_union(entry["pains"], [where]))
     for (site, side), entry in linked.items():
-        story = _injury_story(intake, entry["refs"], w, deficits)
-        if entry["pains"] and not recovered(deficits.get((site, side), 0.0), w):
+        story = _injury_story(src.intake, entry["refs"], w, src.deficits)
+        if entry["pains"] and not recovered(src.deficit(site, side), w):
             story += "; " + chain_link(site, entry["pains"], w)
-        _merge(needs, site_need(site, side, entry["score"], tuple(entry["refs"]), story))
+        _merge(needs, src.site_need(site, side, entry["score"], tuple(entry["refs"]), story))
 
-    # 2. old injuries with a residual deficit that no pain links to
-    for j in assessment.joints:
+
+def _residual_needs(src: _Sources, needs: _Needs) -> None:
+    """2. Old injuries with a residual deficit that no pain links to."""
+    rules, w = src.rules, src.rules.wording
+    for j in src.assessment.joints:
         deficit = float(j.stability_deficit)
         if deficit < rules.residual_deficit_min or (j.site, j.side) in needs:
             continue
-        refs = _injury_refs(intake, j.site, j.side)
-        story = _injury_story(intake, refs, w, deficits)
+        refs = _injury_refs(src.intake, j.site, j.side)
+        story = _injury_story(src.intake, refs, w, src.deficits)
         priority = deficit * rules.deficit_priority_weight
-        _merge(needs, site_need(j.site, j.side, priority, refs, story))
+        _merge(needs, src.site_need(j.site, j.side, priority, refs, story))
 
-    # 3. the painful sites, with the work their role asks for
-    for i, pain in enumerate(intake.pain):
+
+def _pain_needs(src: _Sources, needs: _Needs) -> None:
+    """3. The painful sites, with the work their role asks for (a both-sided pain is one need
+    for both sides)."""
+    rules, w = src.rules, src.rules.wording
+    for i, pain in enumerate(src.intake.pain):
         if pain.intensity <= 0:
             continue
-        for side in (pain.side,):  # a both-sided pain is one need for both sides
-            role = roles.get(pain.site)
-            story = pain_story(pain.site, side, pain.intensity, role, w)
-            need = site_need(pain.site, side, pain.intensity / 10.0, (f"pain[{i}]",), story)
-            need = replace(need, qualities=rules.work.get(role or "stability", need.qualities))
-            if pain.intensity >= rules.pain_gentle_from:
-                need = replace(need, level=1)
-            _merge(needs, need)
+        role = src.roles.get(pain.site)
+        story = pain_story(pain.site, pain.side, pain.intensity, role, w)
+        need = src.site_need(pain.site, pain.side, pain.intensity / 10.0, (f"pain[{i}]",), story)
+        need = replace(need, qualities=rules.work.get(role or "stability", need.qualities))
+        if pain.intensity >= rules.pain_gentle_from:
+            need = replace(need, level=1)
+        _merge(needs, need)
 
-    # 4. the next weakest link above each injured joint
-    for wl in assessment.weakest_links:
-        if wl.link.site is None:
+
+def _weakest_link_needs(src: _Sources, needs: _Needs) -> None:
+    """4. The next weakest link above each injured joint, weighted down from the injury."""
+    rules, w = src.rules, src.rules.wording
+    for wl in src.assessment.weakest_links:
+        if wl.link.site is None or wl.injury.site is None:  # an injury is always at a joint
             continue
-        source = needs.get((wl.injury.site, wl.injury.side))
-        base = source.priority if source else deficits.get((wl.injury.site, wl.injury.side), 0.0)
-        quiet = recovered(deficits.get((wl.injury.site, wl.injury.side), 0.0), w)
+        injury = (wl.injury.site, wl.injury.side)
+        source = needs.get(injury)
+        base = source.priority if source else src.deficits.get(injury, 0.0)
+        quiet = recovered(src.deficits.get(injury, 0.0), w)
+        work = rules.work.get(src.roles.get(wl.link.site) or "stability")
         for side in _sides(wl.link.side):
-            story = (
-                ""
-                if quiet
-                else weakest_link((wl.injury.site, wl.injury.side), (wl.link.site, side), w)
-            )
-            need = site_need(
+            story = "" if quiet else weakest_link(injury, (wl.link.site, side), w)
+            need = src.site_need(
                 wl.link.site, side, base * rules.weakest_link_factor, (wl.injury_ref,), story
             )
-            need = replace(
-                need,
-                qualities=rules.work.get(roles.get(wl.link.site) or "stability", need.qualities),
-                level=rules.default_level,
-            )
+            need = replace(need, qualities=work or need.qualities, level=rules.default_level)
             _merge(needs, need)
 
-    # 5. contributors that are not joints, served by tagged exercises
+
+def _tag_needs(src: _Sources, needs: _Needs) -> None:
+    """5. Contributors that are not joints (footwear, habits, activities, life stage), served by
+    tagged exercises."""
+    rules, intake = src.rules, src.intake
     stage = intake.client.life_stage.status
-    for c in assessment.contributors:
+    for c in src.assessment.contributors:
         if c.kind == "injury" or c.score < rules.contributor_score_min:
             continue
         for tw in rules.tag_work:
@@ -233,21 +246,40 @@ def needs_from(
                 continue
             if tw.activity_kinds and _activity_kind(intake, c.ref) not in tw.activity_kinds:
                 continue
-            side = c.source.side if c.source.side in ("left", "right") else None
-            focus = tw.focus
-            _merge(
-                needs,
-                Need(
-                    key=("tags", tuple(sorted(tw.tags))),
-                    focus=focus,
-                    site=None,
-                    side=side,
-                    qualities=(),
-                    tags=tw.tags,
-                    priority=float(c.score),
-                    because=(c.ref,),
-                    stories=(tw.because_by_stage.get(stage, tw.because),),
-                    level=rules.default_level,
-                ),
+            need = Need(
+                key=("tags", tuple(sorted(tw.tags))),
+                focus=tw.focus,
+                site=None,
+                side=c.source.side if c.source.side in ("left", "right") else None,
+                qualities=(),
+                tags=tw.tags,
+                priority=float(c.score),
+                because=(c.ref,),
+                stories=(tw.because_by_stage.get(stage, tw.because),),
+                level=rules.default_level,
             )
+            _merge(needs, need)
+
+
+#: the need sources, in the order they are merged (a later one may read what earlier ones gave)
+_SOURCES = (_injury_needs, _residual_needs, _pain_needs, _weakest_link_needs, _tag_needs)
+
+
+def needs_from(
+    intake: Intake,
+    assessment: Assessment,
+    rules: ProgramRules,
+    /,
+    *,
+    roles: Mapping[str, str | None],
+) -> tuple[Need, ...]:
+    """Every need the assessment gives rise to, highest priority first.
+
+    ``roles`` maps a site id to ``stability``, ``mobility`` or None (from :mod:`kinchain.body`).
+    """
+    deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
+    src = _Sources(intake, assessment, rules, roles, deficits)
+    needs: _Needs = {}
+    for source in _SOURCES:
+        source(src, needs)
     return tuple(sorted(needs.values(), key=lambda n: (-n.priority, n.focus)))
