@@ -13,6 +13,7 @@ from test_program_checkin_replay import _checkin, _program
 from kinchain.program import Program, apply_checkins
 from kinchain.program.checkin import ReplayState
 from kinchain.program.checkin_step import _before
+from kinchain.program.rules import default_rules
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +155,26 @@ def test_a_running_flare_named_again_keeps_both_running_habits_aside_without_pau
     first = {c.exercise for c in outcome.changes if c.kind == "habit" and c.date == flare.date}
     assert first == both
     assert not [c for c in outcome.changes if c.kind == "habit" and c.date == again.date]
+
+
+@pytest.mark.parametrize(
+    ("instrument", "first", "second", "value"),
+    [
+        # nprs also has a "score" and sorts before rmdq; cait also has a "total", before lefs
+        ("rmdq", {"yes": 8}, {"yes": 4}, "score"),
+        ("lefs", [3] * 20, [4] * 20, "total"),
+    ],
+)
+def test_a_re_assessed_questionnaire_is_read_only_against_its_own_instrument_rule(
+    program: Program, instrument: str, first: object, second: object, value: str
+) -> None:
+    checkins = [
+        _checkin(program, 14, "ok", instruments={instrument: first}),
+        _checkin(program, 28, "ok", instruments={instrument: second}),
+    ]
+    deltas = apply_checkins(program, checkins).instruments
+    own = [s for s in default_rules().instrument_change if s.instrument == instrument]
+    assert [(s.value, s.better) for s in own] == [(value, own[0].better)]
+    assert [(d.date, d.instrument, d.value, d.better) for d in deltas] == [
+        (ci.date, instrument, value, own[0].better) for ci in checkins
+    ]
