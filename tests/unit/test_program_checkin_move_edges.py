@@ -153,3 +153,16 @@ def test_after_a_hard_streak_is_acted_on_two_more_hard_check_ins_are_needed(
         if any(c.date == ci.date and c.rule.startswith("hard in") for c in outcome.changes)
     ]
     assert acted == [1, 3]
+
+
+def test_a_provisional_program_still_eases_an_item_when_pain_at_its_site_rises() -> None:
+    draft = _program(screened=False, daily_minutes=12)
+    assert draft.provisional
+    toe_yoga = draft.item("toe_yoga")
+    assert toe_yoga is not None and toe_yoga.exercise.regresses_to == "toe_spreading"
+    toes = [{"site": "toes", "side": "left", "intensity": 3}]  # from no reading: up 3 points
+    outcome = apply_checkins(draft, [_checkin(draft, 14, "ok", pain=toes)])
+    eased = [(c.exercise, c.to) for c in outcome.changes if c.action == "regress"]
+    assert eased == [("toe_yoga", "toe_spreading")]
+    assert outcome.program.item("toe_spreading") is not None
+    assert not [c for c in outcome.changes if "provisional" in c.reason]

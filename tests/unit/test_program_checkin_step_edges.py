@@ -13,6 +13,7 @@ from test_program_checkin_replay import _checkin, _program
 from kinchain.program import Program, apply_checkins
 from kinchain.program.checkin import ReplayState
 from kinchain.program.checkin_step import _before
+from kinchain.program.rules import default_rules
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +127,54 @@ def test_an_item_paused_to_make_room_waits_for_a_flare_put_down_to_it_and_only_i
     }
     assert paused["toe_yoga"] == ("flare", "toe_yoga")
     assert all(why != "flare" for ex, (why, _) in paused.items() if ex != "toe_yoga")
+
+
+@pytest.fixture(scope="module")
+def postpartum_runner() -> Program:
+    client = {
+        "name": "Test Client",
+        "birth_year": 1990,
+        "sex": "female",
+        "height_cm": 165,
+        "mass_kg": 60,
+        "life_stage": {"status": "postpartum", "weeks": 20},
+    }
+    jog = [{"kind": "jog", "minutes_per_week": 60}]
+    return _program(daily_minutes=12, client=client, activities=jog)
+
+
+def test_a_running_flare_named_again_keeps_both_running_habits_aside_without_pausing_them_anew(
+    postpartum_runner: Program,
+) -> None:
+    both = {"step_rate_cue", "postpartum_return_to_running"}
+    assert both <= {h.id for h in postpartum_runner.habits}
+    flare = _checkin(postpartum_runner, 14, "ok", flare_with=["running"])
+    again = _checkin(postpartum_runner, 28, "ok", flare_with=["running"])
+    outcome = apply_checkins(postpartum_runner, [flare, again])
+    assert not both & {h.id for h in outcome.program.habits}
+    first = {c.exercise for c in outcome.changes if c.kind == "habit" and c.date == flare.date}
+    assert first == both
+    assert not [c for c in outcome.changes if c.kind == "habit" and c.date == again.date]
+
+
+@pytest.mark.parametrize(
+    ("instrument", "first", "second", "value"),
+    [
+        # nprs also has a "score" and sorts before rmdq; cait also has a "total", before lefs
+        ("rmdq", {"yes": 8}, {"yes": 4}, "score"),
+        ("lefs", [3] * 20, [4] * 20, "total"),
+    ],
+)
+def test_a_re_assessed_questionnaire_is_read_only_against_its_own_instrument_rule(
+    program: Program, instrument: str, first: object, second: object, value: str
+) -> None:
+    checkins = [
+        _checkin(program, 14, "ok", instruments={instrument: first}),
+        _checkin(program, 28, "ok", instruments={instrument: second}),
+    ]
+    deltas = apply_checkins(program, checkins).instruments
+    own = [s for s in default_rules().instrument_change if s.instrument == instrument]
+    assert [(s.value, s.better) for s in own] == [(value, own[0].better)]
+    assert [(d.date, d.instrument, d.value, d.better) for d in deltas] == [
+        (ci.date, instrument, value, own[0].better) for ci in checkins
+    ]
