@@ -16,8 +16,6 @@ LIMIT = 60
 
 #: qualified name (module.function, or module.Class.method) -> one-line reason it is still long
 ALLOWED: dict[str, str] = {
-    "kinchain.program.needs.needs_from": "split in a parallel branch of issue 11",
-    "kinchain.program.generator.build_program": "split in a parallel branch of issue 11",
 }
 
 

@@ -317,6 +317,31 @@ def _facts(intake: Intake, drafts: list[_Draft], habits: tuple[HabitAdvice, ...]
     )
 
 
+def _routine_drafts(
+    intake: Intake, needs: tuple[Need, ...], library: Library, rules: ProgramRules,
+    context: Context,
+) -> tuple[list[_Draft], list[LeftOut], list[str]]:
+    """The routine's items within the daily minutes, what was left out and the notes the
+    client reads first; no items while a clinician leads."""
+    notes: list[str] = []
+    leads = clinician_leads(context, rules)
+    if leads:
+        notes.append(clinician_leads_note(context))
+        drafts: list[_Draft] = []
+        left_out: list[LeftOut] = []
+    else:
+        budget = float(intake.daily_minutes)
+        drafts, left_out = _fill(needs, library, rules, context, budget=budget)
+        notes.extend(n for n in (recent_note(context), pelvic_floor_note(context)) if n)
+    left_out = list(recent_left_out(context, rules)) + left_out
+    severe = rules.contraindications["severe_pain"]
+    if drafts and context.max_pain() >= severe.params["pain_at_least"]:
+        notes.append(severe.rule)
+    if not drafts and not leads:
+        notes.append("No exercise fits yet; the habit changes below still apply.")
+    return drafts, left_out, notes
+
+
 def build_program(
     intake: Intake,
     assessment: Assessment,
@@ -340,23 +365,7 @@ def build_program(
     context = context_from_intake(intake, as_of=as_of)
     needs = needs_without_recent(needs_from(intake, assessment, rules, roles=roles), context)
     habits = select_habits(intake, default_habits() if habit_rules is None else habit_rules)
-    notes = []
-    if clinician_leads(context, rules):
-        notes.append(clinician_leads_note(context))
-        drafts: list[_Draft] = []
-        left_out: list[LeftOut] = []
-    else:
-        budget = float(intake.daily_minutes)
-        drafts, left_out = _fill(needs, library, rules, context, budget=budget)
-        for note in (recent_note(context), pelvic_floor_note(context)):
-            if note:
-                notes.append(note)
-    left_out = list(recent_left_out(context, rules)) + left_out
-    severe = rules.contraindications["severe_pain"]
-    if drafts and context.max_pain() >= severe.params["pain_at_least"]:
-        notes.append(severe.rule)
-    if not drafts and not clinician_leads(context, rules):
-        notes.append("No exercise fits yet; the habit changes below still apply.")
+    drafts, left_out, notes = _routine_drafts(intake, needs, library, rules, context)
     routine = tuple(_freeze(d) for d in drafts)
     own_phases = phases_for(rules.phases, _facts(intake, drafts, habits))
     deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
@@ -371,9 +380,7 @@ def build_program(
         habits=habits,
         phases=plan_phases(own_phases, context, rules),
         context=context,
-        baseline_instruments={
-            k: dict(v.values) for k, v in getattr(assessment, "instruments", {}).items()
-        },
+        baseline_instruments={k: dict(v.values) for k, v in assessment.instruments.items()},
         notes=tuple(notes),
         provisional=not assessment.screening.complete,
         coach_notes=(short,) if short else (),
