@@ -36,6 +36,7 @@ __all__ = [
     "CheckinError",
     "ConflictError",
     "DataFileError",
+    "EditError",
     "InputError",
     "InstrumentError",
     "IntakeError",
@@ -181,6 +182,11 @@ class CheckinError(InputError):
             super().__init__(source)
             return
         super().__init__(_problem_listing(source, self.problems, shown))
+
+
+class EditError(InputError):
+    """A coach's edit that cannot be applied (unknown exercise, contraindicated, not in the
+    routine); the message names the edit, what was expected and what was received."""
 
 
 class ProgramSuspended(ConflictError, RuntimeError):

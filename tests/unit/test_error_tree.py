@@ -10,6 +10,7 @@ from kinchain.errors import (
     CheckinError,
     ConflictError,
     DataFileError,
+    EditError,
     InputError,
     InstrumentError,
     IntakeError,
@@ -33,6 +34,7 @@ INTERMEDIATE = (InputError, NotFoundError, PermissionDeniedError, ConflictError)
     [
         (IntakeError, InputError),
         (CheckinError, InputError),
+        (EditError, InputError),
         (InstrumentError, InputError),
         (SimulationError, InputError),
         (UnknownCountry, InputError),

@@ -73,6 +73,7 @@ def test_the_top_level_package_exports_the_error_tree_and_the_trail_step() -> No
         "CheckinError",
         "ConflictError",
         "DataFileError",
+        "EditError",
         "InputError",
         "InstrumentError",
         "IntakeError",

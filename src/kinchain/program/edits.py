@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from kinchain.errors import KinchainError
+from kinchain.errors import EditError
 from kinchain.program.library import Exercise, Library, default_library
 from kinchain.program.model import Program, RoutineItem
 from kinchain.program.rules import ProgramRules, default_rules
@@ -23,11 +23,6 @@ from kinchain.program.safety import refusal
 __all__ = ["Edit", "EditError", "EditKind", "apply_edits"]
 
 EditKind = Literal["replace", "remove", "add", "reorder", "dose", "pause"]
-
-
-class EditError(ValueError, KinchainError):
-    """A coach's edit that cannot be applied (unknown exercise, contraindicated, not in the
-    routine); the message names the edit, what was expected and what was received."""
 
 
 @dataclass(frozen=True)
