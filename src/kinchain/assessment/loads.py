@@ -13,7 +13,6 @@ worn for it: both choices are the mechanics engine's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +20,7 @@ from kinchain.assessment.contributors import Leak
 from kinchain.assessment.model import Place, WeakestLink
 from kinchain.assessment.rules import contributor_rules
 from kinchain.intake.model import Intake
-from kinchain.mechanics import simulate_client
+from kinchain.mechanics import ClientSimulation, LinkMargin, simulate_client
 from kinchain.mechanics.chain import chain_constants
 from kinchain.mechanics.client_choice import shoe_for_activity, simulated_minutes
 from kinchain.mechanics.weakest_link import DEMAND_FIGURES, added_demand, demand_driver
@@ -63,7 +62,7 @@ class ClientLoads:
     def __init__(self, intake: Intake, tissue: TissueState, /) -> None:
         self._intake = intake
         self._tissue = tissue
-        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._cache: dict[tuple[Any, ...], ClientSimulation] = {}
         self._runs = self._plan()
 
     # -- which runs ---------------------------------------------------------------------------
@@ -74,7 +73,9 @@ class ClientLoads:
         return tuple(_Run(k, v if total > 0 else 1.0, shoe_for_activity(self._intake, k))
                      for k, v in minutes.items())
 
-    def _simulate(self, joint: Place | None, deficit: float, run: _Run, side: str) -> Any:
+    def _simulate(
+        self, joint: Place | None, deficit: float, run: _Run, side: str
+    ) -> ClientSimulation:
         key = (joint, round(deficit, 6), run.activity, run.shoe, side)
         if key not in self._cache:
             deficits = {(joint.site, joint.side): deficit} if joint and joint.site else {}
@@ -143,11 +144,11 @@ class ClientLoads:
             if j.stability_deficit <= 0.0:
                 continue
             sides = [j.side] if j.side in ("left", "right") else ["left", "right"]
-            best: tuple[float, Any, _Run, str] | None = None
+            best: tuple[float, LinkMargin, _Run, str] | None = None
             for run in self._runs:
                 for side in sides:
                     sim = self._simulate(Place(j.site, j.side), j.stability_deficit, run, side)
-                    link = getattr(sim, "weakest_link", None)
+                    link = sim.weakest_link
                     if link is None:
                         continue
                     if best is None or float(link.margin) < best[0]:
@@ -172,13 +173,13 @@ class ClientLoads:
                     injury_ref=ref or "",
                     link=Place(str(link.site), link.side),
                     margin=margin,
-                    trail=(lead, *tuple(getattr(link, "trail", ()) or ())),
+                    trail=(lead, *link.trail),
                 )
             )
         return tuple(out)
 
 
-def _extra_at(sim: Any, site: str | None) -> tuple[float, str | None, str] | None:
+def _extra_at(sim: ClientSimulation, site: str | None) -> tuple[float, str | None, str] | None:
     """Added demand at the chain element that carries ``site``, the figure that sets it (in
     words, None when nothing rises) and a short detail (the loading rates when they set it);
     None when no element carries the site.
@@ -188,11 +189,11 @@ def _extra_at(sim: Any, site: str | None) -> tuple[float, str | None, str] | Non
     fall), so the leak and the weakest link speak the same language.
     """
     elements = chain_constants().joints
-    joints: Sequence[Any] = sim.joints
-    for j in joints:
+    for j in sim.joints:
         if site in elements[j.site].sites:
-            client = tuple(j.figures[k] for k in DEMAND_FIGURES)
-            base = tuple(j.baseline[k] for k in DEMAND_FIGURES)
+            energy, force, rate = DEMAND_FIGURES
+            client = (j.figures[energy], j.figures[force], j.figures[rate])
+            base = (j.baseline[energy], j.baseline[force], j.baseline[rate])
             driver = demand_driver(client, base)
             detail = driver or ""
             if driver == "loading rate":  # say the figures: a timing change, not more force

@@ -20,7 +20,7 @@ if typing.TYPE_CHECKING:
         simulate_liu_nigg,
     )
     from kinchain.mechanics.shoe import SHOES, Midsole, ShoeStage, midsole_force, shoe_stage
-    from kinchain.mechanics.weakest_link import WeakestLink
+    from kinchain.mechanics.weakest_link import LinkMargin
     from kinchain.mechanics.whatif import Variant, WhatIf, default_variants, what_if
 
 #: where each export lives; it is imported on first use
@@ -41,7 +41,7 @@ _WHERE = {
     "SHOES": "kinchain.mechanics.shoe",
     "ShoeStage": "kinchain.mechanics.shoe",
     "Variant": "kinchain.mechanics.whatif",
-    "WeakestLink": "kinchain.mechanics.weakest_link",
+    "LinkMargin": "kinchain.mechanics.weakest_link",
     "WhatIf": "kinchain.mechanics.whatif",
     "activity_spec": "kinchain.mechanics.chain",
     "default_variants": "kinchain.mechanics.whatif",
@@ -69,12 +69,12 @@ __all__ = [
     "ChainScenario",
     "ClientSimulation",
     "JointResult",
+    "LinkMargin",
     "LiuNiggParams",
     "Midsole",
     "ReferenceResult",
     "ShoeStage",
     "Variant",
-    "WeakestLink",
     "WhatIf",
     "activity_spec",
     "default_variants",

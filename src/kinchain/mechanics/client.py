@@ -35,7 +35,7 @@ from kinchain.mechanics.chain import (
 )
 from kinchain.mechanics.client_choice import activity_choice, shoe_for_activity
 from kinchain.mechanics.footwear import GENERIC_SHOE, ShoeChoice, barefoot, footwear_contact
-from kinchain.mechanics.weakest_link import WeakestLink, find_weakest_link
+from kinchain.mechanics.weakest_link import LinkMargin, find_weakest_link
 from kinchain.trail import Step
 
 __all__ = [
@@ -171,7 +171,7 @@ class ClientSimulation:
     step_rate_pct: float
     stride_length_pct: float
     joints: tuple[JointResult, ...]
-    weakest_link: WeakestLink | None
+    weakest_link: LinkMargin | None
     time_ms: np.ndarray
     grf_n: np.ndarray
     baseline_grf_n: np.ndarray
@@ -269,7 +269,7 @@ def _joint_results(fig: np.ndarray, side: str) -> tuple[JointResult, ...]:
 
 def _weakest_link(
     d: tuple[float, ...], fig: np.ndarray, side: str, intake: Intake
-) -> WeakestLink | None:
+) -> LinkMargin | None:
     """The weakest link from each joint's figures, client against baseline."""
     return find_weakest_link(
         d, [(fig[0, j, 3], fig[1, j, 3]) for j in range(4)],

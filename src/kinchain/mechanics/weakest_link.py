@@ -28,7 +28,7 @@ from kinchain.trail import Step
 
 __all__ = [
     "DEMAND_FIGURES",
-    "WeakestLink",
+    "LinkMargin",
     "added_demand",
     "demand_driver",
     "demand_rises",
@@ -45,8 +45,10 @@ _WORDS = {"energy_absorbed_j": "energy absorbed", "peak_force_n": "peak force",
 
 
 @dataclass(frozen=True)
-class WeakestLink:
-    """The joint most over (or nearest to) its capacity above an injured joint."""
+class LinkMargin:
+    """The joint most over (or nearest to) its capacity above an injured joint: the chain's
+    answer, which the assessment's ``WeakestLink`` pairs with the injury it comes from (the one
+    weakest-link type outside the mechanics)."""
 
     site: str
     side: str | None
@@ -148,7 +150,7 @@ def find_weakest_link(
     *,
     side: str,
     life_stage: str = "none",
-) -> WeakestLink | None:
+) -> LinkMargin | None:
     """Pick the weakest link from per-joint (client, baseline) energies absorbed (J), peak
     forces (N) and loading rates (BW/s).
 
@@ -194,7 +196,7 @@ def find_weakest_link(
              "weakest link", round(1.0 - ratio, 4), cap_cite,
              note="a hypothesis for a coach to test, not a diagnosis"),
     )
-    return WeakestLink(name, joint_side, 1.0 - ratio, trail)
+    return LinkMargin(name, joint_side, 1.0 - ratio, trail)
 
 
 def _client(energy: Sequence[tuple[float, float]], force: Sequence[tuple[float, float]],
