@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kinchain.assessment.contrasts import Contrast
 from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
 from kinchain.assessment.warning_signs import WarningSigns
@@ -134,7 +135,7 @@ class Assessment:
     contributors: tuple[Contributor, ...] = ()
     weakest_links: tuple[WeakestLink, ...] = ()
     notes: tuple[str, ...] = field(default=())
-    contrasts: tuple[Any, ...] = ()  # kinchain.assessment.contrasts.Contrast that apply
+    contrasts: tuple[Contrast, ...] = ()  # the article's claims the evidence contradicts, here
     warning_signs: WarningSigns | None = None  # pregnancy: when to stop and call
 
     @property
