@@ -49,3 +49,25 @@ def test_one_report_of_maria_reads_her_intake_once_and_runs_each_simulation_once
     assert calls["any tissue_state"] == 0
     runs = {k: n for k, n in calls.items() if k.startswith("[")}
     assert runs and all(n == 1 for n in runs.values())
+
+
+def test_a_gait_what_if_reads_the_intake_once_for_its_before_and_after_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kinchain.services.mechanics as mechanics_service
+
+    calls: Counter[str] = Counter()
+    monkeypatch.setattr(
+        intake_service, "read_intake_data",
+        _counting(calls, "read_intake_data", intake_service.read_intake_data),
+    )  # fmt: skip
+    monkeypatch.setattr(
+        mechanics_service, "tissue_state",
+        _counting(calls, "tissue_state", mechanics_service.tissue_state),
+    )  # fmt: skip
+    data = mechanics_service.simulate_gait_change(
+        EXAMPLES / "maria.yaml", activity="jog", step_rate_pct=10.0, as_of=AS_OF
+    )
+    assert data["gait_change"]["step_rate_pct"] == 10.0
+    assert calls["read_intake_data"] == 1
+    assert calls["tissue_state"] == 1

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from kinchain.errors import SimulationError
+from kinchain.intake import Intake
 from kinchain.mechanics import ClientSimulation, ReferenceResult, simulate_client, simulate_liu_nigg
 from kinchain.report.plots import grf_plot
 from kinchain.services.evaluate import default_side
 from kinchain.services.intake import load_client
-from kinchain.tissue import tissue_state
+from kinchain.tissue import TissueState, tissue_state
 
 __all__ = [
     "plot_reference",
@@ -154,6 +155,15 @@ def simulate_client_file(
     day = as_of or dt.date.today()
     intake = load_client(path, as_of=day)  # the same day the assessment checks dates against
     state = tissue_state(intake, as_of=day)
+    return _run(intake, state, activity=activity, side=side, shoe=shoe,
+                step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)  # fmt: skip
+
+
+def _run(
+    intake: Intake, state: TissueState, /, *, activity: str, side: str | None,
+    shoe: str | None, step_rate_pct: float = 0.0, stride_length_pct: float = 0.0,
+) -> ClientSimulation:
+    """One chain run of a loaded client (side None: the side of her worst deficit)."""
     side = side or default_side(state.deficits())
     return simulate_client(intake, state.deficits(), activity=activity, side=side, shoe=shoe,
                            step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
@@ -173,11 +183,13 @@ def simulate_gait_change(
     """A gait change for the client, before -> after: the JSON of the run with the change,
     plus ``gait_change`` holding the change in percent and the ``usual`` gait's ``joints`` and
     ``weakest_link`` (the same client, shoe and side at her usual step rate and stride)."""
-    common: dict[str, Any] = {"activity": activity, "side": side, "shoe": shoe, "as_of": as_of}
-    usual = simulate_client_file(path, **common).to_json()
-    changed = simulate_client_file(path, **{**common, "side": usual["side"]},
-                                   step_rate_pct=step_rate_pct,
-                                   stride_length_pct=stride_length_pct).to_json()  # fmt: skip
+    day = as_of or dt.date.today()
+    intake = load_client(path, as_of=day)  # read and checked once for both runs
+    state = tissue_state(intake, as_of=day)
+    usual = _run(intake, state, activity=activity, side=side, shoe=shoe).to_json()
+    changed = _run(intake, state, activity=activity, side=usual["side"], shoe=shoe,
+                   step_rate_pct=step_rate_pct,
+                   stride_length_pct=stride_length_pct).to_json()  # fmt: skip
     changed["gait_change"] = {
         "step_rate_pct": float(step_rate_pct),
         "stride_length_pct": float(stride_length_pct),
