@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from intake_cases import _containers
 from kinchain.errors import IntakeError
 from kinchain.intake import Intake, parse_intake
 from kinchain.intake.files import parse_text, read_intake_data
@@ -95,16 +96,7 @@ def malformed_intakes(draw: st.DrawFn) -> Any:
 
 def keys_in(node: Any) -> set[Any]:
     """Every mapping key the data holds, at any depth."""
-    found: set[Any] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            found.update(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    return {key for c in _containers(node) if isinstance(c, dict) for key in c}
 
 
 #: the tags kinchain gives the two shapes of a questionnaire answer; never part of a path unless

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
-from test_program_checkin_replay import TODAY, _program
-from test_program_generator import AS_OF
+from test_program_checkin_replay import _checkin, _program
 
 from kinchain.errors import CheckinError
 from kinchain.program import Program, apply_checkins, load_checkin, parse_checkin
@@ -18,15 +16,6 @@ from kinchain.program.rules import default_rules
 def program() -> Program:
     return _program(daily_minutes=30)
 
-
-def _checkin(program: Program, days: int, effort: str, **extra: Any) -> Any:
-    data = {
-        "date": (AS_OF + dt.timedelta(days=days)).isoformat(),
-        "effort": effort,
-        "done": [i.exercise.id for i in program.routine],
-        **extra,
-    }
-    return parse_checkin(data, source=f"checkin-{days}.yaml", today=TODAY)
 
 
 def _si_items(program: Program) -> list[str]:

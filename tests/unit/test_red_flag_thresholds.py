@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from test_red_flag_edges import client as _client
 
 from kinchain.assessment.red_flags import screen
 from kinchain.intake import Intake
@@ -20,21 +21,9 @@ RHEUM = [
 
 
 def client(*, born: int, since: Any, answers: dict[str, bool], as_of: dt.date) -> Intake:
-    return Intake.model_validate(
-        {
-            "client": {
-                "name": "T",
-                "birth_year": born,
-                "sex": "male",
-                "height_cm": 175,
-                "mass_kg": 70,
-            },
-            "daily_minutes": 10,
-            "pain": [{"site": "lumbar_spine", "intensity": 4, "since": since}],
-            "screening": answers,
-        },
-        context={"as_of": as_of},
-    )
+    """A client with lower back pain (4/10) since ``since``."""
+    pain = [{"site": "lumbar_spine", "intensity": 4, "since": since}]
+    return _client(born=born, pain=pain, answers=answers, as_of=as_of)
 
 
 AS_OF = dt.date(2026, 12, 2)
