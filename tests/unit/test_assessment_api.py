@@ -14,7 +14,7 @@ from kinchain.assessment._data import read_yaml
 from kinchain.assessment.red_flags import parse_red_flag_rules
 from kinchain.assessment.rules import parse_contributor_rules
 from kinchain.errors import DataFileError, InstrumentError
-from kinchain.intake import load_intake, parse_intake
+from kinchain.intake import InjuryRef, load_intake, parse_intake
 
 AS_OF = dt.date(2026, 11, 25)
 
@@ -144,6 +144,6 @@ def test_an_injury_the_chain_model_does_not_hold_gets_no_mechanics_answer_rather
         as_of=AS_OF,
     )  # fmt: skip
     shoulder = assess(intake, as_of=AS_OF).contributors[0]
-    assert shoulder.ref == "injuries[0]" and shoulder.hypothesis
+    assert shoulder.ref == InjuryRef(0) and shoulder.hypothesis
     assert "mechanics model" not in shoulder.summary
     assert not any("added demand" in s.rule for s in shoulder.trail)

@@ -11,6 +11,7 @@ from kinchain.assessment._data import weakest_grade
 from kinchain.assessment.model import Contributor, Place
 from kinchain.assessment.rules import ContributorRules
 from kinchain.intake.model import Intake, Pain
+from kinchain.intake.refs import IntakeRef
 from kinchain.trail import Step
 
 __all__ = [
@@ -85,7 +86,9 @@ def side_weight(source_side: str | None, pain_side: str | None, rules: Contribut
     return rules.side_other
 
 
-def side_step(source: Place, pain: Place, weight: float, rules: ContributorRules, ref: str) -> Step:
+def side_step(
+    source: Place, pain: Place, weight: float, rules: ContributorRules, ref: IntakeRef
+) -> Step:
     if source.side is None or pain.side is None:
         how = (
             "one side, a spine pain"
@@ -121,7 +124,7 @@ def finish(
     pain: Place,
     pain_ref: str,
     source: Place,
-    ref: str,
+    ref: IntakeRef,
     label: str,
     score: float,
     claim_cite: tuple[str, ...],

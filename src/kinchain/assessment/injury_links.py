@@ -24,18 +24,19 @@ from kinchain.assessment._weigh import (
 from kinchain.assessment.model import Contributor, Place
 from kinchain.assessment.rules import ContributorRules, InjuryRule
 from kinchain.intake.model import Injury, Intake
+from kinchain.intake.refs import InjuryRef, InjuryRefs
 from kinchain.tissue.recent import age_word
 from kinchain.trail import Step
 
 __all__ = ["injury_contributor"]
 
 
-def _own_steps(steps: Sequence[Step], ref: str) -> list[Step]:
+def _own_steps(steps: Sequence[Step], ref: InjuryRef) -> list[Step]:
     """The joint's trail as one injury's contributor shows it: this injury's own steps and the
     joint's (the combination names every injury's deficit); the other injuries' derivations stay
     in the joint's trail. Forty injuries at one knee would otherwise repeat forty derivations in
     each of their contributors (a report of hundreds of megabytes)."""
-    return [s for s in steps if s.ref == ref or not (s.ref or "").startswith("injuries[")]
+    return [s for s in steps if s.ref == ref or not isinstance(s.ref, InjuryRef | InjuryRefs)]
 
 
 def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | None:
@@ -48,7 +49,7 @@ def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | N
     return max(("left", "right"), key=lambda side: deficit_of(injury.site, side)[0])
 
 
-def _deficit_step(source: Place, deficit: float, ref: str) -> Step:
+def _deficit_step(source: Place, deficit: float, ref: InjuryRef) -> Step:
     return Step(
         f"{source} stability deficit",
         "from the tissue model (see joints)",
@@ -60,7 +61,7 @@ def _deficit_step(source: Place, deficit: float, ref: str) -> Step:
 
 
 def _load_path_step(
-    site: str, pain_site: str, links: int, rules: ContributorRules, ref: str
+    site: str, pain_site: str, links: int, rules: ContributorRules, ref: InjuryRef
 ) -> Step:
     return Step(
         f"{site} to {pain_site}: {links} link(s) along the load path",
@@ -72,7 +73,9 @@ def _load_path_step(
     )
 
 
-def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: str) -> Step:
+def _pathway_only_step(
+    site: str, pain_site: str, rules: ContributorRules, ref: InjuryRef
+) -> Step:
     return Step(
         f"{site} to {pain_site}: joined by a pathway, not the load path",
         "distance weight for a pathway only",
@@ -83,7 +86,9 @@ def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: 
     )
 
 
-def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: str) -> Step:
+def _pathways_step(
+    site: str, pain_site: str, paths: Sequence[Any], ref: InjuryRef
+) -> Step:
     names = ", ".join(str(getattr(p, "name", p)) for p in paths[:3])
     cite = tuple(dict.fromkeys(k for p in paths for k in getattr(p, "cite", ())))
     return Step(
@@ -97,7 +102,7 @@ def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: str) ->
 
 
 def _distance(
-    site: str, pain: Place, body: BodyQueries, rules: ContributorRules, ref: str
+    site: str, pain: Place, body: BodyQueries, rules: ContributorRules, ref: InjuryRef
 ) -> tuple[float, list[Step]] | None:
     """The distance weight from an injured joint to the painful site and the steps behind it:
     1 at the painful site, a decay per link along the load path, a fixed weight for a pathway
@@ -130,14 +135,14 @@ def _leak_reaching(
     return leak(intake, source, deficit, pain)
 
 
-def _leak_steps(found: Leak | None, ref: str) -> list[Step]:
+def _leak_steps(found: Leak | None, ref: InjuryRef) -> list[Step]:
     if found is None:
         return []
     return [s if s.ref else replace(s, ref=ref) for s in found.steps]
 
 
 def _claim_step(
-    age: str, injury: Injury, source: Place, pain: Place, rule: InjuryRule, ref: str
+    age: str, injury: Injury, source: Place, pain: Place, rule: InjuryRule, ref: InjuryRef
 ) -> Step:
     return Step(
         f"{age} {injury.kind} of the {source} and {pain} pain",
@@ -201,7 +206,7 @@ def _score(
 
 def injury_contributor(
     intake: Intake,
-    index: int,
+    ref: InjuryRef,
     injury: Injury,
     pain_index: int,
     pain: Place,
@@ -215,7 +220,6 @@ def injury_contributor(
     """An injury as a contributor to one pain: its stability deficit, weighed by the distance to
     the painful site, the side and the extra load reaching it; None when it leaves no deficit or
     nothing joins it to the pain."""
-    ref = f"injuries[{index}]"
     age = age_word(recent)
     side = _injury_sides(injury, pain, deficit_of)
     source = Place(injury.site, side)

@@ -20,6 +20,7 @@ from kinchain.assessment.contributors import Leak
 from kinchain.assessment.model import Place, WeakestLink
 from kinchain.assessment.rules import contributor_rules
 from kinchain.intake.model import Intake
+from kinchain.intake.refs import InjuryRefs, named_together
 from kinchain.mechanics import ClientSimulation, LinkMargin, simulate_client
 from kinchain.mechanics.chain import chain_constants
 from kinchain.mechanics.client_choice import shoe_for_activity, simulated_minutes
@@ -156,7 +157,7 @@ class ClientLoads:
             if best is None:
                 continue
             margin, link, run, side = best
-            ref = ", ".join(f"injuries[{i}]" for i in j.injuries) or None
+            named = named_together(j.injuries)  # None only for a joint without injuries
             lead = Step(
                 f"{Place(j.site, j.side)} stability deficit {j.stability_deficit:.2f}",
                 f"simulated alone in the chain for {run.activity}, {side} leg; the activity with "
@@ -165,12 +166,12 @@ class ClientLoads:
                 contributor_rules().leak_cite,
                 "The next weakest link is the joint whose added demand comes closest to what it "
                 "tolerates; a model's answer to a coaching question, not a diagnosis.",
-                ref,
+                named,
             )
             out.append(
                 WeakestLink(
                     injury=Place(j.site, j.side),
-                    injury_ref=ref or "",
+                    injury_ref=named if named is not None else InjuryRefs(()),
                     link=Place(str(link.site), link.side),
                     margin=margin,
                     trail=(lead, *link.trail),

@@ -18,6 +18,7 @@ from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
 from kinchain.assessment.warning_signs import WarningSigns
 from kinchain.body import site_label
+from kinchain.intake.refs import InjuryRef, InjuryRefs, IntakeRef
 from kinchain.trail import Trail, steps_to_json
 
 __all__ = [
@@ -83,7 +84,7 @@ class Contributor:
     pain_ref: str
     kind: str
     source: Place
-    ref: str
+    ref: IntakeRef  # an InjuryRef for an injury, else the intake path ("habits.carrying")
     label: str
     score: float
     evidence: str
@@ -94,7 +95,7 @@ class Contributor:
     def to_json(self) -> dict[str, Any]:
         return {
             "pain": {**self.pain.to_json(), "ref": self.pain_ref},
-            "source": {"kind": self.kind, **self.source.to_json(), "ref": self.ref},
+            "source": {"kind": self.kind, **self.source.to_json(), "ref": str(self.ref)},
             "label": self.label,
             "score": round(self.score, 3),
             "evidence": self.evidence,
@@ -109,14 +110,14 @@ class WeakestLink:
     """For one injured joint: where the load it no longer holds goes next, and the margin."""
 
     injury: Place
-    injury_ref: str
+    injury_ref: InjuryRef | InjuryRefs  # the joint's injuries: one names itself
     link: Place
     margin: float
     trail: Trail
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "injury": {**self.injury.to_json(), "ref": self.injury_ref},
+            "injury": {**self.injury.to_json(), "ref": str(self.injury_ref)},
             "link": self.link.to_json(),
             "margin": round(self.margin, 3),
             "trail": steps_to_json(self.trail),
