@@ -21,7 +21,7 @@ AS_OF = dt.date(2026, 11, 25)
 
 def test_the_public_api_is_exactly_what_other_packages_call() -> None:
     assert set(assessment.__all__) == {
-        "Assessment", "Contributor", "CountryWords", "Flag", "JointReport", "Place", "Referral",
+        "Assessment", "Contributor", "CountryWords", "Flag", "JointReport", "Referral",
         "Score", "Screening", "WarningSigns", "WeakestLink", "assess", "check_answers",
         "country_codes", "country_words", "pregnancy_warning_signs", "score_instruments",
         "screen",

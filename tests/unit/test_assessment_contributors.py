@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from kinchain.assessment.contributors import Leak, contributors
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import contributor_rules
-from kinchain.body import default_body
+from kinchain.body import SiteRef, default_body
 from kinchain.evidence import GRADES
 from kinchain.intake import InjuryRef, InjuryRefs, Intake, load_intake, parse_intake
 from kinchain.tissue import tissue_state
@@ -83,7 +83,7 @@ def test_an_old_ankle_sprain_on_the_same_side_counts_more_than_on_the_other_side
 
 @pytest.mark.parametrize("leak", [None, 0.05])
 def test_more_recurrences_give_a_higher_deficit_and_a_higher_score(leak: float | None) -> None:
-    def fixed_leak(intake: Intake, joint: Place, deficit: float, pain: Place) -> Leak:
+    def fixed_leak(intake: Intake, joint: SiteRef, deficit: float, pain: SiteRef) -> Leak:
         return Leak(leak or 0.0, ())
 
     scores, deficits = [], []

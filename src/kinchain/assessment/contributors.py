@@ -23,8 +23,9 @@ from kinchain.assessment._weigh import (
 )
 from kinchain.assessment.daily_life import daily_life_contributors
 from kinchain.assessment.injury_links import injury_contributor
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, contributor_rules
+from kinchain.body import SiteRef
 from kinchain.intake.model import Intake
 from kinchain.intake.refs import InjuryRef, injuries_by_ref
 
@@ -62,7 +63,7 @@ def contributors(
     rules = rules or contributor_rules()
     found: list[Contributor] = []
     for p, pain in enumerate(intake.pain):
-        place = Place(pain.site, pain.side)
+        place = SiteRef(pain.site, pain.side)
         for ref, injury in injuries_by_ref(intake).items():
             c = injury_contributor(
                 intake,

@@ -21,9 +21,10 @@ from kinchain.assessment._weigh import (
     side_step,
     side_weight,
 )
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, InjuryRule
-from kinchain.intake.model import Injury, Intake
+from kinchain.body import SIDES, SiteRef
+from kinchain.intake.model import Injury, Intake, Side
 from kinchain.intake.refs import InjuryRef, InjuryRefs
 from kinchain.tissue.recent import age_word
 from kinchain.trail import Step
@@ -39,17 +40,17 @@ def _own_steps(steps: Sequence[Step], ref: InjuryRef) -> list[Step]:
     return [s for s in steps if s.ref == ref or not isinstance(s.ref, InjuryRef | InjuryRefs)]
 
 
-def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | None:
+def _injury_sides(injury: Injury, pain: SiteRef, deficit_of: DeficitFn) -> Side | None:
     """The side an injury is weighed on for a pain: its own side; for a both-sided injury the
     pain's side, or, for a pain with no side, the side whose joint is less stable today."""
     if injury.side != "both":
         return injury.side
-    if pain.side in ("left", "right"):
+    if pain.side == "left" or pain.side == "right":
         return pain.side
-    return max(("left", "right"), key=lambda side: deficit_of(injury.site, side)[0])
+    return max(SIDES, key=lambda side: deficit_of(injury.site, side)[0])
 
 
-def _deficit_step(source: Place, deficit: float, ref: InjuryRef) -> Step:
+def _deficit_step(source: SiteRef, deficit: float, ref: InjuryRef) -> Step:
     return Step(
         f"{source} stability deficit",
         "from the tissue model (see joints)",
@@ -102,7 +103,7 @@ def _pathways_step(
 
 
 def _distance(
-    site: str, pain: Place, body: BodyQueries, rules: ContributorRules, ref: InjuryRef
+    site: str, pain: SiteRef, body: BodyQueries, rules: ContributorRules, ref: InjuryRef
 ) -> tuple[float, list[Step]] | None:
     """The distance weight from an injured joint to the painful site and the steps behind it:
     1 at the painful site, a decay per link along the load path, a fixed weight for a pathway
@@ -126,7 +127,7 @@ def _distance(
 
 
 def _leak_reaching(
-    leak: LeakFn | None, intake: Intake, source: Place, deficit: float, pain: Place, local: bool
+    leak: LeakFn | None, intake: Intake, source: SiteRef, deficit: float, pain: SiteRef, local: bool
 ) -> Leak | None:
     """The extra load the mechanics engine finds at a distant painful site, or None when it does
     not model the path (or the injury is at the painful site)."""
@@ -142,7 +143,7 @@ def _leak_steps(found: Leak | None, ref: InjuryRef) -> list[Step]:
 
 
 def _claim_step(
-    age: str, injury: Injury, source: Place, pain: Place, rule: InjuryRule, ref: InjuryRef
+    age: str, injury: Injury, source: SiteRef, pain: SiteRef, rule: InjuryRule, ref: InjuryRef
 ) -> Step:
     return Step(
         f"{age} {injury.kind} of the {source} and {pain} pain",
@@ -154,12 +155,12 @@ def _claim_step(
     )
 
 
-def _label(age: str, injury: Injury, source: Place) -> str:
+def _label(age: str, injury: Injury, source: SiteRef) -> str:
     structure = f" ({injury.structure})" if injury.structure else ""
     return f"{age} {injury.kind}{structure} of the {source} ({injury.date})"
 
 
-def _leak_sentence(found: Leak, pain: Place) -> str:
+def _leak_sentence(found: Leak, pain: SiteRef) -> str:
     fraction = max(0.0, found.fraction)
     if fraction > 0.005:
         return f" The mechanics model finds {fraction:.0%} more demand reaching the {pain}" + (
@@ -176,7 +177,7 @@ def _summary(
     local: bool,
     note: str,
     found: Leak | None,
-    pain: Place,
+    pain: SiteRef,
 ) -> str:
     summary = (
         f"The {what} is still healing (stability deficit {deficit:.2f})."
@@ -209,7 +210,7 @@ def injury_contributor(
     ref: InjuryRef,
     injury: Injury,
     pain_index: int,
-    pain: Place,
+    pain: SiteRef,
     *,
     body: BodyQueries,
     deficit_of: DeficitFn,
@@ -222,7 +223,7 @@ def injury_contributor(
     nothing joins it to the pain."""
     age = age_word(recent)
     side = _injury_sides(injury, pain, deficit_of)
-    source = Place(injury.site, side)
+    source = SiteRef(injury.site, side)
     deficit, deficit_steps = deficit_of(injury.site, side)
     trail = [*_own_steps(deficit_steps, ref), _deficit_step(source, deficit, ref)]
     if deficit <= 0.0:

@@ -17,7 +17,7 @@ from kinchain.assessment.contrasts import Contrast
 from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
 from kinchain.assessment.warning_signs import WarningSigns
-from kinchain.body import site_label
+from kinchain.body import SiteRef
 from kinchain.intake.refs import InjuryRef, InjuryRefs, IntakeRef
 from kinchain.trail import Trail, steps_to_json
 
@@ -27,7 +27,6 @@ __all__ = [
     "Assessment",
     "Contributor",
     "JointReport",
-    "Place",
     "WeakestLink",
 ]
 
@@ -36,22 +35,6 @@ SCHEMA_VERSION = 1
 
 #: the five kinds of source a contributor can come from
 CONTRIBUTOR_KINDS: tuple[str, ...] = ("injury", "footwear", "habit", "activity", "life_stage")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A body site and its side (``None`` for spine sites and whole-body sources)."""
-
-    site: str | None
-    side: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"site": self.site, "side": self.side}
-
-    def __str__(self) -> str:
-        if self.site is None:
-            return "whole body"
-        return site_label(self.site, self.side)
 
 
 @dataclass(frozen=True)
@@ -80,10 +63,10 @@ class Contributor:
     kinetic-chain reasoning, which no study has shown directly.
     """
 
-    pain: Place
+    pain: SiteRef
     pain_ref: str
     kind: str
-    source: Place
+    source: SiteRef
     ref: IntakeRef  # an InjuryRef for an injury, else the intake path ("habits.carrying")
     label: str
     score: float
@@ -109,9 +92,9 @@ class Contributor:
 class WeakestLink:
     """For one injured joint: where the load it no longer holds goes next, and the margin."""
 
-    injury: Place
+    injury: SiteRef
     injury_ref: InjuryRef | InjuryRefs  # the joint's injuries: one names itself
-    link: Place
+    link: SiteRef
     margin: float
     trail: Trail
 
