@@ -15,6 +15,7 @@ from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, SourceRule
 from kinchain.body import SiteRef
 from kinchain.intake.model import Activity, Intake, Pain, Side
+from kinchain.intake.refs import ActivityRef, IntakeRef
 from kinchain.trail import Step
 
 __all__ = ["daily_life_contributors"]
@@ -29,7 +30,7 @@ def _sided_word(text: str) -> Side | None:
 
 
 def _exposure(
-    rule: SourceRule, amount: float | None, what: str, rules: ContributorRules, ref: str
+    rule: SourceRule, amount: float | None, what: str, rules: ContributorRules, ref: IntakeRef
 ) -> tuple[float, list[Step]]:
     if rule.exposure_field is None or amount is None:
         return 1.0, []
@@ -55,7 +56,7 @@ class _Found:
 
     rule: SourceRule
     fact: str
-    ref: str
+    ref: IntakeRef  # a path ("habits.carrying", "footwear[0]") or an ActivityRef
     source: SiteRef
     amount: float | None
     base: float | None = None
@@ -64,7 +65,7 @@ class _Found:
 
 
 def _side(
-    rule: SourceRule, source: SiteRef, place: SiteRef, rules: ContributorRules, ref: str
+    rule: SourceRule, source: SiteRef, place: SiteRef, rules: ContributorRules, ref: IntakeRef
 ) -> tuple[float, list[Step]]:
     """The side weight of a sided rule (1 for a rule that has no side)."""
     if not rule.sided:
@@ -210,7 +211,7 @@ def _activity_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Foun
                 fact = f"{act.kind} {act.minutes_per_week:g} min a week" + (
                     f" ({act.sport})" if act.sport else ""
                 )
-                where = f"activities[{k}]"
+                where = ActivityRef(k)
                 yield _Found(
                     rule, fact, where, SiteRef(None, None), act.minutes_per_week, activity=act
                 )

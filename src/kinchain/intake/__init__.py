@@ -18,6 +18,7 @@ from kinchain.intake.model import (
     Side,
 )
 from kinchain.intake.refs import (
+    ActivityRef,
     InjuryRef,
     InjuryRefs,
     IntakeRef,
@@ -28,6 +29,7 @@ from kinchain.intake.screening import ScreeningQuestion, screening_questions
 
 __all__ = [
     "Activity",
+    "ActivityRef",
     "Carrying",
     "Clearance",
     "Client",

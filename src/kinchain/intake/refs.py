@@ -1,14 +1,15 @@
-"""Typed pointers into an intake: which injury a conclusion is about.
+"""Typed pointers into an intake: which injury (or activity) a conclusion is about.
 
 Inside kinchain an injury is named by an :class:`InjuryRef`, never by a string; its text form
 ``injuries[0]`` appears only in JSON output, and :meth:`InjuryRef.parse` is the one way back from
 that text. The injuries of one joint, named together (a weakest link belongs to a joint, not to
-one injury), are :class:`InjuryRefs`.
+one injury), are :class:`InjuryRefs`. An activity a contributor comes from is an
+:class:`ActivityRef` (the program reads the activity's kind from it).
 
 Pointers to other parts of the intake (``pain[0]``, ``footwear[1]``, ``habits.carrying``,
 ``client.life_stage``) stay strings: they are labels a coach reads and the report resolves, and
-no code reads an injury or anything else back out of them. :data:`IntakeRef` is the union a
-trail step or a routine item's ``because`` carries.
+no code reads anything back out of them. :data:`IntakeRef` is the union a trail step, a
+contributor or a routine item's ``because`` carries.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from kinchain.errors import InputError
 if TYPE_CHECKING:
     from kinchain.intake.model import Injury, Intake
 
-__all__ = ["InjuryRef", "InjuryRefs", "IntakeRef", "injuries_by_ref", "named_together"]
+__all__ = [
+    "ActivityRef",
+    "InjuryRef",
+    "InjuryRefs",
+    "IntakeRef",
+    "injuries_by_ref",
+    "named_together",
+]
 
 _TEXT = re.compile(r"injuries\[(0|[1-9][0-9]*)\]")
 
@@ -89,9 +97,23 @@ class InjuryRefs:
         return bool(self.refs)
 
 
-#: what a trail step or a routine item points at: an injury, the injuries of a joint, or another
-#: part of the intake named by its path (``pain[0]``, ``habits.carrying``)
-IntakeRef: TypeAlias = InjuryRef | InjuryRefs | str
+@dataclass(frozen=True, order=True)
+class ActivityRef:
+    """The activity at ``index`` in the intake's ``activities`` list.
+
+    >>> str(ActivityRef(1))
+    'activities[1]'
+    """
+
+    index: int
+
+    def __str__(self) -> str:
+        return f"activities[{self.index}]"
+
+
+#: what a trail step or a routine item points at: an injury, the injuries of a joint, an
+#: activity, or another part of the intake named by its path (``pain[0]``, ``habits.carrying``)
+IntakeRef: TypeAlias = InjuryRef | InjuryRefs | ActivityRef | str
 
 
 def injuries_by_ref(intake: Intake, /) -> dict[InjuryRef, Injury]:

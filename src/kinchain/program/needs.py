@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kinchain.body import each_side
 from kinchain.intake.model import Injury, Intake
-from kinchain.intake.refs import InjuryRef, IntakeRef, injuries_by_ref
+from kinchain.intake.refs import ActivityRef, InjuryRef, IntakeRef, injuries_by_ref
 from kinchain.program.rules import ProgramRules
 from kinchain.program.wording import (
     chain_link,
@@ -100,9 +100,9 @@ def _injury_story(
 
 
 def _activity_kind(intake: Intake, ref: IntakeRef) -> str | None:
-    if not isinstance(ref, str) or not ref.startswith("activities["):
+    if not isinstance(ref, ActivityRef):
         return None
-    return str(intake.activities[int(ref[len("activities[") : -1])].kind)
+    return str(intake.activities[ref.index].kind)
 
 
 def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""An injury is named by a typed reference inside kinchain; its text form lives only in JSON."""
+"""An injury (or an activity) is named by a typed reference inside kinchain; its text form lives
+only in JSON."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from kinchain.assessment import assess
 from kinchain.errors import InputError
-from kinchain.intake import InjuryRef, InjuryRefs, named_together, parse_intake
+from kinchain.intake import ActivityRef, InjuryRef, InjuryRefs, named_together, parse_intake
 from kinchain.program import build_program
 
 AS_OF = dt.date(2026, 1, 15)
@@ -93,8 +94,21 @@ def test_the_routine_tells_the_old_sprain_in_the_clients_words_from_its_typed_re
     assert "injuries[0]" in ankle[0].to_json()["because"]
 
 
-def test_no_code_builds_or_slices_the_text_of_an_injury_reference_outside_its_type() -> None:
-    text = re.compile(r"""f?["']injuries\[(["']|\{)""")
+def test_a_runners_activity_contributor_carries_its_activity_and_its_json_pointer() -> None:
+    intake = _client(
+        activities=[
+            {"kind": "walk", "minutes_per_week": 100},
+            {"kind": "run", "minutes_per_week": 150},
+        ],
+        pain=[{"site": "knee", "side": "left", "intensity": 4, "since": "2025-09"}],
+    )
+    found = [c for c in assess(intake, as_of=AS_OF).contributors if c.kind == "activity"]
+    assert found and {c.ref for c in found} <= {ActivityRef(0), ActivityRef(1)}
+    assert all(c.to_json()["source"]["ref"] == str(c.ref) for c in found)
+
+
+def test_no_code_builds_or_slices_the_text_of_an_injury_or_activity_reference_elsewhere() -> None:
+    text = re.compile(r"""f?["'](injuries|activities)\[(["']|\{)""")
     offences = [
         f"{path.relative_to(SRC)}:{n}"
         for path in sorted(SRC.rglob("*.py"))
