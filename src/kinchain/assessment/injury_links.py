@@ -74,9 +74,7 @@ def _load_path_step(
     )
 
 
-def _pathway_only_step(
-    site: str, pain_site: str, rules: ContributorRules, ref: InjuryRef
-) -> Step:
+def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: InjuryRef) -> Step:
     return Step(
         f"{site} to {pain_site}: joined by a pathway, not the load path",
         "distance weight for a pathway only",
@@ -87,9 +85,7 @@ def _pathway_only_step(
     )
 
 
-def _pathways_step(
-    site: str, pain_site: str, paths: Sequence[Any], ref: InjuryRef
-) -> Step:
+def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: InjuryRef) -> Step:
     names = ", ".join(str(getattr(p, "name", p)) for p in paths[:3])
     cite = tuple(dict.fromkeys(k for p in paths for k in getattr(p, "cite", ())))
     return Step(
