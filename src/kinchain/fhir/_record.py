@@ -109,8 +109,15 @@ def _injury_status(injury: Injury) -> str:
 
 def _conditions(c: Collector, intake: Intake, checkins: Sequence[Checkin]) -> None:
     for i, injury in enumerate(intake.injuries):
-        res = _condition(c, injury.kind, site=injury.site, side=injury.side,
-                         onset=str(injury.date), status=_injury_status(injury), note=injury.notes)
+        res = _condition(
+            c,
+            injury.kind,
+            site=injury.site,
+            side=injury.side,
+            onset=str(injury.date),
+            status=_injury_status(injury),
+            note=injury.notes,
+        )
         res["extension"] = [_injury_extension(injury)]
         c.add(f"injury-{i + 1}", res)
     for i, pain in enumerate(intake.pain):
