@@ -26,6 +26,7 @@ __all__ = [
     "body_site_concept",
     "coding",
     "concept",
+    "core_codes",
     "extension_url",
     "system_url",
     "value_sets",
@@ -113,6 +114,15 @@ def _codes() -> _Codes:
     }
     sets["screening"] = _screening(c)
     return _Codes(c.sources, c.systems, sets, c.extensions)
+
+
+def core_codes() -> Mapping[str, frozenset[str]]:
+    """The codes kinchain writes into FHIR's own ``code`` elements (``CarePlan.status``...),
+    by element path, from ``codes.yaml``'s ``core_codes``."""
+    root = mapping(read_bundled_yaml("kinchain.fhir", _FILE), file=_FILE, key="<root>")
+    raw = mapping(mapping(root.get("core_codes"), file=_FILE, key="core_codes").get("elements"),
+                  file=_FILE, key="core_codes.elements")  # fmt: skip
+    return {str(k): frozenset(str(c) for c in v) for k, v in raw.items()}
 
 
 def value_sets() -> Mapping[str, ValueSet]:
