@@ -15,6 +15,7 @@ from fhir_cases import (
     KNOWLEDGE_HASH,
     PRACTICE,
     RELEASES,
+    ROOT,
     bundle,
     evaluation,
     export,
@@ -130,3 +131,30 @@ def test_a_huge_bundle_is_refused_before_it_is_read() -> None:
     b["entry"] = b["entry"] * (MAX_ENTRIES // len(b["entry"]) + 1)
     assert f"{MAX_ENTRIES:,}" in _refusal(b)
     assert f"{MAX_BYTES:,}" in _refusal(" " * (MAX_BYTES + 1))
+
+
+def _every_form_intake() -> Any:
+    """Maria with an injury a clinician cleared, pelvic-floor answers, some screening answers
+    and every instrument in each answer form kinchain reads."""
+    from kinchain.intake.files import read_intake_data
+
+    data = read_intake_data(ROOT / "examples" / "maria.yaml")
+    data["injuries"][0]["cleared"] = {"date": "2020-03", "by": "Dr A Khan", "said": "no limits"}
+    data["client"]["life_stage"]["pelvic_floor"] = {"leaking": True, "heaviness": False}
+    data["screening"] = {"improves_with_movement": False, "buttock_pain": True}
+    data["questionnaires"].update({
+        "rmdq": [0, 1] * 12, "odi": [1, 2, 0, None, 1, 1, 0, 2, 1, 0],
+        "faam": {"adl": [4] * 20 + [None], "sports": [3] * 8}, "lefs": [3] * 20,
+        "koos12": [2] * 12, "pgq": {"activity": [1] * 20, "symptom": [2] * 5}, "nprs": 6,
+    })  # fmt: skip
+    return validate_intake(data, source="every-form", as_of=AS_OF)
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_every_answer_form_and_a_clearance_survive_the_round_trip(release: str) -> None:
+    intake = _every_form_intake()
+    b = export_bundle(evaluate(intake, as_of=AS_OF), release=release, practice=PRACTICE,  # type: ignore[arg-type]
+                      coach=COACH, as_of=AS_OF, knowledge_hash=KNOWLEDGE_HASH)  # fmt: skip
+    draft, _ = import_bundle(b, release=release)
+    back = validate_intake(draft, source="re-read", as_of=AS_OF)
+    assert back.model_dump(mode="json") == intake.model_dump(mode="json")
