@@ -38,7 +38,7 @@ def maria_checkins() -> tuple[Any, ...]:
 
 def export(client: str, release: str, **options: Any) -> dict[str, Any]:
     return export_bundle(
-        evaluation(client), release=release, practice=PRACTICE, coach=COACH, as_of=AS_OF,  # type: ignore[arg-type]
+        evaluation(client), release=release, practice=PRACTICE, coach=COACH, as_of=AS_OF,
         knowledge_hash=KNOWLEDGE_HASH, **options,
     )  # fmt: skip
 

@@ -34,9 +34,9 @@ def test_an_uncoded_site_is_written_as_text_with_its_laterality() -> None:
     assert uncoded
     concept = body_site_concept(uncoded[0], "right")
     assert "coding" not in concept and concept["text"].startswith("right ")
-    assert concept["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == (
-        value_sets()["laterality"].codes["right"].code  # type: ignore[union-attr]
-    )
+    right = value_sets()["laterality"].codes["right"]
+    assert right is not None
+    assert concept["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == right.code
 
 
 def test_every_screening_question_has_its_code() -> None:

@@ -48,7 +48,7 @@ def test_export_then_import_gives_back_the_same_intake(client: str, release: str
 def test_export_import_export_keeps_the_clinical_content(client: str, release: str) -> None:
     draft, _ = import_bundle(json.dumps(bundle(client, release)), release=release)
     again = evaluate(validate_intake(draft, source="re-read", as_of=AS_OF), as_of=AS_OF)
-    second = export_bundle(again, release=release, practice=PRACTICE, coach=COACH,  # type: ignore[arg-type]
+    second = export_bundle(again, release=release, practice=PRACTICE, coach=COACH,
                            as_of=AS_OF, knowledge_hash=KNOWLEDGE_HASH)  # fmt: skip
     assert _clinical(second) == _clinical(bundle(client, release))
 
@@ -153,7 +153,7 @@ def _every_form_intake() -> Any:
 @pytest.mark.parametrize("release", RELEASES)
 def test_every_answer_form_and_a_clearance_survive_the_round_trip(release: str) -> None:
     intake = _every_form_intake()
-    b = export_bundle(evaluate(intake, as_of=AS_OF), release=release, practice=PRACTICE,  # type: ignore[arg-type]
+    b = export_bundle(evaluate(intake, as_of=AS_OF), release=release, practice=PRACTICE,
                       coach=COACH, as_of=AS_OF, knowledge_hash=KNOWLEDGE_HASH)  # fmt: skip
     draft, _ = import_bundle(b, release=release)
     back = validate_intake(draft, source="re-read", as_of=AS_OF)

@@ -107,6 +107,18 @@ def _injury_status(injury: Injury) -> str:
     return "resolved" if injury.cleared or injury.care == "rehab_completed" else "inactive"
 
 
+def _life_stage_words(intake: Intake) -> str:
+    """Where it matters to a pain: reported while pregnant or after a birth."""
+    stage = intake.client.life_stage
+    if stage.status == "none":
+        return ""
+    if stage.status == "pregnant":
+        weeks = f" ({stage.weeks} weeks)" if stage.weeks is not None else ""
+        return f"Reported while pregnant{weeks}."
+    weeks = f"{stage.weeks} weeks " if stage.weeks is not None else ""
+    return f"Reported {weeks}after a birth."
+
+
 def _conditions(c: Collector, intake: Intake, checkins: Sequence[Checkin]) -> None:
     for i, injury in enumerate(intake.injuries):
         res = _condition(
@@ -122,7 +134,7 @@ def _conditions(c: Collector, intake: Intake, checkins: Sequence[Checkin]) -> No
         c.add(f"injury-{i + 1}", res)
     for i, pain in enumerate(intake.pain):
         res = _condition(c, "pain", site=pain.site, side=pain.side, onset=str(pain.since),
-                         status="active", note="")  # fmt: skip
+                         status="active", note=_life_stage_words(intake))  # fmt: skip
         res["extension"] = [_pain_extension(pain)]
         cid = c.add(f"pain-{i + 1}", res)
         _rating(c, f"pain-{i + 1}-rating", cid, pain.site, pain.side, pain.intensity, c.date)
