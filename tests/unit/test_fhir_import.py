@@ -158,3 +158,16 @@ def test_every_answer_form_and_a_clearance_survive_the_round_trip(release: str) 
     draft, _ = import_bundle(b, release=release)
     back = validate_intake(draft, source="re-read", as_of=AS_OF)
     assert back.model_dump(mode="json") == intake.model_dump(mode="json")
+
+
+def test_a_bundle_nested_beyond_any_resource_is_refused_not_crashed_on() -> None:
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(100_000):
+        node["extension"] = [{}]
+        node = node["extension"][0]
+    b = bundle("ruth", "R4B")
+    b["entry"][0]["resource"]["extension"] = [deep]
+    assert "nested more deeply" in _refusal(b)
+    text = '{"resourceType": "Bundle", "entry": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    assert "nested more deeply" in _refusal(text)

@@ -56,6 +56,8 @@ def _parse(data: Any) -> Any:
             return json.loads(data)
         except (ValueError, UnicodeDecodeError) as e:
             raise FhirError(f"Bundle: not JSON ({e})") from None
+        except RecursionError:
+            raise FhirError("Bundle: nested more deeply than any FHIR resource is") from None
     return data
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kinchain.errors import FhirError
 from kinchain.fhir._checks import check_codes, check_release, check_shape, label
 from kinchain.fhir._common import fields_from_components
 from kinchain.fhir._instruments import QUESTIONNAIRE_URL, TOTAL_FORMS
@@ -242,8 +243,11 @@ def import_bundle(data: Any, /, *, release: str = "R5") -> tuple[dict[str, Any],
     if release not in classes:
         bundle_class(release)  # raises: names the release expected
     bundle = check_shape(data)
-    check_release(bundle, release, classes)
-    check_codes(bundle)
+    try:
+        check_release(bundle, release, classes)
+        check_codes(bundle)
+    except RecursionError:
+        raise FhirError("Bundle: nested more deeply than any FHIR resource is") from None
     draft, unmapped = _empty_draft(), list[str]()
     ctx: dict[str, Any] = {"pains": {}, "ratings": [], "totals": {}}
     for i, entry in enumerate(bundle.get("entry", [])):
