@@ -17,6 +17,7 @@ from kinchain.report.bodymap import BodyMap
 from kinchain.report.citations import Reference
 
 __all__ = [
+    "ChangeView",
     "CheckinView",
     "Cite",
     "Cites",
@@ -39,12 +40,14 @@ __all__ = [
     "JointsFigure",
     "MechanicsView",
     "PainGroup",
+    "PausedView",
     "PhaseView",
     "ProgramView",
     "ReferralView",
     "ReportView",
     "RoutineItemView",
     "SafetyView",
+    "ScoreChangeView",
     "TrailStep",
     "WarningSignsView",
     "WeakestLinkView",
@@ -289,14 +292,51 @@ class ProgramView:
 
 
 @dataclass(frozen=True)
-class CheckinView:
-    """What the check-ins did: each change in a sentence, what is paused, the score changes."""
+class ChangeView:
+    """What one check-in did to one routine item or habit, and why."""
 
-    changes: tuple[str, ...]
-    paused: tuple[str, ...]
-    instruments: tuple[str, ...]
-    notes: tuple[str, ...]
+    date: dt.date
+    action: str  # progress | regress | hold | pause | restore
+    kind: str  # exercise | habit
+    what: str  # the item's name
+    to: str  # the name of the item it became ("" when it stayed itself)
+    reason: str
+    rule: str
     cites: Cites
+
+
+@dataclass(frozen=True)
+class ScoreChangeView:
+    """A re-assessed questionnaire score against the earlier one."""
+
+    date: dt.date
+    instrument: str
+    value: str
+    before: float | None
+    after: float
+    mcid: float | None  # the minimal important difference, when kinchain holds one
+    verdict: str  # better | worse | no meaningful change | ...
+
+
+@dataclass(frozen=True)
+class PausedView:
+    """A routine item out of the routine for now, and why."""
+
+    id: str
+    name: str
+    why: str  # room | flare | contraindication
+    cause: str
+    since: dt.date
+
+
+@dataclass(frozen=True)
+class CheckinView:
+    """What the check-ins did: each change, the re-assessed scores, what is paused."""
+
+    changes: tuple[ChangeView, ...]
+    scores: tuple[ScoreChangeView, ...]
+    paused: tuple[PausedView, ...]
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@ check-ins changed."""
 
 from __future__ import annotations
 
+from kinchain.assessment.instruments import instrument_rules
 from kinchain.intake import Intake
 from kinchain.program import CheckinOutcome, Program
-from kinchain.program.library import QUALITY_WORDS
+from kinchain.program.checkin_changes import Change, InstrumentDelta, Paused
+from kinchain.program.library import QUALITY_WORDS, default_library
 from kinchain.program.model import (
     HABIT_AREA_LABELS,
     LEFT_OUT_WORDS,
@@ -17,14 +19,17 @@ from kinchain.program.model import (
 from kinchain.report.citations import Citations
 from kinchain.report.view.findings import grade_of
 from kinchain.report.view.model import (
+    ChangeView,
     CheckinView,
     HabitView,
+    PausedView,
     PhaseView,
     ProgramView,
     RoutineItemView,
+    ScoreChangeView,
 )
 from kinchain.report.view.safety import cites_of
-from kinchain.report.view.words import describe_ref, format_value, place, words
+from kinchain.report.view.words import describe_ref, place, words
 
 __all__ = ["checkin_view", "program_view"]
 
@@ -95,25 +100,41 @@ def program_view(intake: Intake, program: Program, cites: Citations) -> ProgramV
     )
 
 
+def _name(exercise_id: str) -> str:
+    library = default_library()
+    return library[exercise_id].name if exercise_id in library else words(exercise_id)
+
+
+def _instrument(key: str) -> str:
+    rules = instrument_rules()
+    return rules[key].name if key in rules else words(key)
+
+
+def _change(c: Change, cites: Citations) -> ChangeView:
+    what = words(c.exercise) if c.kind == "habit" else _name(c.exercise)
+    # a hold names the step it did not take: the item stayed itself
+    stayed = not c.to or c.action == "hold"
+    to = "" if stayed else words(c.to or "") if c.kind == "habit" else _name(c.to or "")
+    return ChangeView(c.date, c.action, c.kind, what, to, c.reason, c.rule, cites_of(cites, c.cite))
+
+
+def _score(d: InstrumentDelta) -> ScoreChangeView:
+    name, value = _instrument(d.instrument), words(d.value)
+    return ScoreChangeView(d.date, name, value, d.before, d.after, d.mcid, d.verdict)
+
+
+def _paused(p: Paused) -> PausedView:
+    ex = p.item.exercise
+    return PausedView(ex.id, ex.name, p.why, words(p.cause or ""), p.since)
+
+
 def checkin_view(outcome: CheckinOutcome | None, cites: Citations) -> CheckinView | None:
-    """What the check-ins did, one plain sentence per change; None without check-ins."""
+    """What the check-ins did; None without check-ins."""
     if outcome is None:
         return None
-    changes = tuple(
-        f"{c.date.isoformat()}: {c.action} {words(c.exercise)}"
-        + (f" to {words(c.to)}" if c.to else "")
-        + (f": {c.reason}" if c.reason else "")
-        for c in outcome.changes
+    return CheckinView(
+        changes=tuple(_change(c, cites) for c in outcome.changes),
+        scores=tuple(_score(d) for d in outcome.instruments),
+        paused=tuple(_paused(p) for p in outcome.paused),
+        notes=outcome.notes,
     )
-    paused = tuple(
-        f"{p.item.exercise.name}: paused since {p.since.isoformat()} ({words(p.why)}"
-        + (f": {words(p.cause)})" if p.cause else ")")
-        for p in outcome.paused
-    )
-    instruments = tuple(
-        f"{d.date.isoformat()}: {words(d.instrument)} {words(d.value)} "
-        f"{format_value(d.before) or 'no earlier score'} → {format_value(d.after)}, {d.verdict}"
-        for d in outcome.instruments
-    )
-    keys = [k for c in outcome.changes for k in c.cite]
-    return CheckinView(changes, paused, instruments, outcome.notes, cites_of(cites, keys))
