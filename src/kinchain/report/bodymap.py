@@ -15,10 +15,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from kinchain.assessment import Assessment
-from kinchain.assessment.model import Place
 from kinchain.body import each_side
 from kinchain.body import site_label as body_site_label
 from kinchain.datafile import read_bundled_yaml
@@ -30,12 +29,14 @@ __all__ = [
     "ChainArrow",
     "InjuryMark",
     "Layout",
+    "Located",
     "PainMark",
     "View",
     "body_map_marks",
     "default_layout",
     "parse_layout",
     "site_label",
+    "where",
     "years_between",
 ]
 
@@ -182,9 +183,28 @@ def site_label(site: str, side: str | None) -> str:
 _Point = tuple[str, str | None]
 
 
-def _point(place: Place) -> _Point | None:
+class Located(Protocol):
+    """Anything that names a site and a side: the one shape the report reads a place in."""
+
+    @property
+    def site(self) -> str | None: ...
+
+    @property
+    def side(self) -> str | None: ...
+
+
+def where(ref: Located | None, /) -> tuple[str | None, str | None]:
+    """The site and side of a place reference, (None, None) for none or a whole-body source:
+    the one place the report reads the assessment's place type."""
+    if ref is None or not ref.site:
+        return (None, None)
+    return (ref.site, ref.side or None)
+
+
+def _point(ref: Located | None) -> _Point | None:
     """A site and side as the map marks it (None for a whole-body source)."""
-    return None if place.site is None else (place.site, place.side or None)
+    site, side = where(ref)
+    return None if site is None else (site, side)
 
 
 def _deficit_of(assessment: Assessment, site: str, side: str | None) -> float:
@@ -248,9 +268,7 @@ def _feeds_arrows(assessment: Assessment) -> tuple[list[ChainArrow], dict[_Point
     return arrows, best_score
 
 
-def _weakest_arrows(
-    assessment: Assessment, best_score: Mapping[_Point, float]
-) -> list[ChainArrow]:
+def _weakest_arrows(assessment: Assessment, best_score: Mapping[_Point, float]) -> list[ChainArrow]:
     """An arrow from each injury to the next weakest link it loads, as strong as the injury's
     best contributor score (0.3 when it has none)."""
     arrows: list[ChainArrow] = []

@@ -26,7 +26,7 @@ from kinchain.report.view.model import (
     WeakestLinkView,
 )
 from kinchain.report.view.safety import cites_of
-from kinchain.report.view.words import describe_ref, format_value, place, words
+from kinchain.report.view.words import describe_ref, format_value, place, place_of, words
 from kinchain.trail import Step
 
 __all__ = [
@@ -71,7 +71,7 @@ def trail_view(steps: tuple[Step, ...], cites: Citations) -> Trail:
 
 def _row(intake: Intake, c: Contributor, trail: Trail) -> ContributorRow:
     said = describe_ref(intake, str(c.ref))
-    where = place(c.source.site, c.source.side)
+    where = place_of(c.source)
     return ContributorRow(
         kind=_KIND_NAMES.get(c.kind, words(c.kind)),
         what=c.label or said or where or words(c.kind),
@@ -95,7 +95,7 @@ def contributor_groups(
         label = place(p.site, p.side)
         rows[label], intensity[label] = [], p.intensity
     for c in sorted(assessment.contributors, key=lambda c: -round(c.score, 3)):
-        pain = place(c.pain.site, c.pain.side) or "pain"
+        pain = place_of(c.pain) or "pain"
         rows.setdefault(pain, [])
         intensity.setdefault(pain, None)
         rows[pain].append(_row(intake, c, trail_view(c.trail, cites)))
@@ -107,8 +107,8 @@ def weakest_link_views(assessment: Assessment, cites: Citations) -> tuple[Weakes
     """Each injury's next weakest link with its margin and trail."""
     return tuple(
         WeakestLinkView(
-            injury=place(w.injury.site, w.injury.side),
-            link=place(w.link.site, w.link.side),
+            injury=place_of(w.injury),
+            link=place_of(w.link),
             margin=round(w.margin, 3),
             trail=trail_view(w.trail, cites),
         )

@@ -2,7 +2,8 @@
 
 :func:`describe_ref` is the one place the report reads an intake pointer (``injuries[0]``,
 ``habits.carrying``): it takes the pointer's string form, so the type that carries it can
-change without touching the rest of the view.
+change without touching the rest of the view. :func:`place_of` is the one place it reads the
+assessment's site-and-side type.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pydantic import BaseModel
 from kinchain.body import site_label as body_site_label
 from kinchain.intake import Intake
 from kinchain.intake.model import Activity, Carrying, Footwear, Injury, LifeStage, Pain
+from kinchain.report.bodymap import Located, where
 
-__all__ = ["describe_ref", "format_value", "place", "words"]
+__all__ = ["describe_ref", "format_value", "place", "place_of", "words"]
 
 
 def words(key: str) -> str:
@@ -52,6 +54,11 @@ def place(site: str | None, side: str | None) -> str:
     if not site:
         return ""
     return body_site_label(site, side if side in ("left", "right", "both") else None)
+
+
+def place_of(ref: Located | None, /) -> str:
+    """A place reference (the assessment's site and side) in words; "" for none."""
+    return place(*where(ref))
 
 
 _PATH = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
