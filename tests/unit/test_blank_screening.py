@@ -16,6 +16,7 @@ from kinchain.cli import app
 from kinchain.intake import screening_questions
 from kinchain.report import render_html
 from kinchain.services import assess_file
+from kinchain.services.report import report_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-12-02"
@@ -99,9 +100,7 @@ def test_the_program_json_carries_the_screening_status_and_the_provisional_mark(
 
 def test_the_report_leads_with_the_screening_gap_and_marks_the_routine_provisional() -> None:
     path = ROOT / "examples" / "maria.yaml"
-    client = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assessment = assess_file(path, as_of=dt.date(2026, 12, 2))
-    html = render_html(client, assessment, None, as_of=dt.date(2026, 12, 2))
+    html = render_html(report_inputs(path, as_of=dt.date(2026, 12, 2)).view)
     gap = html.index('id="screening"')
     assert gap < html.index('id="at-a-glance"') < html.index('id="program"')
     glance = html[

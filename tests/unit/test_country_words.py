@@ -125,13 +125,10 @@ def test_an_assessment_made_for_ireland_says_so_in_its_json() -> None:
 
 
 def test_the_report_for_an_irish_practice_names_no_uk_service() -> None:
-    import yaml
-
     from kinchain.report import render_html
-    from kinchain.services import assess_file
+    from kinchain.services.report import report_inputs
 
-    path = ROOT / "examples" / "ruth.yaml"
-    client = yaml.safe_load(path.read_text(encoding="utf-8"))
-    html = render_html(client, assess_file(path, as_of=AS_OF, country="IE"), None, as_of=AS_OF)
+    inputs = report_inputs(ROOT / "examples" / "ruth.yaml", as_of=AS_OF, country="IE")
+    html = render_html(inputs.view)
     assert "A&amp;E" not in html and "NHS 111" not in html
     assert "hospital emergency department" in html

@@ -46,6 +46,13 @@ def test_validating_maria_from_the_command_line_loads_no_plotting_pdf_or_numba()
     assert [m for m in HEAVY if m in loaded] == []
 
 
+def test_importing_the_report_s_plots_loads_neither_its_view_nor_the_domain_it_reads() -> None:
+    loaded = _loaded_after("import kinchain.report.plots")
+    assert "kinchain.report.plots" in loaded
+    domain = ("kinchain.report.view", "kinchain.assessment", "kinchain.program", "numpy")
+    assert [m for m in (*HEAVY, *domain) if m in loaded] == []
+
+
 def test_the_numba_cache_follows_numba_cache_dir_when_it_is_set(tmp_path: Path) -> None:
     env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path / "mine")}
     code = (

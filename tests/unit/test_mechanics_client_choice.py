@@ -98,10 +98,10 @@ def test_the_assessment_and_the_report_simulate_the_same_shoe_for_the_same_activ
     assert set(runs) == {"jog", "walk"}
     jog_shoe = runs["jog"]
     assert jog_shoe is not None and maria.footwear[jog_shoe].kind == "athletic"
-    simulation = report_inputs(maria_path, as_of=AS_OF).simulation
-    assert simulation is not None and simulation["activity"] == activity_to_show(maria).activity
-    shoe = shoe_for_activity(maria, simulation["activity"])
-    assert shoe is not None and simulation["shoe"] == maria.footwear[shoe].name
+    simulation = report_inputs(maria_path, as_of=AS_OF).view.mechanics
+    assert simulation is not None and simulation.activity == activity_to_show(maria).activity
+    shoe = shoe_for_activity(maria, simulation.activity)
+    assert shoe is not None and simulation.shoe == maria.footwear[shoe].name
 
 
 def test_kinchain_simulate_names_the_shoe_it_jogs_tom_in(tom_path: Path) -> None:

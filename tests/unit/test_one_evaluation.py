@@ -43,7 +43,7 @@ def test_one_report_of_maria_reads_her_intake_once_and_runs_each_simulation_once
     monkeypatch.setattr(sys.modules["kinchain.assessment.assess"], "tissue_state", tissue_anywhere)
     assert assessment_service.load_client is intake_service.load_client
     inputs = report_inputs(EXAMPLES / "maria.yaml", as_of=AS_OF)
-    assert inputs.simulation["activity"]
+    assert inputs.view.mechanics is not None and inputs.view.mechanics.activity
     assert calls["read_intake_data"] == 1
     assert calls["tissue_state"] == 1
     assert calls["any tissue_state"] == 0

@@ -4,12 +4,14 @@ the constants it ran with."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from kinchain.assessment.instruments import instrument_rules
+from kinchain.assessment.instruments import Score, instrument_rules
 from kinchain.body import default_body, each_side, site_label
 from kinchain.cli import app
 from kinchain.errors import one_of
@@ -18,8 +20,9 @@ from kinchain.intake import load_intake
 from kinchain.mechanics import ACTIVITIES
 from kinchain.mechanics.chain import chain_constants
 from kinchain.mechanics.client import simulate_client
-from kinchain.report import context
 from kinchain.report.citations import Citations
+from kinchain.report.view.findings import instrument_views
+from kinchain.services.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 MARIA = ROOT / "examples" / "maria.yaml"
@@ -53,9 +56,12 @@ def test_both_sides_mean_the_left_then_the_right_and_one_side_means_itself() -> 
 
 
 def test_an_instrument_without_a_name_in_the_assessment_takes_the_data_file_s_name() -> None:
-    assessment = {"instruments": {"cait": {"total": 20, "max": 30}}}
-    view = context.instruments_view(assessment, Citations(default_registry()))
-    assert view[0]["name"] == instrument_rules()["cait"].name
+    maria = evaluate(load_intake(MARIA), as_of=dt.date(2026, 12, 2)).assessment
+    unnamed = Score("cait", "", {"total": 20, "max": 30}, "", ())
+    assessment = dataclasses.replace(maria, instruments={"cait": unnamed})
+    view = instrument_views(assessment, Citations(default_registry()))
+    assert view[0].name == instrument_rules()["cait"].name
+    assert view[0].scores == (("total", "20 of 30"),)
 
 
 def test_the_simulate_help_lists_every_activity_the_chain_simulates() -> None:

@@ -14,7 +14,7 @@ from kinchain.assessment import assess, pregnancy_warning_signs
 from kinchain.cli import app
 from kinchain.intake import parse_intake
 from kinchain.report import render_html
-from kinchain.services import assess_file
+from kinchain.services.report import report_inputs
 
 AS_OF = dt.date(2026, 12, 2)
 ACOG_SIGNS = (
@@ -75,5 +75,5 @@ def test_the_program_text_and_the_report_of_a_pregnant_client_list_the_warning_s
     flat = " ".join(out.output.split())
     assert "call your midwife or maternity unit" in flat
     assert "regular, painful contractions" in flat
-    html = render_html(doc, assess_file(path, as_of=AS_OF), None, as_of=AS_OF)
+    html = render_html(report_inputs(path, as_of=AS_OF).view)
     assert 'id="warning-signs"' in html and "fluid leaking from the vagina" in html

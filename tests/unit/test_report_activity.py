@@ -78,14 +78,15 @@ def test_the_words_for_each_activity_live_in_the_activity_data_file():
 
 def test_report_inputs_simulate_the_activity_the_coach_asks_for(maria_path: Path):
     inputs = report_inputs(maria_path, as_of=AS_OF, activity="walk")
-    assert inputs.simulation is not None and inputs.simulation["activity"] == "walk"
-    assert "chosen by the coach" in inputs.simulation["chosen_because"]
+    mechanics = inputs.view.mechanics
+    assert mechanics is not None and mechanics.activity == "walk"
+    assert "chosen by the coach" in mechanics.chosen_because
 
 
 def test_marias_report_simulates_jogging_and_says_why(maria_path: Path):
     inputs = report_inputs(maria_path, as_of=AS_OF)
-    assert inputs.simulation is not None and inputs.simulation["activity"] == "jog"
-    html = render_html(inputs.client, inputs.assessment, inputs.simulation, as_of=AS_OF)
+    assert inputs.view.mechanics is not None and inputs.view.mechanics.activity == "jog"
+    html = render_html(inputs.view)
     section = html.split('id="mechanics"', 1)[1].split("</section>", 1)[0]
     assert "jogging" in section
     assert "Jog 5 km without SI pain" in section

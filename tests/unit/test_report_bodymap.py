@@ -7,7 +7,11 @@ import re
 
 import pytest
 
+from kinchain.assessment import Assessment
+from kinchain.assessment.model import Contributor, JointReport, Place, WeakestLink
+from kinchain.assessment.red_flags import Screening
 from kinchain.errors import DataFileError
+from kinchain.intake import Intake, parse_intake
 from kinchain.report.bodymap import (
     BodyMap,
     InjuryMark,
@@ -21,44 +25,43 @@ from kinchain.report.bodymap_svg import body_map_svg
 AS_OF = dt.date(2026, 11, 25)
 
 
-def _client(**extra: object) -> dict[str, object]:
+def _client(**extra: object) -> Intake:
     base: dict[str, object] = {
-        "client": {"name": "A", "birth_year": 1990},
+        "client": {
+            "name": "A",
+            "birth_year": 1990,
+            "sex": "female",
+            "height_cm": 165,
+            "mass_kg": 60,
+        },
+        "daily_minutes": 10,
         "injuries": [{"site": "ankle", "side": "left", "kind": "sprain", "date": "2006-05"}],
-        "pain": [{"site": "sacroiliac", "side": "left", "intensity": 6}],
+        "pain": [{"site": "sacroiliac", "side": "left", "intensity": 6, "since": "2024"}],
     }
     base.update(extra)
-    return base
+    return parse_intake(base, as_of=AS_OF)
 
 
-def _assessment(deficit: float = 0.4) -> dict[str, object]:
-    return {
-        "joints": [{"site": "ankle", "side": "left", "stability_deficit": deficit, "trail": []}],
-        "contributors": [
-            {
-                "pain": {"site": "sacroiliac", "side": "left"},
-                "source": {"kind": "injury", "site": "ankle", "side": "left", "ref": "injuries[0]"},
-                "score": 0.7,
-                "evidence": "EXP",
-                "trail": [],
-            },
-            {
-                "pain": {"site": "sacroiliac", "side": "left"},
-                "source": {"kind": "habit", "site": None, "side": None, "ref": "habits.carrying"},
-                "score": 0.5,
-                "evidence": "heuristic",
-                "trail": [],
-            },
-        ],
-        "weakest_links": [
-            {
-                "injury": {"site": "ankle", "side": "left"},
-                "link": {"site": "hip", "side": "left"},
-                "margin": 0.2,
-                "trail": [],
-            }
-        ],
-    }
+def _contributor(kind: str, source: Place, ref: str, score: float) -> Contributor:
+    pain = Place("sacroiliac", "left")
+    return Contributor(pain, "pain[0]", kind, source, ref, "", score, "EXP", False, "", ())
+
+
+def _assessment(
+    deficit: float = 0.4, *, habits_only: bool = False, no_findings: bool = False
+) -> Assessment:
+    injury = _contributor("injury", Place("ankle", "left"), "injuries[0]", 0.7)
+    habit = _contributor("habit", Place(None, None), "habits.carrying", 0.5)
+    link = WeakestLink(Place("ankle", "left"), "injuries[0]", Place("hip", "left"), 0.2, ())
+    return Assessment(
+        client="A",
+        as_of=AS_OF,
+        screening=Screening(flags=(), referral=None, rheumatology_criteria=None, trail=()),
+        instruments={},
+        joints=() if no_findings else (JointReport("ankle", "left", deficit, ()),),
+        contributors=() if no_findings else (habit,) if habits_only else (injury, habit),
+        weakest_links=() if no_findings or habits_only else (link,),
+    )
 
 
 def test_client_left_is_on_the_readers_right_in_the_front_view_and_left_in_the_back_view() -> None:
@@ -90,14 +93,7 @@ def test_an_injury_that_feeds_a_pain_draws_an_arrow_and_one_to_the_next_weakest_
 
 
 def test_habits_and_other_non_injury_contributors_draw_no_arrow() -> None:
-    assessment = _assessment()
-    assessment["contributors"] = [
-        c
-        for c in assessment["contributors"]  # type: ignore[attr-defined]
-        if c["source"]["kind"] != "injury"
-    ]
-    assessment["weakest_links"] = []
-    bm = body_map_marks(_client(), assessment, as_of=AS_OF)
+    bm = body_map_marks(_client(), _assessment(habits_only=True), as_of=AS_OF)
     assert bm.arrows == ()
 
 
@@ -114,7 +110,7 @@ def test_a_larger_residual_deficit_draws_a_larger_injury_marker() -> None:
 
 def test_an_injury_on_both_sides_is_marked_on_each_side() -> None:
     client = _client(injuries=[{"site": "knee", "side": "both", "kind": "sprain", "date": "2020"}])
-    bm = body_map_marks(client, {}, as_of=AS_OF)
+    bm = body_map_marks(client, _assessment(no_findings=True), as_of=AS_OF)
     assert sorted(m.side or "" for m in bm.injuries) == ["left", "right"]
 
 

@@ -108,9 +108,8 @@ def test_the_largest_intake_the_limits_allow_renders_a_page_of_bounded_size(
     path = tmp_path / "largest.json"
     path.write_text(json.dumps(largest_intake(one_joint=one_joint)), encoding="utf-8")
     inputs = report_inputs(path, as_of=AS_OF)
-    args = (inputs.client, inputs.assessment, inputs.simulation)
-    page = render_html(*args, as_of=AS_OF).encode("utf-8")
-    printed = render_html(*args, as_of=AS_OF, for_print=True).encode("utf-8")
+    page = render_html(inputs.view).encode("utf-8")
+    printed = render_html(inputs.view, for_print=True).encode("utf-8")
     assert len(page) < MAX_PAGE_BYTES
     assert len(printed) < MAX_PRINTED_PAGE_BYTES
     assert b"smaller contributors to this pain, listed in the HTML report" in printed

@@ -1,176 +1,52 @@
 """The report page: self-contained, honest, referral first when suspended, every source listed.
 
-These tests feed the renderer small hand-built dicts of the documented JSON shapes, so each can
-change one thing (a suspension, a hostile name) and see the page follow.
+The page is rendered from the typed view of real clients (Maria; Ruth, whose red flag suspends
+her program); a test that changes one thing (no simulation, a hostile name, a routine referral)
+changes it in the client's intake or in the frozen view and sees the page follow.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import math
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
+from markupsafe import escape
 
-from kinchain.evidence import default_registry
-from kinchain.report import render_html, render_pdf
+from kinchain.intake.files import read_intake_data
+from kinchain.report import ReportView, build_report_view, render_html, render_pdf
+from kinchain.report.view.model import ReferralView
+from kinchain.report.view.words import format_value
+from kinchain.services.evaluate import evaluate
+from kinchain.services.intake import validate_intake
 
 AS_OF = dt.date(2026, 11, 25)
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def _keys(n: int) -> list[str]:
-    """Real citation keys, taken from the registry (code never spells a key)."""
-    return sorted(default_registry())[:n]
-
-
-def _client(name: str = "Ana Example") -> dict[str, Any]:
-    return {
-        "client": {"name": name, "birth_year": 1990, "life_stage": {"status": "none"}},
-        "daily_minutes": 10,
-        "goals": ["Walk the dog"],
-        "injuries": [{"site": "ankle", "side": "left", "kind": "sprain", "date": "2010-05"}],
-        "pain": [{"site": "sacroiliac", "side": "left", "intensity": 5}],
-        "habits": {"sitting_hours": 8},
-    }
-
-
-def _assessment(*, suspended: bool = False) -> dict[str, Any]:
-    k = _keys(3)
-    referral = (
-        {
-            "urgency": "urgent",
-            "reasons": ["history of cancer"],
-            "advice": "Stop the program until a doctor has seen you.",
-            "see": "your GP",
-            "within": "within the next few days",
-            "safety_net": "If your legs go weak, go to an emergency department.",
-            "caveat": "Red flags alone rarely mean serious disease.",
-            "cite": [k[0]],
-            "flags": [],
-        }
-        if suspended
-        else None
-    )
-    return {
-        "referral": referral,
-        "program_suspended": suspended,
-        "joints": [
-            {
-                "site": "ankle",
-                "side": "left",
-                "stability_deficit": 0.4,
-                "trail": [{"fact": "sprain", "rule": "plateau", "value": 0.4, "cite": [k[0]]}],
-            }
-        ],
-        "contributors": [
-            {
-                "pain": {"site": "sacroiliac", "side": "left"},
-                "source": {"kind": "injury", "site": "ankle", "side": "left", "ref": "injuries[0]"},
-                "score": 0.6,
-                "evidence": "EXP",
-                "trail": [
-                    {
-                        "fact": "old sprain",
-                        "rule": "chain",
-                        "value": 0.6,
-                        "cite": [k[1]],
-                        "note": "a hypothesis",
-                    }
-                ],
-            },
-            {
-                "pain": {"site": "sacroiliac", "side": "left"},
-                "source": {
-                    "kind": "habit",
-                    "site": None,
-                    "side": None,
-                    "ref": "habits.sitting_hours",
-                },
-                "score": 0.1,
-                "evidence": "SR/MA",
-                "trail": [
-                    {"fact": "sits 8 h", "rule": "not shown to cause", "value": 0.1, "cite": [k[2]]}
-                ],
-            },
-        ],
-        "weakest_links": [
-            {
-                "injury": {"site": "ankle", "side": "left"},
-                "link": {"site": "hip", "side": "left"},
-                "margin": 0.3,
-                "trail": [],
-            }
-        ],
-        "instruments": {"nprs": {"score": 5, "meaning": "moderate pain"}},
-        "program": None
-        if suspended
-        else {
-            "daily_minutes": 10,
-            "routine": [
-                {
-                    "exercise": "balance",
-                    "name": "Single-leg balance",
-                    "minutes": 3,
-                    "dose": "3 × 30 s",
-                    "quality": "proprioception",
-                    "targets": [{"site": "ankle", "side": "left"}],
-                    "because": ["injuries[0]"],
-                    "explanation": "Your left ankle was never rehabbed.",
-                },
-            ],
-            "left_out": [],
-            "habits": [{"area": "sitting", "advice": "Vary positions.", "evidence": "SR/MA"}],
-            "phases": [{"name": "Settle", "weeks": [1, 4]}],
-        },
-    }
-
-
-def _simulation() -> dict[str, Any]:
-    t = [float(i) for i in range(0, 201, 2)]
-
-    def bump(peak: float) -> list[float]:
-        return [peak * math.sin(math.pi * x / 200) for x in t]
-
-    joints = [
-        {
-            "site": s,
-            "side": "left",
-            "peak_force_n": f,
-            "peak_force_bw": f / 600,
-            "loading_rate_bw_s": 30.0,
-            "energy_absorbed_j": e,
-            "energy_passed_j": e / 2,
-            "baseline": {
-                "peak_force_n": f * 0.9,
-                "peak_force_bw": f * 0.9 / 600,
-                "loading_rate_bw_s": 28.0,
-                "energy_absorbed_j": e * 0.8,
-                "energy_passed_j": e / 3,
-            },
-        }
-        for s, f, e in (("ankle", 1400.0, 10.0), ("knee", 1200.0, 12.0), ("hip", 1000.0, 9.0))
-    ]
-    return {
-        "activity": "walk",
-        "side": "left",
-        "body_weight_n": 600.0,
-        "joints": joints,
-        "weakest_link": {"site": "hip", "side": "left", "margin": 0.3, "trail": []},
-        "series": {
-            "time_ms": t,
-            "grf_n": bump(800),
-            "baseline_grf_n": bump(760),
-            "joints": {"ankle": {"client": bump(1400), "baseline": bump(1260)}},
-        },
-    }
+def _view(
+    name: str = "maria", *, client_name: str | None = None, simulate: bool = True
+) -> ReportView:
+    data = read_intake_data(EXAMPLES / f"{name}.yaml")
+    if client_name is not None:
+        data["client"]["name"] = client_name
+    intake = validate_intake(data, source=f"{name}.yaml", as_of=AS_OF)
+    ev = evaluate(intake, as_of=AS_OF)
+    simulation = ev.simulation(activity="walk") if simulate else None
+    return build_report_view(intake, ev.assessment, ev.program, simulation, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
-def page() -> str:
-    return render_html(_client(), _assessment(), _simulation(), as_of=AS_OF)
+def view() -> ReportView:
+    return _view()
+
+
+@pytest.fixture(scope="module")
+def page(view: ReportView) -> str:
+    return render_html(view)
 
 
 def test_the_page_needs_no_network_to_open(page: str) -> None:
@@ -189,29 +65,40 @@ def test_the_page_says_it_is_not_a_diagnosis_and_states_date_and_units(page: str
     assert "newtons (N)" in page and "joules (J)" in page
 
 
-def test_every_citation_in_a_trail_is_numbered_and_resolved_in_the_reference_list(
-    page: str,
+def test_every_citation_is_numbered_and_resolved_in_the_reference_list(
+    view: ReportView, page: str
 ) -> None:
-    registry = default_registry()
-    for key in _keys(3):
-        assert f'title="{key}"' in page
-    refs = re.findall(r'<li id="ref-(\d+)"', page)
-    assert refs == [str(i) for i in range(1, len(refs) + 1)] and len(refs) == 3
-    for key in _keys(3):
-        assert str(registry[key].year or "") in page
-        assert registry[key].title[:30].replace("&", "&amp;").replace("'", "&#39;") in page
+    cited = set(re.findall(r'href="#ref-(\d+)"', page))
+    listed = re.findall(r'<li id="ref-(\d+)"', page)
+    assert listed == [str(i) for i in range(1, len(listed) + 1)] and len(listed) > 10
+    assert cited == set(listed)  # every number cited is listed, and every listed one is cited
+    for ref in view.references:
+        assert str(escape(ref.text[:30])) in page
 
 
-def test_contributor_trails_are_expandable_and_open_in_the_print_version(page: str) -> None:
+def test_contributor_trails_are_expandable_and_open_in_the_print_version(
+    view: ReportView, page: str
+) -> None:
     assert page.count('<details class="contributor">') >= 2
-    printed = render_html(_client(), _assessment(), _simulation(), as_of=AS_OF, for_print=True)
+    printed = render_html(view, for_print=True)
     assert '<details class="contributor">' not in printed
     assert '<details class="contributor" open>' in printed
 
 
+def test_the_print_version_keeps_the_trails_of_the_best_two_contributors_to_each_pain(
+    view: ReportView,
+) -> None:
+    printed = render_html(view, for_print=True)
+    groups = [g for g in view.contributors if len(g.rows) > 2]
+    assert groups
+    shown = sum(min(len(g.rows), 12) - 2 for g in groups)
+    assert printed.count("The step-by-step trail is in the HTML report.") == shown
+
+
 def test_an_intake_pointer_is_shown_as_what_it_points_to(page: str) -> None:
-    assert "left ankle sprain (2010-05)" in page
-    assert "sitting hours: 8" in page
+    assert "From the intake: left ankle sprain (2006-05)" in page
+    assert "From the intake: jog on road, 60 minutes a week" in page
+    assert "minutes per week" not in page and "surface ," not in page
 
 
 def test_the_mechanics_show_three_plots_each_with_a_reading(page: str) -> None:
@@ -222,60 +109,74 @@ def test_the_mechanics_show_three_plots_each_with_a_reading(page: str) -> None:
 
 
 def test_without_a_simulation_the_page_says_so_instead_of_plotting() -> None:
-    html = render_html(_client(), _assessment(), None, as_of=AS_OF)
+    html = render_html(_view(simulate=False))
     assert "plot-grf" not in html and "No simulation is available" in html
 
 
-def test_the_routine_shows_minutes_dose_and_the_clients_explanation(page: str) -> None:
-    assert "Single-leg balance" in page and "3 min" in page and "3 × 30 s" in page
-    assert "Your left ankle was never rehabbed." in page
-    assert "weeks 1–4" in page
+def test_the_routine_shows_minutes_dose_and_the_clients_explanation(
+    view: ReportView, page: str
+) -> None:
+    assert view.program is not None and view.program.routine
+    for item in view.program.routine:
+        assert escape(item.name) in page
+        assert f"{format_value(item.minutes)} min" in page
+        assert escape(item.dose) in page
+        assert escape(item.explanation) in page
+    for phase in view.program.phases:
+        assert f"(weeks {phase.weeks[0]}–{phase.weeks[1]})" in page
 
 
 def test_a_suspended_program_leads_with_the_referral_and_gives_no_exercise() -> None:
-    html = render_html(_client(), _assessment(suspended=True), _simulation(), as_of=AS_OF)
+    html = render_html(_view("ruth"))
     assert html.index('id="referral"') < html.index('id="body-map"')
-    for shown in ("your GP", "within the next few days", "history of cancer", "go weak"):
-        assert shown in html
+    assert "Urgent medical review" in html and "Whom to see" in html and "How soon" in html
     assert 'class="routine"' not in html and 'class="exercise"' not in html
     assert "program is suspended" in html
 
 
 def test_a_clients_name_cannot_inject_markup() -> None:
-    html = render_html(_client("<script>alert(1)</script>"), _assessment(), None, as_of=AS_OF)
+    html = render_html(_view(client_name="<script>alert(1)</script>", simulate=False))
     assert "<script>alert" not in html and "&lt;script&gt;" in html
 
 
-def test_the_pdf_has_real_pages(tmp_path: Path) -> None:
-    html = render_html(_client(), _assessment(), _simulation(), as_of=AS_OF, for_print=True)
-    pdf = render_pdf(html, tmp_path / "r.pdf")
+def test_the_pdf_has_real_pages(tmp_path: Path, view: ReportView) -> None:
+    pdf = render_pdf(render_html(view, for_print=True), tmp_path / "r.pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
     assert pages >= 2
 
 
-def test_a_routine_referral_is_shown_and_the_program_goes_on() -> None:
-    assessment = _assessment()
-    assessment["referral"] = {
-        "urgency": "routine",
-        "reasons": ["back pain before 45 with four inflammatory features"],
-        "advice": "Ask your GP for a rheumatology referral.",
-        "see": "a rheumatologist, through your GP",
-        "within": "a routine referral",
-        "safety_net": "",
-        "caveat": "",
-        "cite": [],
-        "flags": [],
-    }
-    html = render_html(_client(), assessment, None, as_of=AS_OF)
+def test_a_routine_referral_is_shown_and_the_program_goes_on(view: ReportView) -> None:
+    referral = ReferralView(
+        urgency="routine",
+        title="Routine referral",
+        tone="routine",
+        see="a rheumatologist, through your GP",
+        within="a routine referral",
+        reasons=("back pain before 45 with four inflammatory features",),
+        advice="Ask your GP for a rheumatology referral.",
+        safety_net="",
+        caveat="",
+        suspended=False,
+        cites=(),
+    )
+    html = render_html(dataclasses.replace(view, referral=referral))
     assert 'class="referral referral-routine"' in html
     assert "a rheumatologist, through your GP" in html
     assert 'class="routine"' in html and "the program goes on" in html
 
 
-def test_at_a_glance_names_the_strongest_contributor_and_the_program_size(page: str) -> None:
+def test_at_a_glance_names_the_strongest_contributor_and_the_program_size(
+    view: ReportView, page: str
+) -> None:
     glance = page.split('id="at-a-glance"', 1)[1].split("</section>", 1)[0]
+    worst = view.contributors[0]
+    assert worst.intensity is not None
     # the site's words come from the body web (sites.yaml: "sacroiliac joint")
-    assert "Left sacroiliac joint pain (5/10)" in glance and "left ankle sprain (2010-05)" in glance
-    assert "from the left ankle to the left hip" in glance
-    assert "of 10 minutes a day" in glance
+    assert f"Left sacroiliac joint pain ({worst.intensity}/10)" in glance
+    assert escape(worst.rows[0].what) in glance
+    assert "Next weakest link:</strong> from the left ankle to the" in glance
+    assert view.program is not None
+    program = view.program
+    size = f"{format_value(program.total_minutes)} of {program.daily_minutes} minutes a day"
+    assert f"{len(program.routine)} exercises in {size}" in glance

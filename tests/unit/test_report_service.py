@@ -42,7 +42,7 @@ def pages() -> dict[str, tuple[ReportInputs, str]]:
     out = {}
     for name in ("maria", "tom", "ruth"):
         inputs = report_inputs(EXAMPLES / f"{name}.yaml", as_of=AS_OF)
-        html = render_html(inputs.client, inputs.assessment, inputs.simulation, as_of=AS_OF)
+        html = render_html(inputs.view)
         out[name] = (inputs, html)
     return out
 
@@ -60,8 +60,8 @@ def test_toms_mechanics_show_his_jog_in_his_running_shoes_on_his_right_leg(
     pages: dict[str, tuple[ReportInputs, str]],
 ) -> None:
     inputs, html = pages["tom"]
-    assert inputs.simulation is not None
-    assert inputs.simulation["activity"] == "jog" and inputs.simulation["side"] == "right"
+    mechanics = inputs.view.mechanics
+    assert mechanics is not None and mechanics.activity == "jog" and mechanics.side == "right"
     assert "maximal cushion trainers" in html
     for plot in ("plot-grf", "plot-joints", "plot-energy"):
         assert f'id="{plot}"' in html
@@ -71,7 +71,7 @@ def test_ruths_page_leads_with_the_referral_and_has_no_routine(
     pages: dict[str, tuple[ReportInputs, str]],
 ) -> None:
     inputs, html = pages["ruth"]
-    assert inputs.assessment["program_suspended"] is True
+    assert inputs.view.suspended is True and inputs.view.program is None
     assert html.index('id="referral"') < html.index('id="body-map"')
     assert 'class="routine"' not in html and 'class="exercise"' not in html
 

@@ -27,5 +27,5 @@ def test_an_injury_ten_days_ahead_assessed_forty_days_ahead_is_accepted_by_the_r
     as_of = today + dt.timedelta(days=40)
     assessed = assess_file(path, as_of=as_of)
     inputs = report_inputs(path, as_of=as_of)
-    assert inputs.assessment["client"] == assessed["client"]
-    assert inputs.simulation["activity"]
+    assert inputs.view.client.name == assessed["client"]
+    assert inputs.view.mechanics is not None and inputs.view.mechanics.activity

@@ -40,6 +40,7 @@ from kinchain.trail import Step
 
 __all__ = [
     "FIGURES",
+    "MODEL_NOTE",
     "ClientSimulation",
     "JointResult",
     "element_deficits",
@@ -52,6 +53,11 @@ __all__ = [
 FIGURES: tuple[str, ...] = ("peak_force_n", "peak_force_bw", "loading_rate_bw_s",
                             "energy_absorbed_j", "energy_passed_j")  # fmt: skip
 #: absorbed-energy outputs above each joint (joints and soft tissue above it)
+#: what the model is and is not, said beside every simulation's figures
+MODEL_NOTE = (
+    "A lumped vertical model of one stance: it supports a coach's reasoning; "
+    "the leak to the next weakest link is a hypothesis, not a diagnosis."
+)
 _ABOVE: tuple[tuple[int, ...], ...] = ((1, 2, 3, 4, 5, 6), (2, 3, 5, 6), (3, 6), (6,))
 _SIDES = ("left", "right")
 
@@ -212,8 +218,7 @@ class ClientSimulation:
                 "window_note": window_note(act),
             },
             "trail": [s.to_json() for s in self.trail],
-            "note": ("A lumped vertical model of one stance: it supports a coach's reasoning; "
-                     "the leak to the next weakest link is a hypothesis, not a diagnosis."),
+            "note": MODEL_NOTE,
         }
 
 

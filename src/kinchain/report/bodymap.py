@@ -1,8 +1,8 @@
 """The body map's content: where sites sit, and the injuries, pains and chain arrows to draw.
 
-The drawing itself is :mod:`kinchain.report.bodymap_svg`. What the map shows comes
-from plain dicts (the intake's and the assessment's JSON forms), so the map can be drawn for any
-source of those dicts. Where each site sits is data: ``bodymap.yaml`` beside this module.
+The drawing itself is :mod:`kinchain.report.bodymap_svg`. What the map shows (a
+:class:`BodyMap`, part of the report's view model) comes from the typed intake and assessment.
+Where each site sits is data: ``bodymap.yaml`` beside this module.
 
 Views: the front view is the client facing the reader, so the client's **left is on the reader's
 right**; the back view is seen from behind, so the client's left is on the reader's left. Both
@@ -15,27 +15,28 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from pydantic import ValidationError
-
+from kinchain.assessment import Assessment
 from kinchain.body import each_side
 from kinchain.body import site_label as body_site_label
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
-from kinchain.intake import PartialDate
+from kinchain.intake import Intake
 
 __all__ = [
     "BodyMap",
     "ChainArrow",
     "InjuryMark",
     "Layout",
+    "Located",
     "PainMark",
     "View",
     "body_map_marks",
     "default_layout",
     "parse_layout",
     "site_label",
+    "where",
     "years_between",
 ]
 
@@ -161,23 +162,6 @@ class BodyMap:
         return out
 
 
-def _sides(side: str | None) -> tuple[str | None, ...]:
-    return each_side(side)
-
-
-def _date(raw: Any) -> dt.date | None:
-    """A partial date (``{"year", "month", "day"}`` or ``"2006-05"``) as its mid-point, by the
-    intake's one rule (:meth:`PartialDate.midpoint`); None when it is no date at all.
-
-    >>> _date("2006-05"), _date({"year": 1998}), _date("soon")
-    (datetime.date(2006, 5, 15), datetime.date(1998, 7, 1), None)
-    """
-    try:  # the JSON was checked when the intake was read: no day is "in the future" here
-        return PartialDate.model_validate(raw, context={"as_of": dt.date.max}).midpoint()
-    except ValidationError:
-        return None
-
-
 def years_between(earlier: dt.date, later: dt.date) -> float:
     """Elapsed years, to one decimal.
 
@@ -196,72 +180,86 @@ def site_label(site: str, side: str | None) -> str:
     return body_site_label(site, side if side in ("left", "right", "both") else None)
 
 
-def _deficit_of(assessment: Mapping[str, Any], site: str, side: str | None) -> float:
+_Point = tuple[str, str | None]
+
+
+class Located(Protocol):
+    """Anything that names a site and a side: the one shape the report reads a place in."""
+
+    @property
+    def site(self) -> str | None: ...
+
+    @property
+    def side(self) -> str | None: ...
+
+
+def where(ref: Located | None, /) -> tuple[str | None, str | None]:
+    """The site and side of a place reference, (None, None) for none or a whole-body source:
+    the one place the report reads the assessment's place type."""
+    if ref is None or not ref.site:
+        return (None, None)
+    return (ref.site, ref.side or None)
+
+
+def _point(ref: Located | None) -> _Point | None:
+    """A site and side as the map marks it (None for a whole-body source)."""
+    site, side = where(ref)
+    return None if site is None else (site, side)
+
+
+def _deficit_of(assessment: Assessment, site: str, side: str | None) -> float:
+    """The joint's residual stability deficit, to the three decimals the assessment gives."""
     best = 0.0
-    for j in assessment.get("joints") or ():
-        if j.get("site") == site and (j.get("side") == side or j.get("side") == "both"):
-            best = max(best, float(j.get("stability_deficit") or 0.0))
+    for j in assessment.joints:
+        if j.site == site and j.side in (side, "both"):
+            best = max(best, round(j.stability_deficit, 3))
     return min(max(best, 0.0), 1.0)
 
 
-def _place(raw: Any) -> tuple[str, str | None] | None:
-    if isinstance(raw, Mapping) and raw.get("site"):
-        side = raw.get("side")
-        return (str(raw["site"]), str(side) if side else None)
-    return None
-
-
-def _injury_marks(
-    client: Mapping[str, Any], assessment: Mapping[str, Any], as_of: dt.date
-) -> list[InjuryMark]:
+def _injury_marks(intake: Intake, assessment: Assessment, as_of: dt.date) -> list[InjuryMark]:
     """One mark per injured side: what and when, how long ago, and the joint's deficit."""
     injuries: list[InjuryMark] = []
-    for inj in client.get("injuries") or ():
-        when = _date(inj.get("date"))
-        for side in _sides(inj.get("side")):
-            kind = str(inj.get("kind", "injury"))
-            year = f", {when.year}" if when else ""
+    for inj in intake.injuries:
+        when = inj.date.midpoint()
+        for side in each_side(inj.side):
             injuries.append(
                 InjuryMark(
-                    site=str(inj["site"]),
+                    site=inj.site,
                     side=side,
-                    label=f"{site_label(str(inj['site']), side)} {kind}{year}",
-                    years_ago=years_between(when, as_of) if when else None,
-                    deficit=_deficit_of(assessment, str(inj["site"]), side),
+                    label=f"{site_label(inj.site, side)} {inj.kind}, {when.year}",
+                    years_ago=years_between(when, as_of),
+                    deficit=_deficit_of(assessment, inj.site, side),
                 )
             )
     return injuries
 
 
-def _pain_marks(client: Mapping[str, Any]) -> list[PainMark]:
+def _pain_marks(intake: Intake) -> list[PainMark]:
     """One mark per painful side, with its intensity out of 10."""
     return [
         PainMark(
-            site=str(p["site"]),
+            site=p.site,
             side=side,
-            intensity=int(p.get("intensity") or 0),
-            label=f"{site_label(str(p['site']), side)} pain {int(p.get('intensity') or 0)}/10",
+            intensity=p.intensity,
+            label=f"{site_label(p.site, side)} pain {p.intensity}/10",
         )
-        for p in client.get("pain") or ()
-        for side in _sides(p.get("side"))
+        for p in intake.pain
+        for side in each_side(p.side)
     ]
 
 
-def _feeds_arrows(
-    assessment: Mapping[str, Any],
-) -> tuple[list[ChainArrow], dict[tuple[str, str | None], float]]:
+def _feeds_arrows(assessment: Assessment) -> tuple[list[ChainArrow], dict[_Point, float]]:
     """An arrow from each injury contributor to the pain it feeds (none to its own site), and
     the best score of each injured place."""
     arrows: list[ChainArrow] = []
-    best_score: dict[tuple[str, str | None], float] = {}
-    for c in assessment.get("contributors") or ():
-        src = c.get("source") or {}
-        pain, origin = _place(c.get("pain")), _place(src)
-        if src.get("kind") != "injury" or pain is None or origin is None:
+    best_score: dict[_Point, float] = {}
+    for c in assessment.contributors:
+        pain, origin = _point(c.pain), _point(c.source)
+        if c.kind != "injury" or pain is None or origin is None:
             continue
-        score = min(max(float(c.get("score") or 0.0), 0.0), 1.0)
-        for s_side in _sides(origin[1]):
-            for p_side in _sides(pain[1]):
+        score = min(max(round(c.score, 3), 0.0), 1.0)
+        for s_side in each_side(origin[1]):
+            for p_side in each_side(pain[1]):
                 a, b = (origin[0], s_side), (pain[0], p_side)
                 best_score[a] = max(best_score.get(a, 0.0), score)
                 if a != b:
@@ -270,14 +268,12 @@ def _feeds_arrows(
     return arrows, best_score
 
 
-def _weakest_arrows(
-    assessment: Mapping[str, Any], best_score: Mapping[tuple[str, str | None], float]
-) -> list[ChainArrow]:
+def _weakest_arrows(assessment: Assessment, best_score: Mapping[_Point, float]) -> list[ChainArrow]:
     """An arrow from each injury to the next weakest link it loads, as strong as the injury's
     best contributor score (0.3 when it has none)."""
     arrows: list[ChainArrow] = []
-    for w in assessment.get("weakest_links") or ():
-        origin, link = _place(w.get("injury")), _place(w.get("link"))
+    for w in assessment.weakest_links:
+        origin, link = _point(w.injury), _point(w.link)
         if origin is None or link is None or origin == link:
             continue
         score = best_score.get(origin, 0.3)
@@ -286,13 +282,11 @@ def _weakest_arrows(
     return arrows
 
 
-def body_map_marks(
-    client: Mapping[str, Any], assessment: Mapping[str, Any], /, *, as_of: dt.date
-) -> BodyMap:
-    """Resolve what the map shows from the intake and assessment JSON forms."""
+def body_map_marks(intake: Intake, assessment: Assessment, /, *, as_of: dt.date) -> BodyMap:
+    """What the map shows, from the intake and its assessment."""
     feeds, best_score = _feeds_arrows(assessment)
     return BodyMap(
-        tuple(_injury_marks(client, assessment, as_of)),
-        tuple(_pain_marks(client)),
+        tuple(_injury_marks(intake, assessment, as_of)),
+        tuple(_pain_marks(intake)),
         tuple(feeds + _weakest_arrows(assessment, best_score)),
     )

@@ -1,17 +1,17 @@
-"""Render the coach's report as one self-contained HTML page (inline CSS and SVG, no network)."""
+"""Render the coach's report as one self-contained HTML page (inline CSS and SVG, no network).
+
+The page reads one :class:`~kinchain.report.view.ReportView`; the SVG of the body map and of
+the plots is drawn here, from the view's numbers.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
+import dataclasses
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from kinchain.evidence import GRADE_MEANING, Registry, default_registry
-from kinchain.report import context as ctx
-from kinchain.report.bodymap import body_map_marks
 from kinchain.report.bodymap_svg import (
     AGE_COLOURS,
     FEEDS_COLOUR,
@@ -20,14 +20,15 @@ from kinchain.report.bodymap_svg import (
     body_map_svg,
     unplaced_sites,
 )
-from kinchain.report.citations import Citations
-from kinchain.report.mechanics_view import mechanics_view
-from kinchain.report.safety_view import safety_view
+from kinchain.report.plots import energy_bars_svg, grf_curve_svg, joint_forces_svg
+from kinchain.report.view import ReportView, shortened
+from kinchain.report.view.model import EnergyFigure, Figure, GrfFigure
+from kinchain.report.view.words import format_value
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["PRINTED_ROWS_PER_PAIN", "PRINTED_TRAILS_PER_PAIN", "render_html"]
+__all__ = ["PRINTED_ROWS_PER_PAIN", "PRINTED_TRAILS_PER_PAIN", "figure_svg", "render_html"]
 
 #: the printed page keeps the full trail of this many contributors to each pain; the rest keep
 #: their summary line (every trail stays in the HTML page)
@@ -48,74 +49,41 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["value"] = ctx.format_value
+    env.filters["value"] = format_value
     env.filters["whole"] = lambda v: f"{v:.0f}" if isinstance(v, int | float) else ""
     return env
 
 
-def render_html(
-    client: Mapping[str, Any],
-    assessment: Mapping[str, Any],
-    simulation: Mapping[str, Any] | None = None,
-    /,
-    *,
-    as_of: dt.date,
-    registry: Registry | None = None,
-    for_print: bool = False,
-) -> str:
-    """The report page for one client.
-
-    ``client`` is the intake's JSON form, ``assessment`` the assessment's JSON form with its
-    ``program`` filled in (or None), ``simulation`` the client simulation's JSON form for the
-    main activity (or None). ``for_print`` opens every expandable trail (for the PDF).
-    """
-    cites = Citations(registry or default_registry())
-    printed_trails = PRINTED_TRAILS_PER_PAIN
-    program_raw = assessment.get("program")
-    suspended = bool(assessment.get("program_suspended"))
-    bm = body_map_marks(client, assessment, as_of=as_of)
-    who = ctx.client_view(client, as_of=as_of)
-    page = {
-        "client": who,
-        "as_of": as_of.isoformat(),
-        "for_print": for_print,
-        "safety": safety_view(assessment, cites),
-        "referral": ctx.referral_view(assessment, cites),
-        "suspended": suspended,
-        "body_map": Markup(body_map_svg(bm, title=f"Body map of {who['name']}")),
-        "body_map_injuries": [
-            {"label": m.label, "deficit": m.deficit, "years_ago": m.years_ago} for m in bm.injuries
-        ],
-        "body_map_pains": [m.label for m in bm.pains],
-        "body_map_arrows": [a.label for a in bm.arrows],
-        "unplaced": unplaced_sites(bm),
-        "pain_colours": PAIN_COLOURS,
-        "age_colours": AGE_COLOURS,
-        "feeds_colour": FEEDS_COLOUR,
-        "weakest_colour": WEAKEST_COLOUR,
-        "mechanics": _mechanics(simulation, cites),
-        "instruments": ctx.instruments_view(assessment, cites),
-        "contributors": ctx.contributors_view(
-            client,
-            assessment,
-            cites,
-            trails_per_pain=printed_trails if for_print else None,
-            rows_per_pain=PRINTED_ROWS_PER_PAIN if for_print else None,
-        ),
-        "weakest_links": ctx.weakest_links_view(assessment, cites),
-        "joints": ctx.joints_view(assessment, cites),
-        "program": None if suspended else ctx.program_view(client, program_raw, cites),
-        "grade_meaning": GRADE_MEANING,
-        "notes": [str(n) for n in assessment.get("notes") or ()],
-    }
-    page["references"] = cites.references()
-    return _environment().get_template("report.html.j2").render(**page)
+def figure_svg(fig: Figure, /) -> str:
+    """One mechanics figure of the view, drawn as an inline ``<svg>`` element."""
+    if isinstance(fig, GrfFigure):
+        return grf_curve_svg(fig.time_ms, fig.client_n, fig.baseline_n,
+                             body_weight_n=fig.body_weight_n)  # fmt: skip
+    if isinstance(fig, EnergyFigure):
+        return energy_bars_svg([b.label for b in fig.bars], [b.client_j for b in fig.bars],
+                               [b.baseline_j for b in fig.bars])  # fmt: skip
+    joints = {j.label: (j.client_n, j.baseline_n) for j in fig.joints}
+    return joint_forces_svg(fig.time_ms, joints, body_weight_n=fig.body_weight_n)
 
 
-def _mechanics(simulation: Mapping[str, Any] | None, cites: Citations) -> dict[str, Any] | None:
-    view = mechanics_view(simulation, cites)
-    if view is None:
-        return None
-    for fig in view["figures"]:
-        fig["svg"] = Markup(fig["svg"])
-    return view
+def render_html(view: ReportView, /, *, for_print: bool = False) -> str:
+    """The report page of one client's view. ``for_print`` opens every expandable trail and
+    keeps only the best contributors to each pain (for the PDF)."""
+    if for_print:
+        view = shortened(
+            view, rows_per_pain=PRINTED_ROWS_PER_PAIN, trails_per_pain=PRINTED_TRAILS_PER_PAIN
+        )
+    figures = [] if view.mechanics is None else view.mechanics.figures
+    title = f"Body map of {view.client.name}"
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        **{f.name: getattr(view, f.name) for f in dataclasses.fields(view)},
+        for_print=for_print,
+        body_map_drawing=Markup(body_map_svg(view.body_map, title=title)),
+        unplaced=unplaced_sites(view.body_map),
+        figures=[(fig, Markup(figure_svg(fig))) for fig in figures],
+        pain_colours=PAIN_COLOURS,
+        age_colours=AGE_COLOURS,
+        feeds_colour=FEEDS_COLOUR,
+        weakest_colour=WEAKEST_COLOUR,
+    )

@@ -62,8 +62,13 @@ def _legend_client_first(ax: Any) -> None:
     """A legend above the plot's right corner, the client before the baseline."""
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(
-        handles[::-1], labels[::-1], frameon=False, loc="lower right",
-        bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=9,
+        handles[::-1],
+        labels[::-1],
+        frameon=False,
+        loc="lower right",
+        bbox_to_anchor=(1.0, 1.0),
+        ncols=2,
+        fontsize=9,
     )
 
 

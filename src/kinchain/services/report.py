@@ -12,19 +12,20 @@ import datetime as dt
 import errno
 import os
 import tempfile
-from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kinchain.errors import SimulationError
 from kinchain.intake import Intake
 from kinchain.mechanics import ACTIVITIES, activity_spec
 from kinchain.mechanics.client_choice import activity_to_show
-from kinchain.services.assessment import assessment_json
 from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import load_client
+
+if TYPE_CHECKING:
+    from kinchain.report.view import ReportView
 
 __all__ = [
     "DEMO_OUT_DIR",
@@ -44,12 +45,13 @@ DEMO_OUT_DIR = Path("kinchain-report")
 
 @dataclass(frozen=True)
 class ReportInputs:
-    """The three JSON-shaped dicts a report is rendered from."""
+    """What a report is rendered from: the client's typed, frozen view (built once)."""
 
-    client: Mapping[str, Any]
-    assessment: Mapping[str, Any]
-    simulation: Mapping[str, Any] | None
-    as_of: dt.date
+    view: ReportView
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.view.as_of
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,11 @@ def report_for(
 
 
 def report_inputs_of(evaluation: Evaluation, /, *, activity: str | None = None) -> ReportInputs:
-    """The report's inputs read from one evaluation (see :func:`report_for`)."""
+    """The report's view built once from one evaluation (see :func:`report_for`): the program
+    the client follows now (after any check-ins, with what they changed) and the simulation of
+    the activity shown."""
+    from kinchain.report.view import build_report_view  # the report's modules load on use
+
     intake = evaluation.intake
     if activity is None:
         shown = activity_to_show(intake)
@@ -109,22 +115,16 @@ def report_inputs_of(evaluation: Evaluation, /, *, activity: str | None = None) 
     else:
         because = f"{activity_spec(activity).label}, chosen by the coach"
     # the activity in the pair worn for it: the mechanics engine decides the pair
-    simulated = _as_json(evaluation.simulation(activity=activity))
-    simulation = {**simulated, "chosen_because": because}
-    return ReportInputs(
-        intake.model_dump(mode="json"), assessment_json(evaluation), simulation, evaluation.as_of
+    view = build_report_view(
+        intake,
+        evaluation.assessment,
+        evaluation.program,
+        evaluation.simulation(activity=activity),
+        as_of=evaluation.as_of,
+        chosen_because=because,
+        outcome=evaluation.outcome,
     )
-
-
-def _as_json(value: Any) -> Mapping[str, Any]:
-    if isinstance(value, Mapping):
-        return value
-    to_json = getattr(value, "to_json", None)
-    if callable(to_json):
-        out = to_json()
-        if isinstance(out, Mapping):
-            return out
-    raise TypeError(f"expected a JSON-shaped mapping, got {type(value).__name__}")
+    return ReportInputs(view)
 
 
 def render_report_file(
@@ -222,13 +222,12 @@ def write_report(inputs: ReportInputs, /, *, out: Path, pdf: Path | None = None)
     targets = [out] if pdf is None else [out, pdf]
     for target in targets:
         _check_target(target)
-    args = (inputs.client, inputs.assessment, inputs.simulation)
-    files = [(out, render_html(*args, as_of=inputs.as_of).encode("utf-8"))]
+    view = inputs.view
+    files = [(out, render_html(view).encode("utf-8"))]
     if pdf is not None:
-        files.append((pdf, pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))))
+        files.append((pdf, pdf_bytes(render_html(view, for_print=True))))
     _write_all(files)
-    name = str((inputs.client.get("client") or {}).get("name") or "client")
-    return ReportFiles(out, pdf, name, bool(inputs.assessment.get("program_suspended")))
+    return ReportFiles(out, pdf, view.client.name, view.suspended)
 
 
 def demo_intake_path() -> Path:
