@@ -70,7 +70,11 @@ def _angle(angles: Mapping[str, float], name: str) -> float:
 
 
 def _leg(
-    points: dict[str, Vec], root: Vec, at: Vec, side: str, angles: Mapping[str, float],
+    points: dict[str, Vec],
+    root: Vec,
+    at: Vec,
+    side: str,
+    angles: Mapping[str, float],
     fig: Figure,
 ) -> None:
     sign, a = _SIGN[side], (lambda j: _angle(angles, f"{j}.{side}"))
@@ -91,8 +95,12 @@ def _leg(
 
 
 def _arm(
-    points: dict[str, Vec], chest: Vec, neck_base: Vec, side: str,
-    angles: Mapping[str, float], fig: Figure,
+    points: dict[str, Vec],
+    chest: Vec,
+    neck_base: Vec,
+    side: str,
+    angles: Mapping[str, float],
+    fig: Figure,
 ) -> None:
     sign, a = _SIGN[side], (lambda j: _angle(angles, f"{j}.{side}"))
     shoulder = neck_base + chest @ np.array([0.0, -0.02, sign * fig.length("shoulder_width") / 2])
@@ -100,12 +108,13 @@ def _arm(
     elbow = shoulder + upper @ np.array([0.0, -fig.length("upper_arm"), 0.0])
     fore = upper @ _rz(a("elbow"))
     wrist = elbow + fore @ np.array([0.0, -fig.length("forearm"), 0.0])
+    hand = fore @ _rz(-a("wrist"))
     points.update({
         f"shoulder.{side}": shoulder,
         f"elbow.{side}": elbow,
         f"wrist.{side}": wrist,
-        f"palm.{side}": wrist + fore @ np.array([0.0, -0.4 * fig.length("hand"), 0.0]),
-        f"hand.{side}": wrist + fore @ np.array([0.0, -fig.length("hand"), 0.0]),
+        f"palm.{side}": wrist + hand @ np.array([0.0, -0.4 * fig.length("hand"), 0.0]),
+        f"hand.{side}": wrist + hand @ np.array([0.0, -fig.length("hand"), 0.0]),
     })  # fmt: skip
 
 
@@ -141,16 +150,20 @@ def body_pose(angles: Mapping[str, float], fig: Figure, /) -> BodyPose:
 #: body points that rest on a surface with the trunk's outline, where that outline is, and how
 #: far the buttocks reach below the hip joints (sitting), a drawing heuristic
 _TRUNK_POINTS = {
-    "pelvis": ("pelvis", 0.0, 0.05), "waist": ("pelvis", 0.5, 0.0), "chest": ("chest", 1.0, 0.0),
+    "pelvis": ("pelvis", 0.0, 0.05),
+    "waist": ("pelvis", 0.5, 0.0),
+    "chest": ("chest", 1.0, 0.0),
 }
 #: body points resting with a limb's rounded surface, and that limb's thickness name
-_LIMB_RADIUS = {"knee": "shank", "elbow": "forearm", "palm": "hand", "head": "head"}
+_LIMB_RADIUS = {
+    "knee": "shank", "elbow": "forearm", "palm": "hand", "head": "head", "shoulder": "upper_arm",
+}  # fmt: skip
 
 
 def support_distance(pose: BodyPose, point: str, direction: Vec, fig: Figure, /) -> float:
     """How far the body's surface lies from ``point`` in ``direction`` (a unit world vector):
     the trunk's outline (an ellipsoid) for pelvis, waist and chest; half a limb's thickness for
-    a knee, elbow, palm or head; 0 for a heel or toe, which already lie on the sole."""
+    a knee, elbow, shoulder, palm or head; 0 for a heel or toe, which already lie on the sole."""
     base = point.split(".")[0]
     if base in _TRUNK_POINTS:
         which, mix, seat = _TRUNK_POINTS[base]

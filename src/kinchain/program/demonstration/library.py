@@ -77,17 +77,20 @@ def resolve_angles(*layers: Mapping[str, float]) -> dict[str, float]:
 
 
 def _contacts(docs: Contacts, surfaces: set[str], file: str, key: str) -> tuple[Contact, ...]:
-    out = []
+    out: list[Contact] = []
     for point, on in docs.items():
         if on not in surfaces:
-            raise DataFileError(file, f"{key}.{point}", f"{on!r} is not the floor or a prop "
-                                f"of this demonstration ({sorted(surfaces)})")
+            raise DataFileError(
+                file,
+                f"{key}.{point}",
+                f"{on!r} is not the floor or a prop of this demonstration ({sorted(surfaces)})",
+            )
         points = [f"{point}.{s}" for s in SIDES] if point in _BOTH_SIDED else [point]
         out.extend(Contact(p, on) for p in points)
     return tuple(out)
 
 
-_BOTH_SIDED = frozenset(("heel", "toe", "knee", "hand", "elbow"))
+_BOTH_SIDED = frozenset(("heel", "toe", "knee", "hand", "elbow", "shoulder"))
 
 
 def _demonstration(
@@ -95,13 +98,15 @@ def _demonstration(
 ) -> Demonstration:
     key = f"demonstrations[{i}] ({d.exercise})"
     if d.posture not in doc.postures:
-        raise DataFileError(file, f"{key}.posture", f"{d.posture!r} is not one of "
-                            f"{sorted(doc.postures)}")
+        raise DataFileError(
+            file, f"{key}.posture", f"{d.posture!r} is not one of {sorted(doc.postures)}"
+        )
     placements = []
     for j, p in enumerate(d.props):
         if p.prop not in props:
-            raise DataFileError(file, f"{key}.props[{j}].prop", f"{p.prop!r} is not one of "
-                                f"{sorted(props)}")
+            raise DataFileError(
+                file, f"{key}.props[{j}].prop", f"{p.prop!r} is not one of {sorted(props)}"
+            )
         placements.append(PropPlacement(props[p.prop], p.x, p.y, p.holds, p.to))
     posture = doc.postures[d.posture]
     surfaces = {"floor"} | {p.prop for p in d.props}
@@ -111,9 +116,9 @@ def _demonstration(
             angles=resolve_angles(posture.angles, d.angles, f.angles),
             hold_s=f.hold_s,
             move_s=f.move_s,
-            contacts=base if f.contacts is None else _contacts(
-                f.contacts, surfaces, file, f"{key}.frames[{k}].contacts"
-            ),
+            contacts=base
+            if f.contacts is None
+            else _contacts(f.contacts, surfaces, file, f"{key}.frames[{k}].contacts"),
             lift=f.lift,
         )
         for k, f in enumerate(d.frames)
@@ -130,17 +135,19 @@ def parse_demonstrations(
     an exercise of ``exercise_ids`` and no exercise is shown twice."""
     checked = load(DemonstrationsDoc, doc if isinstance(doc, Mapping) else {}, file=file)
     known = set(exercise_ids)
-    props = {
-        k: Prop(k, v.words, v.shape, v.height, v.width) for k, v in checked.props.items()
-    }
+    props = {k: Prop(k, v.words, v.shape, v.height, v.width) for k, v in checked.props.items()}
     out: dict[str, Demonstration] = {}
     for i, d in enumerate(checked.demonstrations):
         if d.exercise not in known:
-            raise DataFileError(file, f"demonstrations[{i}].exercise",
-                                f"{d.exercise!r} is not an exercise of the library")
+            raise DataFileError(
+                file,
+                f"demonstrations[{i}].exercise",
+                f"{d.exercise!r} is not an exercise of the library",
+            )
         if d.exercise in out:
-            raise DataFileError(file, f"demonstrations[{i}].exercise",
-                                f"{d.exercise!r} is shown twice")
+            raise DataFileError(
+                file, f"demonstrations[{i}].exercise", f"{d.exercise!r} is shown twice"
+            )
         out[d.exercise] = _demonstration(i, d, checked, props, file)
     return out
 

@@ -43,7 +43,7 @@ __all__ = [
 
 #: joints of each limb; ``hip`` applies to both legs, ``hip.work`` / ``hip.other`` to one
 LIMB_JOINTS = (
-    "hip", "hip_abd", "hip_rot", "knee", "ankle", "shoulder", "shoulder_abd", "elbow",
+    "hip", "hip_abd", "hip_rot", "knee", "ankle", "shoulder", "shoulder_abd", "elbow", "wrist",
 )  # fmt: skip
 SPINE_JOINTS = ("spine", "spine_side", "spine_turn", "neck")
 #: the whole body's orientation: tilt forward (90 face down, -90 on the back), lean toward the
@@ -51,17 +51,13 @@ SPINE_JOINTS = ("spine", "spine_side", "spine_turn", "neck")
 #: (-90: facing the viewer)
 ROOT_ANGLES = ("tilt", "lean", "roll", "turn")
 JOINTS = LIMB_JOINTS + SPINE_JOINTS
-ANGLE_NAMES = frozenset(
-    (*ROOT_ANGLES, *SPINE_JOINTS, *LIMB_JOINTS)
-    + tuple(f"{j}.{s}" for j in LIMB_JOINTS for s in ("work", "other"))
-)
+_SIDED_JOINTS = tuple(f"{j}.{s}" for j in LIMB_JOINTS for s in ("work", "other"))
+ANGLE_NAMES = frozenset((*ROOT_ANGLES, *SPINE_JOINTS, *LIMB_JOINTS, *_SIDED_JOINTS))
 #: body points that can rest on a surface; ``heel`` means both heels, ``heel.work`` one
-_SIDED_POINTS = ("heel", "toe", "knee", "hand", "elbow")
+_SIDED_POINTS = ("heel", "toe", "knee", "hand", "elbow", "shoulder")
 #: pelvis, waist and chest rest on a surface with the trunk's outline (its depth or its width)
-CONTACT_POINTS = frozenset(
-    ("pelvis", "waist", "chest", "head", *_SIDED_POINTS)
-    + tuple(f"{p}.{s}" for p in _SIDED_POINTS for s in ("work", "other"))
-)
+_ONE_SIDE = tuple(f"{p}.{s}" for p in _SIDED_POINTS for s in ("work", "other"))
+CONTACT_POINTS = frozenset(("pelvis", "waist", "chest", "head", *_SIDED_POINTS, *_ONE_SIDE))
 Degrees = Annotated[float, STRICT, in_range(-180, 180)]
 Fraction = Annotated[float, STRICT, in_range(0, 2)]
 Seconds = Annotated[float, STRICT, in_range(0, 30)]
@@ -71,8 +67,9 @@ _ID = r"^[a-z][a-z0-9_]*$"
 def _known_angles(angles: dict[str, float], where: str) -> None:
     unknown = sorted(set(angles) - ANGLE_NAMES)
     if unknown:
-        raise refuse(f"unknown angle(s) {unknown}, expected names like 'hip' or 'knee.work'",
-                     at=where)
+        raise refuse(
+            f"unknown angle(s) {unknown}, expected names like 'hip' or 'knee.work'", at=where
+        )
 
 
 class SegmentDoc(CitedRecord):

@@ -82,7 +82,9 @@ def _lowest(pose: BodyPose, fig: Figure) -> float:
         r = (
             support_distance(pose, name, _DOWN, fig)
             if base in ("pelvis", "waist", "chest")
-            else fig.thick(_DRAWN[base]) / 2 if base in _DRAWN else 0.0
+            else fig.thick(_DRAWN[base]) / 2
+            if base in _DRAWN
+            else 0.0
         )
         low = min(low, float(p[1]) - r)
     return low
@@ -104,8 +106,11 @@ def _wall_dx(pose: BodyPose, c: Contact, wall: PlacedProp, fig: Figure) -> float
 
 
 def _shift(
-    raw: BodyPose, frame: Keyframe, props: Mapping[str, PlacedProp], anchor: tuple[str, float]
-    | None, fig: Figure,
+    raw: BodyPose,
+    frame: Keyframe,
+    props: Mapping[str, PlacedProp],
+    anchor: tuple[str, float] | None,
+    fig: Figure,
 ) -> Vec:
     dy: float | None = None
     dx: float | None = None
@@ -180,8 +185,9 @@ def pose_between(scene: Scene, index: int, fraction: float, fig: Figure, /) -> B
     frames = scene.demo.frames
     a, b = frames[index], frames[(index + 1) % len(frames)]
     angles = {k: (1 - fraction) * a.angles[k] + fraction * b.angles[k] for k in a.angles}
-    shift = (1 - fraction) * scene.shifts[index] + fraction * scene.shifts[(index + 1) %
-                                                                           len(frames)]
+    shift = (1 - fraction) * scene.shifts[index] + fraction * scene.shifts[
+        (index + 1) % len(frames)
+    ]
     return body_pose(angles, fig).moved(shift)
 
 
@@ -194,8 +200,10 @@ def angle_problems(demo: Demonstration, fig: Figure, /) -> list[str]:
             if joint in fig.ranges:
                 low, high = fig.ranges[joint]
                 if not low <= value <= high:
-                    out.append(f"{demo.exercise_id} frame {i}: {name} {value:g} is outside "
-                               f"{low:g}..{high:g}")
+                    out.append(
+                        f"{demo.exercise_id} frame {i}: {name} {value:g} is outside "
+                        f"{low:g}..{high:g}"
+                    )
     return out
 
 

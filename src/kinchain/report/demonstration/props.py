@@ -13,16 +13,24 @@ _FILL = {"fill": INK["prop"], **_LINE}
 
 def _rect(x: float, y: float, w: float, h: float, style: dict[str, str]) -> Shape:
     """A rectangle from world (x, y) (its lower left) ``w`` wide and ``h`` tall."""
-    attrs = {"x": round(x, 4), "y": round(-(y + h), 4), "width": round(w, 4),
-             "height": round(h, 4), "rx": 0.008}
+    attrs = {
+        "x": round(x, 4),
+        "y": round(-(y + h), 4),
+        "width": round(w, 4),
+        "height": round(h, 4),
+        "rx": 0.008,
+    }
     return Shape("rect", attrs, style)
 
 
 def floor_shapes(left: float, right: float) -> list[Shape]:
     """The floor: a shaded band under a firm line from ``left`` to ``right``."""
     band = _rect(left, -0.06, right - left, 0.06, {"fill": "#eeeae4"})
-    line = Shape("line", {"x1": left, "y1": 0.0, "x2": right, "y2": 0.0},
-                 {"stroke": "#6b6257", "stroke-width": "0.012"})
+    line = Shape(
+        "line",
+        {"x1": left, "y1": 0.0, "x2": right, "y2": 0.0},
+        {"stroke": "#6b6257", "stroke-width": "0.012"},
+    )
     return [band, line]
 
 
@@ -51,11 +59,18 @@ def standing_shapes(p: PlacedProp, mirror: float, *, back_at: float = -1.0) -> l
         left = x if mirror * p.facing < 0 else x - thick
         return [_rect(left, -0.02, thick, 1.2, {"fill": "#d8d2c8", **_LINE})]
     if p.shape == "counter":
-        return [_rect(x - w / 2, 0.0, w, h - 0.03, {"fill": "#e2d8c8", **_LINE}),
-                _rect(x - w / 2 - 0.02, h - 0.03, w + 0.04, 0.03, _FILL)]
+        return [
+            _rect(x - w / 2, 0.0, w, h - 0.03, {"fill": "#e2d8c8", **_LINE}),
+            _rect(x - w / 2 - 0.02, h - 0.03, w + 0.04, 0.03, _FILL),
+        ]
     if p.shape == "ball":
-        return [Shape("circle", {"cx": x, "cy": round(-(p.y + h / 2), 4), "r": h / 2},
-                      {"fill": "#d9e26a", **_LINE})]
+        return [
+            Shape(
+                "circle",
+                {"cx": x, "cy": round(-(p.y + h / 2), 4), "r": h / 2},
+                {"fill": "#d9e26a", **_LINE},
+            )
+        ]
     if p.shape in ("mat", "cushion", "towel"):
         colour = {"mat": "#9fc7a6", "cushion": "#e6b8c9", "towel": "#f1d58a"}[p.shape]
         return [_rect(x - w / 2, p.y, w, h - p.y, {"fill": colour, **_LINE})]
@@ -74,15 +89,39 @@ def held_shapes(p: PlacedProp, pose: BodyPose, mirror: float) -> list[Shape]:
             tx, ty = round(mirror * float(end[0]), 4), round(-float(end[1]), 4)
         else:
             tx, ty = mirror * p.x, -p.y
-        return [Shape("line", {"x1": tx, "y1": ty, "x2": hx, "y2": hy},
-                      {"stroke": INK["band"], "stroke-width": "0.014"})]
+        return [
+            Shape(
+                "line",
+                {"x1": tx, "y1": ty, "x2": hx, "y2": hy},
+                {"stroke": INK["band"], "stroke-width": "0.014"},
+            )
+        ]
     if p.shape == "stick":
         end = pose.points[p.to] if p.to is not None else at
         ex, ey = mirror * float(end[0]), -float(end[1])
         dx, dy = ex - hx, ey - hy
-        return [Shape("line", {"x1": round(hx - 0.4 * dx, 4), "y1": round(hy - 0.4 * dy, 4),
-                               "x2": round(ex + 0.4 * dx, 4), "y2": round(ey + 0.4 * dy, 4)},
-                      {"stroke": "#8a5a2b", "stroke-width": "0.02",
-                       "stroke-linecap": "round"})]
-    return [Shape("rect", {"x": round(hx - 0.04, 4), "y": round(hy + 0.01, 4), "width": 0.08,
-                           "height": 0.1, "rx": 0.015}, {"fill": "#a37c5b", **_LINE})]
+        return [
+            Shape(
+                "line",
+                {
+                    "x1": round(hx - 0.4 * dx, 4),
+                    "y1": round(hy - 0.4 * dy, 4),
+                    "x2": round(ex + 0.4 * dx, 4),
+                    "y2": round(ey + 0.4 * dy, 4),
+                },
+                {"stroke": "#8a5a2b", "stroke-width": "0.02", "stroke-linecap": "round"},
+            )
+        ]
+    return [
+        Shape(
+            "rect",
+            {
+                "x": round(hx - 0.04, 4),
+                "y": round(hy + 0.01, 4),
+                "width": 0.08,
+                "height": 0.1,
+                "rx": 0.015,
+            },
+            {"fill": "#a37c5b", **_LINE},
+        )
+    ]

@@ -44,13 +44,14 @@ def _xy(p: np.ndarray, mirror: float) -> tuple[float, float]:
     return round(mirror * float(p[0]), 4), round(-float(p[1]), 4)
 
 
-def _capsule(a: np.ndarray, b: np.ndarray, width: float, fill: str, mirror: float) -> list[
-    Shape
-]:
+def _capsule(a: np.ndarray, b: np.ndarray, width: float, fill: str, mirror: float) -> list[Shape]:
     (x1, y1), (x2, y2) = _xy(a, mirror), _xy(b, mirror)
     ends = {"x1": x1, "y1": y1, "x2": x2, "y2": y2}
-    outline = {"stroke": INK["line"], "stroke-width": f"{width + 0.012:.4f}",
-               "stroke-linecap": "round"}
+    outline = {
+        "stroke": INK["line"],
+        "stroke-width": f"{width + 0.012:.4f}",
+        "stroke-linecap": "round",
+    }
     inner = {"stroke": fill, "stroke-width": f"{width:.4f}", "stroke-linecap": "round"}
     return [Shape("line", ends, outline), Shape("line", ends, inner)]
 
@@ -61,14 +62,18 @@ def _points(pts: list[np.ndarray], mirror: float) -> str:
 
 def _foot(pose: BodyPose, side: str, fill: str, mirror: float) -> Shape:
     pts = [pose.points[f"{k}.{side}"] for k in ("ankle", "heel", "toe")]
-    style = {"fill": fill, "stroke": INK["line"], "stroke-width": "0.014",
-             "stroke-linejoin": "round"}
+    style = {
+        "fill": fill,
+        "stroke": INK["line"],
+        "stroke-width": "0.014",
+        "stroke-linejoin": "round",
+    }
     return Shape("polygon", {"points": _points(pts, mirror)}, style)
 
 
-def _limbs(pose: BodyPose, side: str, fill: str, fig: Figure, mirror: float) -> tuple[
-    list[Shape], list[Shape]
-]:
+def _limbs(
+    pose: BodyPose, side: str, fill: str, fig: Figure, mirror: float
+) -> tuple[list[Shape], list[Shape]]:
     p = pose.points
     leg = [
         *_capsule(p[f"hip.{side}"], p[f"knee.{side}"], fig.thick("thigh"), fill, mirror),
@@ -76,8 +81,7 @@ def _limbs(pose: BodyPose, side: str, fill: str, fig: Figure, mirror: float) -> 
         _foot(pose, side, fill, mirror),
     ]
     arm = [
-        *_capsule(p[f"shoulder.{side}"], p[f"elbow.{side}"], fig.thick("upper_arm"), fill,
-                  mirror),
+        *_capsule(p[f"shoulder.{side}"], p[f"elbow.{side}"], fig.thick("upper_arm"), fill, mirror),
         *_capsule(p[f"elbow.{side}"], p[f"wrist.{side}"], fig.thick("forearm"), fill, mirror),
         *_capsule(p[f"wrist.{side}"], p[f"hand.{side}"], fig.thick("hand"), fill, mirror),
     ]
@@ -100,8 +104,12 @@ def _torso(pose: BodyPose, fig: Figure, mirror: float) -> list[Shape]:
         p["waist"] - normal * half["waist"] * 0.96,
         p["pelvis"] - normal * half["pelvis"],
     ]
-    style = {"fill": INK["trunk"], "stroke": INK["line"], "stroke-width": "0.014",
-             "stroke-linejoin": "round"}
+    style = {
+        "fill": INK["trunk"],
+        "stroke": INK["line"],
+        "stroke-width": "0.014",
+        "stroke-linejoin": "round",
+    }
     cx, cy = _xy(p["pelvis"], mirror)
     hips = Shape("circle", {"cx": cx, "cy": cy, "r": round(half["pelvis"], 4)}, style)
     return [hips, Shape("polygon", {"points": _points(outline, mirror)}, style)]
@@ -116,8 +124,7 @@ def _head(pose: BodyPose, fig: Figure, mirror: float) -> list[Shape]:
     return [
         *_capsule(p["neck_base"], p["head"], fig.thick("neck"), INK["near"], mirror),
         Shape("circle", {"cx": cx, "cy": cy, "r": fig.thick("head") / 2}, style),
-        Shape("circle", {"cx": ex, "cy": ey, "r": 0.011, "opacity": facing},
-              {"fill": INK["eye"]}),
+        Shape("circle", {"cx": ex, "cy": ey, "r": 0.011, "opacity": facing}, {"fill": INK["eye"]}),
     ]
 
 

@@ -165,11 +165,15 @@ def _arrow(c: Canvas, a: BodyPose, b: BodyPose) -> str:
     bend = (start + end) / 2 + side
     head = end - (end - bend) / float(np.linalg.norm(end - bend)) * 0.04
     wing = np.array([-(end - head)[1], (end - head)[0]]) * 0.6
-    path = (f"M{_num(start[0])},{_num(start[1])} Q{_num(bend[0])},{_num(bend[1])} "
-            f"{_num(head[0])},{_num(head[1])}")
+    path = (
+        f"M{_num(start[0])},{_num(start[1])} Q{_num(bend[0])},{_num(bend[1])} "
+        f"{_num(head[0])},{_num(head[1])}"
+    )
     tip = " ".join(f"{_num(p[0])},{_num(p[1])}" for p in (end, head + wing, head - wing))
-    return (f'<path d="{path}" fill="none" stroke="{_ARROW}" stroke-width="0.014" '
-            f'stroke-linecap="round"/><polygon points="{tip}" fill="{_ARROW}"/>')
+    return (
+        f'<path d="{path}" fill="none" stroke="{_ARROW}" stroke-width="0.014" '
+        f'stroke-linecap="round"/><polygon points="{tip}" fill="{_ARROW}"/>'
+    )
 
 
 def _panel(c: Canvas, index: int, box: tuple[float, float, float, float], near: str) -> str:
@@ -178,10 +182,14 @@ def _panel(c: Canvas, index: int, box: tuple[float, float, float, float], near: 
     ghost = "".join(_element(s) for s in _figure(c, nxt, near))
     solid = "".join(_element(s) for s in _figure(c, pose, near))
     left, top = box[0], box[1]
-    label = (f'<text x="{_num(left + 0.04)}" y="{_num(top + 0.1)}" font-size="0.08" '
-             f'font-family="sans-serif" fill="#555">{index + 1}</text>')
-    return (f'{"".join(_backdrop(c, left, box[2]))}<g opacity="0.22">{ghost}</g>{solid}'
-            f"{_arrow(c, pose, nxt)}{label}")
+    label = (
+        f'<text x="{_num(left + 0.04)}" y="{_num(top + 0.1)}" font-size="0.08" '
+        f'font-family="sans-serif" fill="#555">{index + 1}</text>'
+    )
+    return (
+        f'{"".join(_backdrop(c, left, box[2]))}<g opacity="0.22">{ghost}</g>{solid}'
+        f"{_arrow(c, pose, nxt)}{label}"
+    )
 
 
 def still_frames(c: Canvas, /) -> tuple[str, ...]:
