@@ -107,7 +107,7 @@ def _demonstration(
             raise DataFileError(
                 file, f"{key}.props[{j}].prop", f"{p.prop!r} is not one of {sorted(props)}"
             )
-        placements.append(PropPlacement(props[p.prop], p.x, p.y, p.holds, p.to))
+        placements.append(PropPlacement(props[p.prop], p.x, p.y, p.holds, p.to, p.behind))
     posture = doc.postures[d.posture]
     surfaces = {"floor"} | {p.prop for p in d.props}
     base = _contacts(d.contacts or posture.contacts, surfaces, file, f"{key}.contacts")

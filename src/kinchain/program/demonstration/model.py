@@ -44,13 +44,15 @@ class Prop:
 @dataclass(frozen=True)
 class PropPlacement:
     """A prop in one demonstration: ``x`` relative to the first keyframe's pelvis; ``holds`` the
-    body point a band, stick or bag follows, ``to`` a second point (a stick's other end)."""
+    body point a band, stick or bag follows, ``to`` a second point (a stick's other end);
+    ``behind`` a wall seen behind a figure facing the viewer."""
 
     prop: Prop
     x: float
     y: float
     holds: str | None
     to: str | None
+    behind: bool = False
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,7 @@ class PropPlacementDoc(Knowledge):
     y: Annotated[float, STRICT, in_range(0, 2)] = 0.0
     holds: Annotated[str, STRICT] | None = None
     to: Annotated[str, STRICT] | None = None
+    behind: Annotated[bool, STRICT] = False
 
 
 class KeyframeDoc(Knowledge):

@@ -47,7 +47,8 @@ def body_point(contact_point: str, /) -> str:
 @dataclass(frozen=True)
 class PlacedProp:
     """A prop where it stands: ``x`` its centre (a wall: its face), ``facing`` +1 when the body
-    is on the wall's right, -1 on its left."""
+    is on the wall's right, -1 on its left; ``behind`` a wall drawn behind a figure that faces
+    the viewer."""
 
     id: str
     words: str
@@ -59,6 +60,7 @@ class PlacedProp:
     facing: float
     holds: str | None
     to: str | None
+    behind: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def _place_props(demo: Demonstration, first: BodyPose, fig: Figure) -> dict[str,
                 x = px + pp.x
         placed[prop.id] = PlacedProp(
             prop.id, prop.words, prop.shape, x, pp.y, prop.height, prop.width, facing,
-            pp.holds, pp.to,
+            pp.holds, pp.to, pp.behind,
         )  # fmt: skip
     return placed
 
@@ -223,7 +225,8 @@ def _contact_gap(scene: Scene, pose: BodyPose, c: Contact, fig: Figure) -> float
 
 
 def contact_problems(scene: Scene, fig: Figure, /) -> list[str]:
-    """Every resting point off its surface and every keyframe reaching through the floor."""
+    """Every resting point off its surface and every keyframe reaching through the floor or
+    through a wall standing beside the body."""
     out = []
     name = scene.demo.exercise_id
     for i, (pose, frame) in enumerate(zip(scene.poses, scene.demo.frames, strict=True)):
@@ -234,4 +237,10 @@ def contact_problems(scene: Scene, fig: Figure, /) -> list[str]:
         low = _lowest(pose, fig)
         if low < -CONTACT_TOLERANCE:
             out.append(f"{name} frame {i}: the body reaches {-low:.3f} through the floor")
+        for wall in scene.props:
+            if wall.shape == "wall" and not wall.behind:
+                depth = min(wall.facing * (float(p[0]) - wall.x) for p in pose.points.values())
+                if depth < -CONTACT_TOLERANCE:
+                    out.append(f"{name} frame {i}: the body reaches {-depth:.3f} through the "
+                               f"{wall.id}")
     return out
