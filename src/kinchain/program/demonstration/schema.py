@@ -119,7 +119,7 @@ class PropDoc(Knowledge):
     words: Prose
     shape: Literal[
         "chair", "counter", "box", "wall", "step", "mat", "ball", "band", "stick", "bag",
-        "cushion", "towel",
+        "cushion", "towel", "tape",
     ]  # fmt: skip
     height: Fraction = 0.0
     width: Fraction = 0.0

@@ -241,6 +241,7 @@ def contact_problems(scene: Scene, fig: Figure, /) -> list[str]:
             if wall.shape == "wall" and not wall.behind:
                 depth = min(wall.facing * (float(p[0]) - wall.x) for p in pose.points.values())
                 if depth < -CONTACT_TOLERANCE:
-                    out.append(f"{name} frame {i}: the body reaches {-depth:.3f} through the "
-                               f"{wall.id}")
+                    out.append(
+                        f"{name} frame {i}: the body reaches {-depth:.3f} through the {wall.id}"
+                    )
     return out

@@ -54,8 +54,10 @@ def standing_shapes(p: PlacedProp, mirror: float, *, back_at: float = -1.0) -> l
     x, w, h = mirror * p.x, p.width, p.height
     if p.shape == "chair":
         return _chair(p, mirror, back_at)
-    if p.shape == "wall" and p.behind:
-        return [_rect(x - 0.45, 0.0, 0.9, 1.15, {"fill": "#efebe4", "stroke": "none"})]
+    if p.shape == "wall" and p.behind:  # seen face on, behind the figure (centred on it)
+        return [_rect(-0.45, 0.0, 0.9, 1.15, {"fill": "#efebe4", "stroke": "none"})]
+    if p.shape == "tape":
+        return [_rect(x - w / 2, 0.0, w, h, {"fill": "#5a5a5a", "stroke": "none"})]
     if p.shape == "wall":
         thick = 0.05
         left = x if mirror * p.facing < 0 else x - thick
