@@ -28,6 +28,9 @@ __all__ = ["SIDES", "BodyPose", "body_pose", "support_distance"]
 
 Vec = npt.NDArray[np.float64]
 SIDES = ("work", "other")
+#: where the heel and the ball of the foot sit along the foot's length, and how thick the toes
+#: are drawn: drawing heuristics, not measurements
+_HEEL_BEHIND_ANKLE, _BALL_FROM_HEEL, _TOE_THICKNESS = 0.23, 0.73, 0.012
 _SIGN = {"work": 1.0, "other": -1.0}
 
 
@@ -84,13 +87,21 @@ def _leg(
     shank = thigh @ _rz(-a("knee"))
     ankle = knee + shank @ np.array([0.0, -fig.length("shank"), 0.0])
     foot = shank @ _rz(a("ankle"))
-    sole, heel_back = -fig.length("ankle_height"), 0.23 * fig.length("foot")
+    toes = foot @ _rz(a("toes"))
+    sole, length = -fig.length("ankle_height"), fig.length("foot")
+    heel_back, ball_at = _HEEL_BEHIND_ANKLE * length, _BALL_FROM_HEEL * length
+    ball = ankle + foot @ np.array([ball_at - heel_back, sole, 0.0])
+    tip = ball + toes @ np.array([length - ball_at, 0.0, 0.0])
+    lift = np.array([0.0, _TOE_THICKNESS, 0.0])
     points.update({
         f"hip.{side}": hip,
         f"knee.{side}": knee,
         f"ankle.{side}": ankle,
         f"heel.{side}": ankle + foot @ np.array([-heel_back, sole, 0.0]),
-        f"toe.{side}": ankle + foot @ np.array([fig.length("foot") - heel_back, sole, 0.0]),
+        f"ball.{side}": ball,
+        f"toe.{side}": tip,
+        f"ball_top.{side}": ball + foot @ lift,
+        f"toe_top.{side}": tip + toes @ lift,
     })  # fmt: skip
 
 

@@ -43,7 +43,8 @@ __all__ = [
 
 #: joints of each limb; ``hip`` applies to both legs, ``hip.work`` / ``hip.other`` to one
 LIMB_JOINTS = (
-    "hip", "hip_abd", "hip_rot", "knee", "ankle", "shoulder", "shoulder_abd", "elbow", "wrist",
+    "hip", "hip_abd", "hip_rot", "knee", "ankle", "toes", "shoulder", "shoulder_abd", "elbow",
+    "wrist",
 )  # fmt: skip
 SPINE_JOINTS = ("spine", "spine_side", "spine_turn", "neck")
 #: the whole body's orientation: tilt forward (90 face down, -90 on the back), lean toward the

@@ -61,7 +61,7 @@ def _points(pts: list[np.ndarray], mirror: float) -> str:
 
 
 def _foot(pose: BodyPose, side: str, fill: str, mirror: float) -> Shape:
-    pts = [pose.points[f"{k}.{side}"] for k in ("ankle", "heel", "toe")]
+    pts = [pose.points[f"{k}.{side}"] for k in ("ankle", "heel", "ball", "ball_top")]
     style = {
         "fill": fill,
         "stroke": INK["line"],
@@ -79,6 +79,7 @@ def _limbs(
         *_capsule(p[f"hip.{side}"], p[f"knee.{side}"], fig.thick("thigh"), fill, mirror),
         *_capsule(p[f"knee.{side}"], p[f"ankle.{side}"], fig.thick("shank"), fill, mirror),
         _foot(pose, side, fill, mirror),
+        *_capsule(p[f"ball_top.{side}"], p[f"toe_top.{side}"], 0.02, fill, mirror),
     ]
     arm = [
         *_capsule(p[f"shoulder.{side}"], p[f"elbow.{side}"], fig.thick("upper_arm"), fill, mirror),
