@@ -20,6 +20,7 @@ from kinchain.program.demonstration import (
     default_demonstrations,
     default_figure,
     parse_demonstrations,
+    parse_figure,
     resolve_angles,
     stage,
 )
@@ -199,3 +200,10 @@ def test_an_unknown_exercise_or_side_is_refused_with_a_clear_message() -> None:
         demonstration_svg("moonwalk", "right", animated=True)
     with pytest.raises(InputError, match="side: expected one of"):
         demonstration_svg("clamshell", "up", animated=True)  # type: ignore[arg-type]
+
+
+def test_a_figure_without_a_range_for_a_joint_is_refused_naming_the_joint() -> None:
+    doc = copy.deepcopy(read_bundled_yaml("kinchain.program", "figure.yaml"))
+    doc["ranges"] = [r for r in doc["ranges"] if r["joint"] != "knee"]
+    with pytest.raises(DataFileError, match=r"ranges: .*missing \['knee'\]"):
+        parse_figure(doc)

@@ -28,7 +28,9 @@ __all__ = [
     "JOINTS",
     "LIMB_JOINTS",
     "ROOT_ANGLES",
+    "SEGMENTS",
     "SPINE_JOINTS",
+    "THICKNESSES",
     "Contacts",
     "DemonstrationDoc",
     "DemonstrationsDoc",
@@ -52,6 +54,14 @@ SPINE_JOINTS = ("spine", "spine_side", "spine_turn", "neck")
 #: (-90: facing the viewer)
 ROOT_ANGLES = ("tilt", "lean", "roll", "turn")
 JOINTS = LIMB_JOINTS + SPINE_JOINTS
+SEGMENTS = (
+    "thigh", "shank", "foot", "ankle_height", "trunk", "neck", "upper_arm", "forearm", "hand",
+    "hip_width", "shoulder_width",
+)  # fmt: skip
+THICKNESSES = (
+    "thigh", "shank", "foot", "upper_arm", "forearm", "hand", "neck", "pelvis_depth",
+    "pelvis_width", "chest_depth", "chest_width", "head",
+)  # fmt: skip
 _SIDED_JOINTS = tuple(f"{j}.{s}" for j in LIMB_JOINTS for s in ("work", "other"))
 ANGLE_NAMES = frozenset((*ROOT_ANGLES, *SPINE_JOINTS, *LIMB_JOINTS, *_SIDED_JOINTS))
 #: body points that can rest on a surface; ``heel`` means both heels, ``heel.work`` one
@@ -98,9 +108,14 @@ class FigureDoc(Knowledge):
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
-        missing = sorted(set(JOINTS) - {r.joint for r in self.ranges})
-        if missing:
-            raise refuse(f"expected a range for every joint, missing {missing}", at="ranges")
+        for where, needed, given in (
+            ("ranges", JOINTS, {r.joint for r in self.ranges}),
+            ("segments", SEGMENTS, set(self.segments)),
+            ("thickness", THICKNESSES, set(self.thickness)),
+        ):
+            missing = sorted(set(needed) - given)
+            if missing:
+                raise refuse(f"expected every one of {list(needed)}, missing {missing}", at=where)
         return self
 
 
