@@ -67,13 +67,15 @@ def _canvas(exercise_id: str, side: str) -> Canvas:
     )
 
 
+@cache
 def demonstration_svg(exercise_id: str, side: Side = "right", *, animated: bool) -> str:
     """The exercise drawn for ``side``: a looping animation, or (``animated=False``) a strip of
-    its 2-4 keyframes side by side for print."""
+    its 2-4 keyframes side by side for print. Drawn once per process, then reused."""
     canvas = _canvas(exercise_id, side)
     return animated_svg(canvas) if animated else still_strip(canvas)
 
 
+@cache
 def demonstration_frames(exercise_id: str, side: Side = "right") -> tuple[str, ...]:
     """Each keyframe as its own still SVG, the next position ghosted and an arrow toward it."""
     return still_frames(_canvas(exercise_id, side))
