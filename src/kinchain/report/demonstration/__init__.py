@@ -29,12 +29,12 @@ _SIDES = ("left", "right")
 def demonstration_description(exercise_id: str, side: Side = "right", /) -> str:
     """The drawing in words, for a screen reader and for a page without pictures.
 
-    >>> demonstration_description("clamshell", "left")[:40]
-    'Lying on your side, on a mat. Left side '
+    >>> demonstration_description("clamshell", "left")[:41]
+    'Lying on your side, with a mat. Left side'
     """
     demo = _demo(exercise_id)
     props = sorted({p.prop.words for p in demo.props})
-    where = f", {' and '.join(props)}" if props else ""
+    where = f", with {' and '.join(props)}" if props else ""
     works = {
         "each": f" {side.capitalize()} side shown.",
         "both": " Both sides work together.",
