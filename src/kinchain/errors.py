@@ -18,10 +18,12 @@
     │   ├── UnknownSite                  a body site id the body web does not define
     │   └── UnknownTissue                a tissue id the body web does not define
     ├── PermissionDeniedError            the user may not do this to this record (the web: 403)
-    └── ConflictError                    the request clashes with the record's state (the web: 409)
-        └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+    ├── ConflictError                    the request clashes with the record's state (the web: 409)
+    │   └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+    └── StorageUnavailable               the database cannot take or give records now: down,
+                                         full or read-only; nothing was half-written (the web: 503)
 
-The four intermediate classes are what the web app maps to HTTP statuses, in one place; an entry
+The five intermediate classes are what the web app maps to HTTP statuses, in one place; an entry
 point catches them rather than each leaf.
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
@@ -46,6 +48,7 @@ __all__ = [
     "Problem",
     "ProgramSuspended",
     "SimulationError",
+    "StorageUnavailable",
     "UnknownCitation",
     "UnknownCountry",
     "UnknownSite",
@@ -105,6 +108,11 @@ class PermissionDeniedError(KinchainError):
 class ConflictError(KinchainError):
     """The request clashes with the record's present state (a program asked for while a red
     flag suspends it, a stale edit). The web app answers 409."""
+
+
+class StorageUnavailable(KinchainError):
+    """The database cannot store or read records now (down, disk full, read-only). The
+    change was kept whole or not at all; the web app answers 503 and the CLI exit code 1."""
 
 
 class UnknownCitation(NotFoundError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from kinchain.assessment import Assessment, assess, country_words
 from kinchain.body import SiteRef
@@ -49,9 +50,7 @@ class Evaluation:
     assessment: Assessment
     built: Program | None
     outcome: CheckinOutcome | None = None
-    _runs: dict[_RunKey, ClientSimulation] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _runs: dict[_RunKey, ClientSimulation] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def program(self) -> Program | None:
@@ -93,20 +92,23 @@ def evaluate(
     country: str | None = None,
     checkins: Sequence[Checkin] = (),
     edits: Sequence[Edit] = (),
+    stale_edits: Literal["raise", "note"] = "raise",
 ) -> Evaluation:
     """Evaluate a validated intake on ``as_of`` (pure: the same data gives the same answer).
 
     The tissue state is computed once and handed to the assessment; the program is built from
     the assessment (None when suspended), the coach's ``edits`` are applied to it
     (:func:`kinchain.program.edits.apply_edits`), then the check-ins are replayed over it in
-    date order, so an exercise the coach removed stays removed.
+    date order, so an exercise the coach removed stays removed. ``stale_edits="note"``
+    (stored edits) leaves out an edit that no longer applies, with a coach's note, instead of
+    refusing the evaluation.
     """
     words = country_words(country)
     tissue = tissue_state(intake, as_of=as_of)
     assessment = assess(intake, as_of=as_of, country=words, tissue=tissue)
     built = build_program(intake, assessment, as_of=as_of)
     if built is not None and edits:
-        built = apply_edits(built, edits)
+        built = apply_edits(built, edits, refused=stale_edits)
     outcome = None
     if built is not None and checkins:
         outcome = apply_checkins(built, sorted(checkins, key=lambda c: c.date))
