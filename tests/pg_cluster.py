@@ -41,9 +41,11 @@ def cluster() -> Iterator[str]:
     data, log = root / "data", root / "log"
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
-    run = lambda *argv: subprocess.run(  # noqa: E731
-        _as_server_user([str(folder / argv[0]), *argv[1:]]), check=True, capture_output=True
-    )
+
+    def run(*argv: str) -> None:
+        command = _as_server_user([str(folder / argv[0]), *argv[1:]])
+        subprocess.run(command, check=True, capture_output=True)
+
     run("initdb", "-D", str(data), "-A", "trust", "-U", "kinchain", "-E", "UTF8", "--no-sync")
     options = f"-k {root} -p {PORT} -c listen_addresses='' -c fsync=off -c max_connections=200"
     run("pg_ctl", "-D", str(data), "-l", str(log), "-w", "-o", options, "start")

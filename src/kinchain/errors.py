@@ -158,9 +158,7 @@ def _problem_listing(source: str, problems: list[Problem], shown: int | None) ->
 class IntakeError(InputError):
     """An intake file was refused; every problem found is listed at once."""
 
-    def __init__(
-        self, source: str, problems: list[Problem], *, shown: int | None = None
-    ) -> None:
+    def __init__(self, source: str, problems: list[Problem], *, shown: int | None = None) -> None:
         self.source = source
         self.problems = list(problems)
         super().__init__(_problem_listing(source, self.problems, shown))

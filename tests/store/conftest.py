@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+import pg_cluster
 from kinchain.store import Database
 from kinchain.store.migrate import upgrade
-import pg_cluster
 
 _count = itertools.count()
 

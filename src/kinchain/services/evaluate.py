@@ -50,6 +50,7 @@ class Evaluation:
     assessment: Assessment
     built: Program | None
     outcome: CheckinOutcome | None = None
+    checkins: tuple[Checkin, ...] = ()  # the check-ins replayed, in date order
     _runs: dict[_RunKey, ClientSimulation] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -110,6 +111,7 @@ def evaluate(
     if built is not None and edits:
         built = apply_edits(built, edits, refused=stale_edits)
     outcome = None
-    if built is not None and checkins:
-        outcome = apply_checkins(built, sorted(checkins, key=lambda c: c.date))
-    return Evaluation(intake, as_of, tissue, assessment, built, outcome)
+    replayed = tuple(sorted(checkins, key=lambda c: c.date))
+    if built is not None and replayed:
+        outcome = apply_checkins(built, replayed)
+    return Evaluation(intake, as_of, tissue, assessment, built, outcome, replayed)

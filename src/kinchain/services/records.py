@@ -14,11 +14,12 @@ longer passes the contraindications is left out with a note saying so).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from kinchain.errors import CheckinError, Problem
+from kinchain.errors import CheckinError, KinchainError, Problem
 from kinchain.program import Checkin, parse_checkin
 from kinchain.program.edits import Edit, apply_edits, parse_edit
 from kinchain.records import ClientSummary, ShownBecause, ShownProgram, StoredIntake
@@ -37,6 +38,7 @@ __all__ = [
     "client_record",
     "evaluation_of",
     "import_client",
+    "import_files",
     "save_intake",
 ]
 
@@ -140,6 +142,32 @@ def save_intake(
         uow.audit.record("intake.save", client_id=client_id, detail=f"version {stored.version}")
         uow.commit()
     return Imported(client, stored, shown)
+
+
+@dataclass(frozen=True)
+class FileImport:
+    """What became of one intake file: the client it made, or why it was refused."""
+
+    source: Path
+    client_id: str | None = None
+    name: str | None = None
+    refused: str | None = None
+
+
+def import_files(new_uow: Callable[[], UnitOfWork], paths: Sequence[Path], /) -> list[FileImport]:
+    """Import intake files one by one, each in its own transaction: a bad file imports
+    nothing and says why; the others go on. (The file adapter at the command line's edge.)"""
+    from kinchain.intake.files import read_intake_data
+
+    outcomes = []
+    for path in paths:
+        try:
+            done = import_client(new_uow(), read_intake_data(path), source=str(path))
+        except KinchainError as e:
+            outcomes.append(FileImport(path, refused=f"{path}: refused, nothing imported: {e}"))
+        else:
+            outcomes.append(FileImport(path, done.client.id, done.client.name))
+    return outcomes
 
 
 @dataclass(frozen=True)

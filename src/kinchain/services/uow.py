@@ -131,18 +131,31 @@ class UnitOfWork(Protocol):
     """One transaction over one practice's records: ``with uow: ...; uow.commit()``. Leaving
     the block without ``commit()`` keeps nothing of it."""
 
-    practice: Practice
-    actor: str  # who acts: a user id, or "cli:<login>" for the command line
-    clients: Clients
-    intakes: Intakes
-    drafts: Drafts
-    checkins: Checkins
-    edits: Edits
-    ticks: Ticks
-    programs: Programs
-    audit: Audit
-    consents: Consents
-    users: Users
+    @property
+    def practice(self) -> Practice: ...
+    @property
+    def actor(self) -> str: ...  # who acts: a user id, or "cli:<login>" for the command line
+    @property
+    def clients(self) -> Clients: ...
+    @property
+    def intakes(self) -> Intakes: ...
+    @property
+    def drafts(self) -> Drafts: ...
+    @property
+    def checkins(self) -> Checkins: ...
+    @property
+    def edits(self) -> Edits: ...
+    @property
+    def ticks(self) -> Ticks: ...
+    @property
+    def programs(self) -> Programs: ...
+    @property
+    def audit(self) -> Audit: ...
+    @property
+    def consents(self) -> Consents: ...
+    @property
+    def users(self) -> Users: ...
+
 
     def now(self) -> dt.datetime: ...
     def commit(self) -> None: ...

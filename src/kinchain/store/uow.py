@@ -106,6 +106,17 @@ class Database:
                 )
             return _practice(row)
 
+    def practice_of_client(self, client_id: str, /) -> Practice:
+        """The practice a client belongs to: an operator's lookup for the command line (the
+        one read across practices, by name); the web app never calls it."""
+        with Session(self.engine) as session:
+            row = session.get(t.ClientRow, client_id)
+            if row is None:
+                raise NotFoundError(f"client: no client {client_id!r} in this database")
+            practice = session.get(t.PracticeRow, row.practice_id)
+            assert practice is not None  # a foreign key
+            return _practice(practice)
+
     def practices(self) -> list[Practice]:
         with Session(self.engine) as session:
             rows = session.scalars(select(t.PracticeRow).order_by(t.PracticeRow.name))
