@@ -22,6 +22,7 @@ __all__ = [
     "Consent",
     "Draft",
     "Practice",
+    "Proposal",
     "Role",
     "ShownBecause",
     "ShownProgram",
@@ -197,3 +198,19 @@ class Consent:
     recorded_by: str
     clinician: str | None = None  # the named clinician for share_with_clinician
     guardian: str | None = None  # who consented for a client under 18
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A program change put to the coach: what the program would become and why; ``accepted``
+    is None until she decides."""
+
+    id: str
+    client_id: str
+    because: ShownBecause
+    snapshot: str
+    summary: str
+    created_at: dt.datetime
+    program: dict[str, Any]
+    accepted: bool | None = None
+    decided_by: str | None = None

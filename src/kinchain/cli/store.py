@@ -74,6 +74,41 @@ def db_status(database: str | None = DATABASE_OPTION) -> None:
     raise typer.Exit(1)
 
 
+@db_app.command("seed-demo")
+@translate_errors
+def db_seed_demo(
+    practice: str = typer.Option("Demo Practice", "--practice", metavar="NAME",
+                                 help="The demo practice's name (must not exist yet)."),
+    database: str | None = DATABASE_OPTION,
+) -> None:
+    """Fill the database with a demo practice for the web app: a coach, and Maria, Tom and
+    Ruth taken on six weeks ago with a weekly check-in since. Prints the coach's login; the
+    password is made fresh each time (never a fixed one a stranger could guess).
+
+    Examples:
+
+      kinchain db upgrade && kinchain db seed-demo
+    """
+    import datetime as dt
+    import secrets
+
+    from kinchain.services.demo_records import seed_demo
+    from kinchain.store import Database
+
+    db = open_database(database)
+    found = db.add_practice(practice)
+    password = "-".join(secrets.token_urlsafe(6) for _ in range(3))
+
+    def uow_on(day: dt.date):  # type: ignore[no-untyped-def]
+        noon = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+        return Database(engine=db.engine, clock=lambda: noon).unit_of_work(found, actor=actor())
+
+    demo = seed_demo(uow_on, today=dt.date.today(), password=password)
+    console.print(f"Demo practice {escape(found.name)}: {len(demo.clients)} clients, "
+                  f"{demo.checkins} check-ins", soft_wrap=True)
+    console.print(f"Coach login: {demo.coach.email}  password: {password}", soft_wrap=True)
+
+
 @practice_app.command("add")
 @translate_errors
 def practice_add(

@@ -40,6 +40,7 @@ __all__ = [
     "import_client",
     "import_files",
     "save_intake",
+    "show_program",
 ]
 
 Document = dict[str, Any]
@@ -87,7 +88,7 @@ def evaluation_of(
     )
 
 
-def _show(
+def show_program(
     uow: UnitOfWork, client_id: str, evaluation: Evaluation, because: ShownBecause
 ) -> ShownProgram | None:
     """Keep the program the client is shown now, when it differs from the last one shown."""
@@ -122,7 +123,7 @@ def import_client(
         intake = validate_intake(data, source=source, as_of=uow.now().date())
         client = uow.clients.add(intake.client.name, coaches=coaches)
         stored = uow.intakes.add(client.id, data, saved_by=uow.actor, reason=reason)
-        shown = _show(uow, client.id, evaluation_of(uow, client.id), "intake")
+        shown = show_program(uow, client.id, evaluation_of(uow, client.id), "intake")
         uow.audit.record("client.import", client_id=client.id, detail=f"from {source}")
         uow.commit()
     return Imported(client, stored, shown)
@@ -138,7 +139,7 @@ def save_intake(
             uow.clients.rename(client_id, intake.client.name)
         client = uow.clients.get(client_id)
         stored = uow.intakes.add(client_id, data, saved_by=uow.actor, reason=reason)
-        shown = _show(uow, client_id, evaluation_of(uow, client_id), "intake")
+        shown = show_program(uow, client_id, evaluation_of(uow, client_id), "intake")
         uow.audit.record("intake.save", client_id=client_id, detail=f"version {stored.version}")
         uow.commit()
     return Imported(client, stored, shown)
@@ -225,7 +226,7 @@ def add_checkin(
             worst_pain=_worst(checkin),
         )
         evaluation = evaluation_of(uow, client_id)
-        shown = _show(uow, client_id, evaluation, "checkin") if new else None
+        shown = show_program(uow, client_id, evaluation, "checkin") if new else None
         if new:
             uow.audit.record("checkin.add", client_id=client_id, detail=stored.id)
         uow.commit()
@@ -247,7 +248,7 @@ def add_edit(uow: UnitOfWork, client_id: str, data: Document, /) -> ShownProgram
         if evaluation.built is not None:  # refused now, not kept to be noted later
             apply_edits(evaluation.built, [edit])
         uow.edits.add(client_id, edit.to_json(), recorded_by=uow.actor)
-        shown = _show(uow, client_id, evaluation_of(uow, client_id), "edit")
+        shown = show_program(uow, client_id, evaluation_of(uow, client_id), "edit")
         uow.audit.record("program.edit", client_id=client_id, detail=edit.label())
         uow.commit()
     return shown

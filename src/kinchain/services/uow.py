@@ -19,6 +19,7 @@ from kinchain.records import (
     Consent,
     Draft,
     Practice,
+    Proposal,
     ShownProgram,
     StoredCheckin,
     StoredEdit,
@@ -37,6 +38,7 @@ __all__ = [
     "Edits",
     "Intakes",
     "Programs",
+    "Proposals",
     "Ticks",
     "UnitOfWork",
     "Users",
@@ -109,6 +111,13 @@ class Programs(Protocol):
     def history(self, client_id: str, /) -> list[ShownProgram]: ...
 
 
+class Proposals(Protocol):
+    def add(self, client_id: str, program: Document, /, *, because: ShownBecause, summary: str,
+            kinchain_version: str, knowledge_hash: str) -> Proposal: ...
+    def open(self, client_id: str | None = None) -> list[Proposal]: ...
+    def decide(self, proposal_id: str, /, *, accepted: bool) -> Proposal: ...
+
+
 class Audit(Protocol):
     def record(self, action: str, /, *, client_id: str | None = None, detail: str = "") -> None: ...
     def entries(self, *, client_id: str | None = None, limit: int = 100) -> list[AuditEntry]: ...
@@ -149,6 +158,8 @@ class UnitOfWork(Protocol):
     def ticks(self) -> Ticks: ...
     @property
     def programs(self) -> Programs: ...
+    @property
+    def proposals(self) -> Proposals: ...
     @property
     def audit(self) -> Audit: ...
     @property

@@ -4,14 +4,16 @@ consents and the practice's user accounts."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import select
 
-from kinchain.errors import ConflictError
+from kinchain.errors import ConflictError, NotFoundError
 from kinchain.records import (
     AuditEntry,
     Consent,
+    Proposal,
     Role,
     ShownBecause,
     ShownProgram,
@@ -23,7 +25,7 @@ from kinchain.records import (
 from kinchain.store import tables as t
 from kinchain.store.repositories import Scope
 
-__all__ = ["Audit", "Consents", "Programs", "Users", "user_of"]
+__all__ = ["Audit", "Consents", "Programs", "Proposals", "Users", "user_of"]
 
 Document = dict[str, Any]
 
@@ -45,6 +47,15 @@ class Programs:
         knowledge_hash: str,
     ) -> ShownProgram:
         self._s.client(client_id)
+        digest = self.snapshot(program, kinchain_version, knowledge_hash)
+        row = t.ShownRow(id=new_id("sh"), practice_id=self._s.practice.id, client_id=client_id,
+                         snapshot=digest, shown_at=self._s.now, because=because)
+        self._s.add(row)
+        return ShownProgram(client_id, digest, row.shown_at, because, kinchain_version,
+                            knowledge_hash, program)
+
+    def snapshot(self, program: Document, kinchain_version: str, knowledge_hash: str) -> str:
+        """Store a program once per practice and content; its address (a SHA-256)."""
         text = canonical_json(program)
         digest = content_hash(canonical_json([text, kinchain_version, knowledge_hash]))
         if self._s.session.get(t.SnapshotRow, (self._s.practice.id, digest)) is None:
@@ -57,18 +68,7 @@ class Programs:
                     knowledge_hash=knowledge_hash,
                 )
             )
-        row = t.ShownRow(
-            id=new_id("sh"),
-            practice_id=self._s.practice.id,
-            client_id=client_id,
-            snapshot=digest,
-            shown_at=self._s.now,
-            because=because,
-        )
-        self._s.add(row)
-        return ShownProgram(
-            client_id, digest, row.shown_at, because, kinchain_version, knowledge_hash, program
-        )
+        return digest
 
     def history(self, client_id: str, /) -> list[ShownProgram]:
         self._s.client(client_id)
@@ -209,3 +209,45 @@ class Users:
     def all(self) -> list[User]:
         query = self._s.select(t.UserRow).order_by(t.UserRow.email)
         return [user_of(r) for r in self._s.session.scalars(query)]
+
+
+class Proposals:
+    """Program changes put to the coach, and her decisions (kept beside, never updated)."""
+
+    def __init__(self, scope: Scope, programs: Programs) -> None:
+        self._s = scope
+        self._programs = programs
+
+    def add(self, client_id: str, program: Document, /, *, because: ShownBecause, summary: str,
+            kinchain_version: str, knowledge_hash: str) -> Proposal:
+        self._s.client(client_id)
+        digest = self._programs.snapshot(program, kinchain_version, knowledge_hash)
+        row = t.ProposalRow(id=new_id("pp"), practice_id=self._s.practice.id,
+                            client_id=client_id, because=because, snapshot=digest,
+                            summary=summary, created_at=self._s.now)
+        self._s.add(row)
+        return Proposal(row.id, client_id, because, digest, summary, row.created_at, program)
+
+    def open(self, client_id: str | None = None) -> list[Proposal]:
+        decided = select(t.ProposalDecisionRow.proposal_id)
+        query = self._s.select(t.ProposalRow).where(t.ProposalRow.id.not_in(decided))
+        if client_id is not None:
+            query = query.where(t.ProposalRow.client_id == client_id)
+        return [self._proposal(r) for r in self._s.session.scalars(query.order_by(t.ProposalRow.id))]
+
+    def decide(self, proposal_id: str, /, *, accepted: bool) -> Proposal:
+        row = self._s.one(t.ProposalRow, "proposal", id=proposal_id)
+        if self._s.session.get(t.ProposalDecisionRow, proposal_id) is not None:
+            raise ConflictError(f"proposal: {proposal_id!r} was already decided")
+        self._s.add(t.ProposalDecisionRow(proposal_id=proposal_id,
+                                          practice_id=self._s.practice.id,
+                                          client_id=row.client_id, accepted=accepted,
+                                          decided_by=self._s.actor, decided_at=self._s.now))
+        return replace(self._proposal(row), accepted=accepted, decided_by=self._s.actor)
+
+    def _proposal(self, row: t.ProposalRow) -> Proposal:
+        snap = self._s.session.get(t.SnapshotRow, (self._s.practice.id, row.snapshot))
+        if snap is None:
+            raise NotFoundError(f"snapshot: {row.snapshot} of proposal {row.id} is missing")
+        return Proposal(row.id, row.client_id, cast(ShownBecause, row.because), row.snapshot,
+                        row.summary, row.created_at, json.loads(snap.document))

@@ -17,7 +17,7 @@ from kinchain.records import Practice, new_id
 from kinchain.store import tables as t
 from kinchain.store.engine import WRITE_OPTION, open_engine
 from kinchain.store.history import Checkins, Drafts, Edits, Intakes, Ticks
-from kinchain.store.ledger import Audit, Consents, Programs, Users
+from kinchain.store.ledger import Audit, Consents, Programs, Proposals, Users
 from kinchain.store.migrate import schema_status
 from kinchain.store.repositories import Clients, Scope
 
@@ -164,6 +164,7 @@ class SqlUnitOfWork:
         self.edits = Edits(scope)
         self.ticks = Ticks(scope)
         self.programs = Programs(scope)
+        self.proposals = Proposals(scope, self.programs)
         self.audit = Audit(scope)
         self.consents = Consents(scope)
         self.users = Users(scope)
