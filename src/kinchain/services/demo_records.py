@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from kinchain.records import User
 from kinchain.services.people import add_user
 from kinchain.services.records import add_checkin, import_client

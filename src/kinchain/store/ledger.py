@@ -233,7 +233,8 @@ class Proposals:
         query = self._s.select(t.ProposalRow).where(t.ProposalRow.id.not_in(decided))
         if client_id is not None:
             query = query.where(t.ProposalRow.client_id == client_id)
-        return [self._proposal(r) for r in self._s.session.scalars(query.order_by(t.ProposalRow.id))]
+        rows = self._s.session.scalars(query.order_by(t.ProposalRow.id))
+        return [self._proposal(r) for r in rows]
 
     def decide(self, proposal_id: str, /, *, accepted: bool) -> Proposal:
         row = self._s.one(t.ProposalRow, "proposal", id=proposal_id)
