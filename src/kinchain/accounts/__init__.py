@@ -1,7 +1,54 @@
-"""Accounts: practice, user, role and the policy checks (pure).
+"""Accounts: roles, the access policy, passwords and single-use tokens (pure).
 
-Empty until issue 13 (accounts, practices) fills it; named now so the import-linter contracts
-can hold the domain away from it.
+Filled by issue 13 (accounts, practices, sessions) on the ground of issue 12 (storage). Nothing
+here touches storage or the web: the store maps its rows onto :class:`Principal` and
+:class:`TokenRecord`, and the web app turns :func:`require`'s errors into 404 and 403.
+``docs/accounts.md`` explains the rules and where each choice comes from.
+
+- :mod:`~kinchain.accounts.principals`: :class:`Role`, :class:`Principal` and the targets;
+- :mod:`~kinchain.accounts.policy`: the rule table and :func:`can`, :func:`visible`,
+  :func:`require`;
+- :mod:`~kinchain.accounts.passwords`: Argon2id hashing;
+- :mod:`~kinchain.accounts.password_policy`: which new passwords are accepted;
+- :mod:`~kinchain.accounts.tokens`: invitation and password-reset tokens.
 """
 
-__all__: list[str] = []
+from kinchain.accounts.policy import (
+    ACTION_SCOPE,
+    RULES,
+    SHARED_CLIENT_ACTIONS,
+    Action,
+    Scope,
+    Verdict,
+    can,
+    decide,
+    require,
+    visible,
+)
+from kinchain.accounts.principals import (
+    ClientRecord,
+    PracticeScope,
+    Principal,
+    RecordId,
+    Role,
+    Target,
+)
+
+__all__ = [
+    "ACTION_SCOPE",
+    "RULES",
+    "SHARED_CLIENT_ACTIONS",
+    "Action",
+    "ClientRecord",
+    "PracticeScope",
+    "Principal",
+    "RecordId",
+    "Role",
+    "Scope",
+    "Target",
+    "Verdict",
+    "can",
+    "decide",
+    "require",
+    "visible",
+]
