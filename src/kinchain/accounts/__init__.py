@@ -13,6 +13,24 @@ here touches storage or the web: the store maps its rows onto :class:`Principal`
 - :mod:`~kinchain.accounts.tokens`: invitation and password-reset tokens.
 """
 
+from kinchain.accounts.password_policy import (
+    MAX_LENGTH,
+    MIN_LENGTH,
+    PasswordProblem,
+    PasswordRule,
+    password_problems,
+    require_acceptable_password,
+)
+from kinchain.accounts.passwords import (
+    DEFAULT_HASH_PARAMETERS,
+    OWASP_MINIMUM,
+    RFC_9106_LOW_MEMORY,
+    HashParameters,
+    hash_password,
+    normalized_password,
+    verify_password,
+    verify_password_for_missing_user,
+)
 from kinchain.accounts.policy import (
     ACTION_SCOPE,
     RULES,
@@ -36,10 +54,18 @@ from kinchain.accounts.principals import (
 
 __all__ = [
     "ACTION_SCOPE",
+    "DEFAULT_HASH_PARAMETERS",
+    "MAX_LENGTH",
+    "MIN_LENGTH",
+    "OWASP_MINIMUM",
+    "RFC_9106_LOW_MEMORY",
     "RULES",
     "SHARED_CLIENT_ACTIONS",
     "Action",
     "ClientRecord",
+    "HashParameters",
+    "PasswordProblem",
+    "PasswordRule",
     "PracticeScope",
     "Principal",
     "RecordId",
@@ -49,6 +75,12 @@ __all__ = [
     "Verdict",
     "can",
     "decide",
+    "hash_password",
+    "normalized_password",
+    "password_problems",
     "require",
+    "require_acceptable_password",
+    "verify_password",
+    "verify_password_for_missing_user",
     "visible",
 ]
