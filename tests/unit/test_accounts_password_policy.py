@@ -101,6 +101,12 @@ def test_a_password_made_of_the_users_name_email_practice_or_this_service_is_ref
     assert PasswordRule.PERSONAL in rules(password)
 
 
+def test_each_part_of_a_name_counts_as_personal_not_only_the_whole_name() -> None:
+    assert PasswordRule.PERSONAL in rules("Lopez!Lopez!Lopez!", context=("Maria Lopez",))
+    assert PasswordRule.PERSONAL in rules("maria-2024-08-15", context=("Maria Lopez",))
+    assert rules("Lopez!Lopez!Lopez!", context=()) == []
+
+
 @pytest.mark.parametrize(
     "password", ["aaaaaaaaaaaaaaaa", "abababababababab", "1234 1234 1234 1234", "xyzxyzxyzxyzxyzx"]
 )

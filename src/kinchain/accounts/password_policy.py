@@ -164,10 +164,11 @@ def _personal_words(context: Iterable[str]) -> frozenset[str]:
     """The user's name, e-mail and practice as whole words and as their pieces of 3+ letters."""
     words: set[str] = set()
     for item in context:
-        squashed = _squashed(normalized_password(item))
+        lowered = normalized_password(item).casefold()
+        squashed = "".join(lowered.split())
         words.add(squashed)
         words.update(_cores(squashed))
-        local = squashed.split("@", 1)[0]
+        local = lowered.split("@", 1)[0]
         pieces = "".join(c if c.isalpha() else " " for c in local).split()
         words.update(p for p in pieces if len(p) >= 3)
         words.add("".join(pieces))
