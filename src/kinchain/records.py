@@ -80,6 +80,7 @@ class Practice:
     coaches_see_all: bool  # whether a coach sees the practice's clients not assigned to her
     retention_years: int  # how long records must be kept after the last contact
     created_at: dt.datetime
+    second_factor_required: bool = False  # coaches and admins must use a second factor
 
 
 @dataclass(frozen=True)

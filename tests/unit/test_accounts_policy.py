@@ -25,19 +25,19 @@ from kinchain.accounts import (
 )
 from kinchain.errors import NotFoundError, PermissionDeniedError
 
-PRACTICE = 1
-OTHER_PRACTICE = 2
-MARIA = 42  # assigned to the coach
-JONAS = 43  # a client of the same practice, assigned to another coach
+PRACTICE = "1"
+OTHER_PRACTICE = "2"
+MARIA = "42"  # assigned to the coach
+JONAS = "43"  # a client of the same practice, assigned to another coach
 
 CLINICAL = [a for a, scope in ACTION_SCOPE.items() if scope is Scope.CLIENT]
 CLIENT_ACTIONS_OF_A_COACH = sorted(a for a in CLINICAL if a in RULES[Role.COACH])
 PRACTICE_ACTIONS = [a for a, scope in ACTION_SCOPE.items() if scope is Scope.PRACTICE]
 
 
-def coach(*, shares: bool = False, practice: int = PRACTICE) -> Principal:
+def coach(*, shares: bool = False, practice: str = PRACTICE) -> Principal:
     return Principal(
-        user_id=7,
+        user_id="7",
         practice_id=practice,
         roles=frozenset({Role.COACH}),
         assigned_client_ids=frozenset({MARIA}),
@@ -48,20 +48,20 @@ def coach(*, shares: bool = False, practice: int = PRACTICE) -> Principal:
 def admin(*, also_coach: bool = False) -> Principal:
     roles = {Role.ADMIN, Role.COACH} if also_coach else {Role.ADMIN}
     return Principal(
-        user_id=3,
+        user_id="3",
         practice_id=PRACTICE,
         roles=frozenset(roles),
         assigned_client_ids=frozenset({MARIA}) if also_coach else frozenset(),
     )
 
 
-def client_user(client_id: int = MARIA) -> Principal:
+def client_user(client_id: str = MARIA) -> Principal:
     return Principal(
-        user_id=9, practice_id=PRACTICE, roles=frozenset({Role.CLIENT}), client_id=client_id
+        user_id="9", practice_id=PRACTICE, roles=frozenset({Role.CLIENT}), client_id=client_id
     )
 
 
-def record(client_id: int, practice: int = PRACTICE) -> ClientRecord:
+def record(client_id: str, practice: str = PRACTICE) -> ClientRecord:
     return ClientRecord(practice_id=practice, client_id=client_id)
 
 
@@ -199,12 +199,12 @@ principals = st.one_of(
     st.builds(client_user, client_id=st.sampled_from([MARIA, JONAS])),
 )
 client_actions = st.sampled_from(CLINICAL)
-client_ids = st.sampled_from([MARIA, JONAS, 44])
+client_ids = st.sampled_from([MARIA, JONAS, "44"])
 
 
 @given(principals, client_actions, client_ids)
 def test_another_practices_client_record_is_invisible_to_everyone(
-    who: Principal, action: Action, client_id: int
+    who: Principal, action: Action, client_id: str
 ) -> None:
     target = record(client_id, practice=OTHER_PRACTICE)
     verdict = decide(who, action, target)
@@ -223,7 +223,7 @@ def test_another_practice_itself_is_invisible_to_everyone(who: Principal, action
 
 @given(principals, st.sampled_from(list(Action)), client_ids)
 def test_nothing_is_allowed_on_a_target_the_user_may_not_see(
-    who: Principal, action: Action, client_id: int
+    who: Principal, action: Action, client_id: str
 ) -> None:
     target: Target = (
         record(client_id) if ACTION_SCOPE[action] is Scope.CLIENT else PracticeScope(PRACTICE)
@@ -247,18 +247,18 @@ def test_an_action_on_the_wrong_kind_of_target_is_a_programming_error_said_plain
     [
         ({"roles": frozenset()}, "roles: expected one or more"),
         ({"roles": frozenset({Role.CLIENT})}, "client_id: a client user must name"),
-        ({"roles": frozenset({Role.CLIENT, Role.COACH}), "client_id": 1}, "holds no other role"),
-        ({"roles": frozenset({Role.COACH}), "client_id": 1}, "only a client user is a client"),
+        ({"roles": frozenset({Role.CLIENT, Role.COACH}), "client_id": "1"}, "holds no other role"),
+        ({"roles": frozenset({Role.COACH}), "client_id": "1"}, "only a client user is a client"),
         (
-            {"roles": frozenset({Role.ADMIN}), "assigned_client_ids": frozenset({1})},
+            {"roles": frozenset({Role.ADMIN}), "assigned_client_ids": frozenset({"1"})},
             "only a coach has assigned clients",
         ),
-        ({"roles": frozenset({Role.COACH}), "user_id": "7"}, "user_id: expected a record id"),
+        ({"roles": frozenset({Role.COACH}), "user_id": 7}, "user_id: expected a record id"),
     ],
 )
 def test_a_principal_that_makes_no_sense_is_refused_naming_the_field(
     fields: dict[str, object], message: str
 ) -> None:
-    base: dict[str, object] = {"user_id": 7, "practice_id": PRACTICE}
+    base: dict[str, object] = {"user_id": "7", "practice_id": PRACTICE}
     with pytest.raises((ValueError, TypeError), match=message):
         Principal(**{**base, **fields})

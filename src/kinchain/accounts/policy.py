@@ -17,13 +17,13 @@ exactly as for a record that does not exist, so ids leak nothing. :func:`can` sa
 user may take the action; a visible record the user may not act on answers 403.
 :func:`require` raises the matching error itself.
 
->>> coach = Principal(user_id=7, practice_id=1, roles=frozenset({Role.COACH}),
-...                   assigned_client_ids=frozenset({42}))
->>> can(coach, Action.EDIT_PROGRAM, ClientRecord(practice_id=1, client_id=42))
+>>> coach = Principal(user_id="7", practice_id="1", roles=frozenset({Role.COACH}),
+...                   assigned_client_ids=frozenset({"42"}))
+>>> can(coach, Action.EDIT_PROGRAM, ClientRecord(practice_id="1", client_id="42"))
 True
->>> can(coach, Action.EDIT_PROGRAM, ClientRecord(practice_id=1, client_id=43))
+>>> can(coach, Action.EDIT_PROGRAM, ClientRecord(practice_id="1", client_id="43"))
 False
->>> visible(coach, ClientRecord(practice_id=2, client_id=42))
+>>> visible(coach, ClientRecord(practice_id="2", client_id="42"))
 False
 """
 

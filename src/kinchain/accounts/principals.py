@@ -18,7 +18,7 @@ __all__ = ["ClientRecord", "PracticeScope", "Principal", "RecordId", "Role", "Ta
 
 #: The id of a stored record (practice, user, client). One alias, so the store's choice of id
 #: type is made here once.
-RecordId: TypeAlias = int
+RecordId: TypeAlias = str
 
 
 class Role(StrEnum):
@@ -38,19 +38,19 @@ class Role(StrEnum):
 
 
 def _check_id(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name}: expected a record id (int), received {value!r}")
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{name}: expected a record id (text), received {value!r}")
 
 
 @dataclass(frozen=True)
 class Principal:
     """The user making a request, as the policy sees them.
 
-    >>> coach = Principal(user_id=7, practice_id=1, roles=frozenset({Role.COACH}),
-    ...                   assigned_client_ids=frozenset({42}))
-    >>> coach.is_coach_of(42), coach.is_coach_of(43)
+    >>> coach = Principal(user_id="7", practice_id="1", roles=frozenset({Role.COACH}),
+    ...                   assigned_client_ids=frozenset({"42"}))
+    >>> coach.is_coach_of("42"), coach.is_coach_of("43")
     (True, False)
-    >>> Principal(user_id=8, practice_id=1, roles=frozenset({Role.CLIENT}))
+    >>> Principal(user_id="8", practice_id="1", roles=frozenset({Role.CLIENT}))
     Traceback (most recent call last):
     ...
     ValueError: client_id: a client user must name their client record, received None

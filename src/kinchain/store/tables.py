@@ -26,10 +26,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.expression import false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
     "HISTORY_TABLES",
+    "ApiTokenRow",
     "AuditRow",
     "Base",
     "CheckinRow",
@@ -40,13 +42,17 @@ __all__ = [
     "EditRow",
     "ErasureRow",
     "IntakeRow",
+    "LinkTokenRow",
+    "LoginAttemptRow",
     "PracticeRow",
     "ProposalDecisionRow",
     "ProposalRow",
+    "SecondFactorRow",
     "ShownRow",
     "SnapshotRow",
     "TickRow",
     "UserRow",
+    "WebSessionRow",
 ]
 
 #: constraint names, so migrations name them the same on both databases
@@ -118,6 +124,7 @@ class PracticeRow(Base):
     coaches_see_all: Mapped[bool] = mapped_column(Boolean)
     retention_years: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = _moment()
+    second_factor_required: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class ClientRow(Base):
@@ -301,3 +308,72 @@ class ProposalDecisionRow(Base):
     accepted: Mapped[bool] = mapped_column(Boolean)
     decided_by: Mapped[str] = mapped_column(String(320))
     decided_at: Mapped[dt.datetime] = _moment()
+
+
+# ------------------------------------------------------------------ the web app's sign-in state
+
+
+class WebSessionRow(Base):
+    """A signed-in browser: kept on the server (logout and revoke work), found by the SHA-256
+    of the cookie's secret, never by the secret itself."""
+
+    __tablename__ = "web_session"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id"), index=True)
+    practice_id: Mapped[str] = _practice()
+    csrf: Mapped[str] = mapped_column(String(64))
+    second_factor_done: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = _moment()
+    last_seen_at: Mapped[dt.datetime] = _moment()
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    origin: Mapped[str] = mapped_column(String(100))
+
+
+class ApiTokenRow(Base):
+    """A personal access token for the JSON API, kept as its SHA-256."""
+
+    __tablename__ = "api_token"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id"), index=True)
+    practice_id: Mapped[str] = _practice()
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = _moment()
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class LoginAttemptRow(Base):
+    """A sign-in attempt, by the SHA-256 of the e-mail typed (throttling; no user enumeration)."""
+
+    __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_email_at", "email_digest", "at"),)
+    id: Mapped[str] = _id()
+    email_digest: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = _moment()
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    origin: Mapped[str] = mapped_column(String(100))
+
+
+class LinkTokenRow(Base):
+    """A single-use link (an invitation or a password reset), kept as its SHA-256."""
+
+    __tablename__ = "link_token"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))
+    practice_id: Mapped[str] = _practice()
+    email: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(40))
+    client_id: Mapped[str | None] = mapped_column(ForeignKey("client.id"), nullable=True)
+    created_by: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[dt.datetime] = _moment()
+    expires_at: Mapped[dt.datetime] = _moment()
+    used_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class SecondFactorRow(Base):
+    """A user's TOTP secret (RFC 6238), encrypted with the server's key."""
+
+    __tablename__ = "second_factor"
+    user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+    secret: Mapped[str] = mapped_column(Text)
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    last_step: Mapped[int] = mapped_column(Integer)  # the last time step used: no replay

@@ -44,9 +44,8 @@ def translate(error: DBAPIError, /) -> ConflictError | StorageUnavailable:
 
 
 def _practice(row: t.PracticeRow) -> Practice:
-    return Practice(
-        row.id, row.name, row.country, row.coaches_see_all, row.retention_years, row.created_at
-    )
+    return Practice(row.id, row.name, row.country, row.coaches_see_all, row.retention_years,
+                    row.created_at, row.second_factor_required)
 
 
 class Database:
@@ -75,6 +74,7 @@ class Database:
         country: str = "UK",
         coaches_see_all: bool = False,
         retention_years: int = 8,
+        second_factor_required: bool = False,
     ) -> Practice:
         name = name.strip()
         if not name:
@@ -89,6 +89,7 @@ class Database:
                 coaches_see_all=coaches_see_all,
                 retention_years=retention_years,
                 created_at=self.clock(),
+                second_factor_required=second_factor_required,
             )
             session.add(row)
             session.flush()
