@@ -18,6 +18,7 @@
     │   ├── UnknownSite                  a body site id the body web does not define
     │   └── UnknownTissue                a tissue id the body web does not define
     ├── PermissionDeniedError            the user may not do this to this record (the web: 403)
+    │   └── TooManyAttempts              sign-in paused after repeated failures (the web: 429)
     ├── ConflictError                    the request clashes with the record's state (the web: 409)
     │   └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
     └── StorageUnavailable               the database cannot take or give records now: down,
@@ -49,6 +50,7 @@ __all__ = [
     "ProgramSuspended",
     "SimulationError",
     "StorageUnavailable",
+    "TooManyAttempts",
     "UnknownCitation",
     "UnknownCountry",
     "UnknownSite",
@@ -103,6 +105,10 @@ class NotFoundError(LookupError, KinchainError):
 class PermissionDeniedError(KinchainError):
     """The user may not do this to this record (another practice's client, a client's own
     program edited by the client). Raised by the accounts policy; the web app answers 403."""
+
+
+class TooManyAttempts(PermissionDeniedError):
+    """Sign-in is paused for an e-mail address after repeated failures (the web: 429)."""
 
 
 class ConflictError(KinchainError):

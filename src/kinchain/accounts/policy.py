@@ -71,6 +71,7 @@ class Action(StrEnum):
     ERASE_RECORD = "erase the record"
     # on the practice
     LIST_CLIENTS = "list clients"
+    ADD_CLIENT = "add a client"
     MANAGE_USERS = "manage user accounts"
     CHANGE_SETTINGS = "change the practice's settings"
     READ_AUDIT_LOG = "read the audit log"
@@ -101,8 +102,8 @@ ACTION_SCOPE: Final[Mapping[Action, Scope]] = MappingProxyType(
         **{
             a: Scope.PRACTICE
             for a in (
-                _A.LIST_CLIENTS, _A.MANAGE_USERS, _A.CHANGE_SETTINGS, _A.READ_AUDIT_LOG,
-                _A.BACKUP,
+                _A.LIST_CLIENTS, _A.ADD_CLIENT, _A.MANAGE_USERS, _A.CHANGE_SETTINGS,
+                _A.READ_AUDIT_LOG, _A.BACKUP,
             )
         },
     }
@@ -117,7 +118,7 @@ RULES: Final[Mapping[Role, frozenset[Action]]] = MappingProxyType(
             {
                 _A.READ_CLINICAL_RECORD, _A.CHANGE_INTAKE, _A.ADD_CHECKIN, _A.EDIT_PROGRAM,
                 _A.APPROVE_PROPOSAL, _A.RECORD_CONSENT, _A.EXPORT_FHIR, _A.MESSAGE,
-                _A.INVITE_CLIENT, _A.LIST_CLIENTS,
+                _A.INVITE_CLIENT, _A.LIST_CLIENTS, _A.ADD_CLIENT,
             }
         ),
         Role.ADMIN: frozenset(

@@ -51,6 +51,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "simulate",
     "body",
     "store",  # db, practice, user, client: the stored records
+    "serve",  # serve, token: the web app
 )
 
 #: the --country option's help, shared by assess, program and report

@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 
 from kinchain.cli import EXIT_INPUT, app, console, err_console, fail, translate_errors
 from kinchain.cli._database import DATABASE_OPTION, actor, open_database
+
+if TYPE_CHECKING:
+    from kinchain.store import Database, SqlUnitOfWork
 
 __all__ = ["client_app", "db_app", "practice_app", "user_app"]
 
@@ -24,6 +28,7 @@ app.add_typer(practice_app, name="practice")
 app.add_typer(user_app, name="user")
 app.add_typer(client_app, name="client")
 
+DEMO_PRACTICE = "Demo Practice"
 PRACTICE_OPTION = typer.Option(..., "--practice", metavar="NAME", help="The practice's name.")
 
 
@@ -77,7 +82,7 @@ def db_status(database: str | None = DATABASE_OPTION) -> None:
 @db_app.command("seed-demo")
 @translate_errors
 def db_seed_demo(
-    practice: str = typer.Option("Demo Practice", "--practice", metavar="NAME",
+    practice: str = typer.Option(DEMO_PRACTICE, "--practice", metavar="NAME",
                                  help="The demo practice's name (must not exist yet)."),
     database: str | None = DATABASE_OPTION,
 ) -> None:
@@ -89,17 +94,20 @@ def db_seed_demo(
 
       kinchain db upgrade && kinchain db seed-demo
     """
+    _seed(open_database(database), practice)
+
+
+def _seed(db: Database, name: str) -> None:
     import datetime as dt
     import secrets
 
     from kinchain.services.demo_records import seed_demo
     from kinchain.store import Database
 
-    db = open_database(database)
-    found = db.add_practice(practice)
+    found = db.add_practice(name)
     password = "-".join(secrets.token_urlsafe(6) for _ in range(3))
 
-    def uow_on(day: dt.date):  # type: ignore[no-untyped-def]
+    def uow_on(day: dt.date) -> SqlUnitOfWork:
         noon = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
         return Database(engine=db.engine, clock=lambda: noon).unit_of_work(found, actor=actor())
 
@@ -107,6 +115,19 @@ def db_seed_demo(
     console.print(f"Demo practice {escape(found.name)}: {len(demo.clients)} clients, "
                   f"{demo.checkins} check-ins", soft_wrap=True)
     console.print(f"Coach login: {demo.coach.email}  password: {password}", soft_wrap=True)
+
+
+def seed_demo_if_empty(db: Database) -> None:
+    """``kinchain serve --demo``: bring the schema up and seed the demo practice once."""
+    from kinchain.store import upgrade
+
+    upgrade(db.engine)
+    if any(p.name == DEMO_PRACTICE for p in db.practices()):
+        console.print(f"{DEMO_PRACTICE} is already there; its coach is "
+                      "coach@demo.kinchain.example (the password was printed when it was made)",
+                      soft_wrap=True)
+        return
+    _seed(db, DEMO_PRACTICE)
 
 
 @practice_app.command("add")

@@ -118,6 +118,13 @@ class Database:
             assert practice is not None  # a foreign key
             return _practice(practice)
 
+    def practice_by_id(self, practice_id: str, /) -> Practice:
+        with Session(self.engine) as session:
+            row = session.get(t.PracticeRow, practice_id)
+            if row is None:
+                raise NotFoundError(f"practice: no practice {practice_id!r}")
+            return _practice(row)
+
     def practices(self) -> list[Practice]:
         with Session(self.engine) as session:
             rows = session.scalars(select(t.PracticeRow).order_by(t.PracticeRow.name))

@@ -111,7 +111,9 @@ def upgrade() -> None:
 
     with op.batch_alter_table("practice", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("second_factor_required", sa.Boolean(), server_default=sa.false(), nullable=False)
+            sa.Column(
+                "second_factor_required", sa.Boolean(), server_default=sa.false(), nullable=False
+            )
         )
 
 

@@ -1,5 +1,5 @@
-"""Every storage test runs on SQLite and on PostgreSQL: a fresh, migrated database each time.
-
+"""Database fixtures for the storage and web tests: every test runs on SQLite and on PostgreSQL:
+a fresh, migrated database each time.
 The schema is migrated once per database kind (a template), then copied per test: a file copy
 for SQLite, ``CREATE DATABASE ... TEMPLATE`` for PostgreSQL.
 """
