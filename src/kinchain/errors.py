@@ -12,6 +12,8 @@
     │   │                                every problem in ``problems``, like IntakeError
     │   ├── InstrumentError              questionnaire answers that cannot be scored
     │   ├── SimulationError              mechanics parameters that would give a meaningless curve
+    │   ├── FhirError                    a FHIR Bundle kinchain cannot read: names the resource
+    │   │                                and the element, what was expected and what was received
     │   └── UnknownCountry               a practice country the country table does not define
     ├── NotFoundError(LookupError)       a named thing does not exist (the web: 404)
     │   ├── UnknownCitation              a citation key the evidence registry does not define
@@ -40,6 +42,7 @@ __all__ = [
     "ConflictError",
     "DataFileError",
     "EditError",
+    "FhirError",
     "InputError",
     "InstrumentError",
     "IntakeError",
@@ -199,6 +202,12 @@ class CheckinError(InputError):
 class EditError(InputError):
     """A coach's edit that cannot be applied (unknown exercise, contraindicated, not in the
     routine); the message names the edit, what was expected and what was received."""
+
+
+class FhirError(InputError):
+    """A FHIR Bundle that cannot be read (not JSON, not FHIR, the wrong release, a resource or
+    code kinchain does not know, too large). The message names the resource and the element:
+    ``Condition/pain-1 bodySite[0].coding[0]: unknown SNOMED CT code '123'``."""
 
 
 class ProgramSuspended(ConflictError, RuntimeError):

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kinchain.intake.refs import IntakeRef
 
 __all__ = ["Step", "Trail", "steps_to_json"]
 
@@ -24,7 +27,7 @@ class Step:
     value: float | str | None = None
     cite: tuple[str, ...] = ()
     note: str = ""
-    ref: str | None = None  # a pointer into the intake, e.g. "injuries[0]"
+    ref: IntakeRef | None = None  # what in the intake it starts from: InjuryRef(0), "pain[1]"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -38,7 +41,7 @@ class Step:
         if self.note:
             out["note"] = self.note
         if self.ref is not None:
-            out["ref"] = self.ref
+            out["ref"] = str(self.ref)
         return out
 
 

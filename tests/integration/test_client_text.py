@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kinchain.intake import InjuryRef
 from kinchain.program import Program
 from kinchain.program.rules import default_rules
 from kinchain.services.program import program_file
@@ -85,8 +86,8 @@ def test_an_old_injury_with_a_tiny_deficit_is_largely_recovered_and_adds_to_no_p
 
 def test_maria_s_little_toe_of_2012_is_largely_recovered_but_her_ankle_gives_less_support() -> None:
     maria = _program(ROOT / "examples" / "maria.yaml")
-    toe = " ".join(i.explanation for i in maria.routine if "injuries[1]" in i.because)
-    ankle = " ".join(i.explanation for i in maria.routine if "injuries[0]" in i.because)
+    toe = " ".join(i.explanation for i in maria.routine if InjuryRef(1) in i.because)
+    ankle = " ".join(i.explanation for i in maria.routine if InjuryRef(0) in i.because)
     assert "toes were broken in 2012" in toe and "have largely recovered" in toe
     assert "less support" not in toe
     assert "still gives less support" in ankle

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from contraindication_oracle import forbidden, situation_of
 from kinchain.cli import app
-from kinchain.intake import parse_intake
+from kinchain.intake import InjuryRef, parse_intake
 from kinchain.intake.files import read_intake_data
 from kinchain.program import Program, build_program
 from kinchain.program.rules import default_rules
@@ -54,7 +54,7 @@ def test_maria_s_routine_works_her_left_ankle_and_foot_with_her_history_in_the_w
 ) -> None:
     ankle = [i for i in maria.routine if ("ankle", "left") in i.targets]
     assert ankle and ankle[0].exercise.quality in ("proprioception", "stability")
-    assert "injuries[0]" in ankle[0].because
+    assert InjuryRef(0) in ankle[0].because
     assert "left ankle" in ankle[0].explanation and "never rehabbed" in ankle[0].explanation
     assert _works(maria, "foot", "left") or _works(maria, "toes", "left")
 

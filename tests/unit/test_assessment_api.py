@@ -14,14 +14,14 @@ from kinchain.assessment._data import read_yaml
 from kinchain.assessment.red_flags import parse_red_flag_rules
 from kinchain.assessment.rules import parse_contributor_rules
 from kinchain.errors import DataFileError, InstrumentError
-from kinchain.intake import load_intake, parse_intake
+from kinchain.intake import InjuryRef, load_intake, parse_intake
 
 AS_OF = dt.date(2026, 11, 25)
 
 
 def test_the_public_api_is_exactly_what_other_packages_call() -> None:
     assert set(assessment.__all__) == {
-        "Assessment", "Contributor", "CountryWords", "Flag", "JointReport", "Place", "Referral",
+        "Assessment", "Contributor", "CountryWords", "Flag", "JointReport", "Referral",
         "Score", "Screening", "WarningSigns", "WeakestLink", "assess", "check_answers",
         "country_codes", "country_words", "pregnancy_warning_signs", "score_instruments",
         "screen",
@@ -144,6 +144,6 @@ def test_an_injury_the_chain_model_does_not_hold_gets_no_mechanics_answer_rather
         as_of=AS_OF,
     )  # fmt: skip
     shoulder = assess(intake, as_of=AS_OF).contributors[0]
-    assert shoulder.ref == "injuries[0]" and shoulder.hypothesis
+    assert shoulder.ref == InjuryRef(0) and shoulder.hypothesis
     assert "mechanics model" not in shoulder.summary
     assert not any("added demand" in s.rule for s in shoulder.trail)

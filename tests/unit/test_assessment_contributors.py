@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from kinchain.assessment.contributors import Leak, contributors
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import contributor_rules
-from kinchain.body import default_body
+from kinchain.body import SiteRef, default_body
 from kinchain.evidence import GRADES
-from kinchain.intake import Intake, load_intake, parse_intake
+from kinchain.intake import InjuryRef, InjuryRefs, Intake, load_intake, parse_intake
 from kinchain.tissue import tissue_state
 from kinchain.trail import Step
 
@@ -83,7 +83,7 @@ def test_an_old_ankle_sprain_on_the_same_side_counts_more_than_on_the_other_side
 
 @pytest.mark.parametrize("leak", [None, 0.05])
 def test_more_recurrences_give_a_higher_deficit_and_a_higher_score(leak: float | None) -> None:
-    def fixed_leak(intake: Intake, joint: Place, deficit: float, pain: Place) -> Leak:
+    def fixed_leak(intake: Intake, joint: SiteRef, deficit: float, pain: SiteRef) -> Leak:
         return Leak(leak or 0.0, ())
 
     scores, deficits = [], []
@@ -186,13 +186,13 @@ def test_maria_left_ankle_ranks_first_for_her_si_pain_with_life_stage_and_carryi
 ) -> None:
     found = [c for c in ranked(load_intake(maria_path, as_of=AS_OF)) if c.pain_ref == "pain[0]"]
     top = [(c.kind, c.ref) for c in found[:3]]
-    assert top[0] == ("injury", "injuries[0]")
+    assert top[0] == ("injury", InjuryRef(0))
     assert {("life_stage", "client.life_stage"), ("habit", "habits.carrying")} == set(top[1:])
 
 
 def test_tom_right_knee_outranks_his_sitting_for_his_back(tom_path: Any) -> None:
     found = [c for c in ranked(load_intake(tom_path, as_of=AS_OF)) if c.pain_ref == "pain[0]"]
-    knee = next(c for c in found if c.ref == "injuries[0]")
+    knee = next(c for c in found if c.ref == InjuryRef(0))
     sitting = next(c for c in found if c.ref == "habits.sitting_hours")
     assert knee.score > sitting.score
     assert knee.hypothesis and not sitting.hypothesis
@@ -202,7 +202,7 @@ def test_a_both_sided_injury_meets_a_midline_pain_on_its_less_stable_side() -> N
     lumbar = [{"site": "lumbar_spine", "intensity": 5, "since": "2025-09"}]
     both = {**sprain("both"), "grade": 1}
     found = of_kind(ranked(client(pain=lumbar, injuries=[both, sprain("right", 3)])), "injury")
-    from_both = [c for c in found if c.ref == "injuries[0]"]
+    from_both = [c for c in found if c.ref == InjuryRef(0)]
     assert from_both and from_both[0].source.side == "right"  # the right ankle is less stable
 
 
@@ -214,8 +214,8 @@ def test_a_knee_injurys_contributor_explains_its_own_derivation_not_every_other_
         injuries=[{**sprain, "date": f"{2000 + i}-05"} for i in range(6)],
         pain=[{"site": "hip", "side": "right", "intensity": 4, "since": "2025-09"}],
     )
-    first = next(c for c in ranked(intake) if c.ref == "injuries[0]")
-    refs = {s.ref for s in first.trail if s.ref and s.ref.startswith("injuries[")}
-    assert refs == {"injuries[0]"}
+    first = next(c for c in ranked(intake) if c.ref == InjuryRef(0))
+    refs = {s.ref for s in first.trail if isinstance(s.ref, InjuryRef | InjuryRefs)}
+    assert refs == {InjuryRef(0)}
     combined = next(s for s in first.trail if "joint stability deficit" in s.rule)
     assert all(f"injuries[{i}]" in combined.fact for i in range(6))  # the sum names them all

@@ -44,7 +44,7 @@ def test_body_site_shows_its_links_and_the_grade_behind_each() -> None:
 def test_body_site_with_a_side_lists_the_load_path_on_that_side_only() -> None:
     code, out = _run("ankle", "--side", "left")
     assert code == 0
-    assert "left knee, left hip, left sacroiliac, lumbar_spine" in out
+    assert "left knee, left hip, left sacroiliac joint, lower back" in out  # the body web's names
     assert "right knee" not in out
 
 

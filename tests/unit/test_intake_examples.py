@@ -92,9 +92,20 @@ def test_a_tissue_the_coach_wrote_is_kept(tom_path: Path) -> None:
 
 def test_the_intake_package_exports_exactly_its_public_api() -> None:
     public = {name for name in vars(intake_pkg) if not name.startswith("_")}
-    modules = {"model", "load", "files", "problems", "screening", "vocabulary", "questionnaires"}
+    modules = {
+        "model",
+        "load",
+        "files",
+        "problems",
+        "refs",
+        "screening",
+        "vocabulary",
+        "questionnaires",
+    }
     assert set(intake_pkg.__all__) == public - modules
-    assert {"load_intake", "parse_intake", "screening_questions"} <= set(intake_pkg.__all__)
+    assert {"load_intake", "parse_intake", "screening_questions", "InjuryRef"} <= set(
+        intake_pkg.__all__
+    )
 
 
 def test_code_can_build_an_injury_from_a_partial_date_object() -> None:

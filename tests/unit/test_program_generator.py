@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contraindication_oracle import forbidden, situation_of
-from kinchain.intake import Intake, parse_intake
+from kinchain.intake import InjuryRef, Intake, IntakeRef, parse_intake
 from kinchain.program import Program, build_program, context_from_intake, default_library
 from kinchain.program.rules import default_rules
 from kinchain.program.safety import refusal
@@ -30,7 +30,7 @@ class Contributor:
     pain: Place
     kind: str
     source: Place
-    ref: str
+    ref: IntakeRef
     score: float
 
 
@@ -44,7 +44,7 @@ class Joint:
 @dataclass(frozen=True)
 class Link:
     injury: Place
-    injury_ref: str
+    injury_ref: InjuryRef
     link: Place
 
 
@@ -93,14 +93,14 @@ SI = Place("sacroiliac", "left")
 LOW_BACK = Place("lumbar_spine", None)
 ASSESSMENT = FakeAssessment(
     contributors=(
-        Contributor(SI, "injury", Place("ankle", "left"), "injuries[0]", 0.7),
+        Contributor(SI, "injury", Place("ankle", "left"), InjuryRef(0), 0.7),
         Contributor(SI, "life_stage", Place(None, None), "client.life_stage", 0.6),
         Contributor(SI, "habit", Place(None, None), "habits.carrying", 0.4),
         Contributor(LOW_BACK, "habit", Place(None, None), "habits.breathing", 0.2),
-        Contributor(SI, "injury", Place("toes", "left"), "injuries[1]", 0.1),
+        Contributor(SI, "injury", Place("toes", "left"), InjuryRef(1), 0.1),
     ),
     joints=(Joint("ankle", "left", 0.6), Joint("toes", "left", 0.08)),
-    weakest_links=(Link(Place("ankle", "left"), "injuries[0]", Place("hip", "left")),),
+    weakest_links=(Link(Place("ankle", "left"), InjuryRef(0), Place("hip", "left")),),
 )
 
 
@@ -121,7 +121,7 @@ def test_the_routine_never_takes_more_than_the_daily_minutes(budget: int) -> Non
 def test_a_five_minute_budget_keeps_the_top_contributors_and_says_what_was_left_out() -> None:
     program = _program(_intake(daily_minutes=5))
     because = {ref for item in program.routine for ref in item.because}
-    assert "injuries[0]" in because  # the top contributor, the left ankle
+    assert InjuryRef(0) in because  # the top contributor, the left ankle
     assert program.minutes <= 5
     budget_left = [o for o in program.left_out if o.reason == "budget"]
     assert budget_left

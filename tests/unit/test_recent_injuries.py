@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from kinchain.assessment import assess
-from kinchain.intake import parse_intake
+from kinchain.intake import InjuryRef, parse_intake
 from kinchain.program import build_program
 from kinchain.program.model import Program
 
@@ -70,7 +70,7 @@ def test_a_fracture_seven_days_ago_gets_no_exercise_that_loads_that_ankle() -> N
     assert program.routine  # the back still gets gentle work away from the leg
     assert loads_right_leg(program) == []
     (entry,) = [o for o in program.left_out if o.reason == "recent_injury"]
-    assert entry.focus == "right ankle" and entry.because == ("injuries[0]",)
+    assert entry.focus == "right ankle" and entry.because == (InjuryRef(0),)
     assert "follow the plan of the clinician treating your right ankle" in entry.detail
     assert any("right ankle" in n and "clinician" in n for n in program.notes)
 

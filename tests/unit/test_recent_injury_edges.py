@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from kinchain.errors import DataFileError
-from kinchain.intake import parse_intake
+from kinchain.intake import InjuryRef, parse_intake
 from kinchain.tissue import recent as recent_module
 from kinchain.tissue import tissue_state
 from kinchain.tissue.recent import (
@@ -78,15 +78,15 @@ def test_a_clearance_dated_the_day_after_does_not_end_the_window_yet() -> None:
     cleared = {**FRACTURE, "cleared": clearance}
     later = dt.date(2026, 12, 5)
     (fresh,) = recent_on(AS_OF, [cleared], parsed_on=later)
-    assert fresh.ref == "injuries[0]"
+    assert fresh.ref == InjuryRef(0)
     assert recent_on(dt.date(2026, 12, 3), [cleared], parsed_on=later) == ()
 
 
 def test_an_old_or_cleared_injury_listed_first_does_not_hide_a_recent_one_after_it() -> None:
     clearance = {"date": "2026-11-30", "by": "fracture clinic", "said": "no limits"}
     cleared = {**OLD_FRACTURE, "date": "2026-10-01", "cleared": clearance}
-    assert [r.ref for r in recent_on(AS_OF, [OLD_FRACTURE, FRACTURE])] == ["injuries[1]"]
-    assert [r.ref for r in recent_on(AS_OF, [cleared, FRACTURE])] == ["injuries[1]"]
+    assert [r.ref for r in recent_on(AS_OF, [OLD_FRACTURE, FRACTURE])] == [InjuryRef(1)]
+    assert [r.ref for r in recent_on(AS_OF, [cleared, FRACTURE])] == [InjuryRef(1)]
 
 
 def test_the_window_of_an_injury_read_with_the_bundled_rules_by_default() -> None:
@@ -102,7 +102,7 @@ def test_the_window_of_an_injury_read_with_the_bundled_rules_by_default() -> Non
 
 
 def _place(site: str, side: str | None) -> str:
-    return RecentInjury("injuries[0]", site, side, "sprain", 1, 42, AS_OF, ()).place
+    return RecentInjury(InjuryRef(0), site, side, "sprain", 1, 42, AS_OF, ()).place
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from kinchain.intake import InjuryRef
 from kinchain.program.library import Exercise, default_library
 from kinchain.program.model import Context, Pain, Surgery
 from kinchain.program.rules import default_rules
@@ -38,7 +39,7 @@ def _key(ex: Exercise, context: Context, targets: Any = LEFT_KNEE, **kw: Any) ->
 
 def _operated(*ops: tuple[str, str | None, int]) -> Context:
     surgeries = tuple(
-        Surgery(site, side, AS_OF - dt.timedelta(days=days), f"injuries[{i}]")
+        Surgery(site, side, AS_OF - dt.timedelta(days=days), InjuryRef(i))
         for i, (site, side, days) in enumerate(ops)
     )
     return Context(AS_OF, "none", None, surgeries=surgeries)

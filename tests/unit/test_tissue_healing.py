@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kinchain.intake import Intake, parse_intake
+from kinchain.intake import InjuryRef, Intake, parse_intake
 from kinchain.tissue import InjuryState, TissueState, default_healing, tissue_state
 
 AS_OF = dt.date(2026, 11, 25)
@@ -142,7 +142,7 @@ def test_each_injury_trail_runs_from_intake_fact_to_a_cited_number_with_its_ref(
         as_of=AS_OF,
     )
     for i, injury in enumerate(state.injuries):
-        assert injury.ref == f"injuries[{i}]"
+        assert injury.ref == InjuryRef(i) and injury.to_json()["ref"] == f"injuries[{i}]"
         assert injury.trail
         assert all(step.ref == injury.ref for step in injury.trail)
         assert injury.trail[-1].value == injury.stability_deficit

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinchain.evidence import default_registry
-from kinchain.intake import Intake, load_intake, parse_intake
+from kinchain.intake import InjuryRef, Intake, load_intake, parse_intake
 from kinchain.tissue import SiteRef, tissue_state
 
 AS_OF = dt.date(2026, 11, 25)
@@ -73,7 +73,8 @@ def test_injuries_at_every_site_map_to_their_own_joint_and_both_sides_count_twic
         SiteRef("knee", "left"), SiteRef("knee", "right"), SiteRef("hip", "left"),
         SiteRef("lumbar_spine", None),
     }
-    assert state.joint("knee", "left").injuries == state.joint("knee", "right").injuries == (3,)
+    left, right = state.joint("knee", "left"), state.joint("knee", "right")
+    assert left.injuries == right.injuries == (InjuryRef(3),)
     assert deficits[SiteRef("knee", "left")] == deficits[SiteRef("knee", "right")] > 0
 
 
@@ -164,7 +165,7 @@ def test_toms_right_knee_carries_a_clear_deficit_after_his_acl_reconstruction(
     state = tissue_state(load_intake(tom_path, as_of=AS_OF), as_of=AS_OF)
     knee = state.joint("knee", "right")
     assert knee.stability_deficit >= 0.2
-    assert state.injuries[knee.injuries[0]].healing_class == "graft"
+    assert state.injuries[knee.injuries[0].index].healing_class == "graft"
     assert knee.stability_deficit > state.joint("knee", "left").stability_deficit
     assert state.joint("lumbar_spine", None).stability_deficit < 0.1
 

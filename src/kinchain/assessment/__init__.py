@@ -12,7 +12,7 @@ if typing.TYPE_CHECKING:
     from kinchain.assessment.assess import assess
     from kinchain.assessment.countries import CountryWords, country_codes, country_words
     from kinchain.assessment.instruments import Score, check_answers, score_instruments
-    from kinchain.assessment.model import Assessment, Contributor, JointReport, Place, WeakestLink
+    from kinchain.assessment.model import Assessment, Contributor, JointReport, WeakestLink
     from kinchain.assessment.red_flags import Flag, Referral, Screening, screen
     from kinchain.assessment.warning_signs import WarningSigns, pregnancy_warning_signs
 
@@ -23,7 +23,6 @@ _WHERE = {
     "CountryWords": "kinchain.assessment.countries",
     "Flag": "kinchain.assessment.red_flags",
     "JointReport": "kinchain.assessment.model",
-    "Place": "kinchain.assessment.model",
     "Referral": "kinchain.assessment.red_flags",
     "Score": "kinchain.assessment.instruments",
     "Screening": "kinchain.assessment.red_flags",
@@ -45,7 +44,6 @@ __all__ = [
     "CountryWords",
     "Flag",
     "JointReport",
-    "Place",
     "Referral",
     "Score",
     "Screening",

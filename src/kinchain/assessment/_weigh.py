@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kinchain.assessment._data import weakest_grade
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules
+from kinchain.body import SiteRef
 from kinchain.intake.model import Intake, Pain
+from kinchain.intake.refs import IntakeRef
 from kinchain.trail import Step
 
 __all__ = [
@@ -47,7 +49,7 @@ class Leak:
 
 #: (intake, injured joint, its stability deficit, the painful place) -> Leak, or None when the
 #: mechanics engine does not model that path
-LeakFn = Callable[[Intake, Place, float, Place], Leak | None]
+LeakFn = Callable[[Intake, SiteRef, float, SiteRef], Leak | None]
 
 #: a joint's stability deficit and the cited steps behind it
 DeficitFn = Callable[[str, str | None], tuple[float, tuple[Step, ...]]]
@@ -85,7 +87,9 @@ def side_weight(source_side: str | None, pain_side: str | None, rules: Contribut
     return rules.side_other
 
 
-def side_step(source: Place, pain: Place, weight: float, rules: ContributorRules, ref: str) -> Step:
+def side_step(
+    source: SiteRef, pain: SiteRef, weight: float, rules: ContributorRules, ref: IntakeRef
+) -> Step:
     if source.side is None or pain.side is None:
         how = (
             "one side, a spine pain"
@@ -118,10 +122,10 @@ def finish(
     *,
     rules: ContributorRules,
     kind: str,
-    pain: Place,
+    pain: SiteRef,
     pain_ref: str,
-    source: Place,
-    ref: str,
+    source: SiteRef,
+    ref: IntakeRef,
     label: str,
     score: float,
     claim_cite: tuple[str, ...],

@@ -115,7 +115,7 @@ def _ranked(
         deficit_of=deficit_of,
         life_stage=tissue.life_stage,
         leak=loads.leak,
-        recent=frozenset(int(r.ref[len("injuries[") : -1]) for r in fresh),
+        recent=frozenset(r.ref for r in fresh),
     )
 
 

@@ -23,9 +23,11 @@ from kinchain.assessment._weigh import (
 )
 from kinchain.assessment.daily_life import daily_life_contributors
 from kinchain.assessment.injury_links import injury_contributor
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, contributor_rules
+from kinchain.body import SiteRef
 from kinchain.intake.model import Intake
+from kinchain.intake.refs import InjuryRef, injuries_by_ref
 
 __all__ = [
     "BodyQueries",
@@ -47,25 +49,25 @@ def contributors(
     life_stage: Any = None,
     leak: LeakFn | None = None,
     rules: ContributorRules | None = None,
-    recent: frozenset[int] = frozenset(),
+    recent: frozenset[InjuryRef] = frozenset(),
 ) -> tuple[Contributor, ...]:
     """Every contributor to every pain in the intake, highest score first.
 
     ``deficit_of(site, side)`` gives a joint's stability deficit and its trail (the tissue
     model); ``life_stage`` is the tissue model's life-stage risk (``status``, ``weeks``,
     ``factor``, ``trail``) or None; ``leak`` asks the mechanics engine how much extra load
-    reaches the painful site (None leaves the mechanics out). ``recent`` holds the indexes of
+    reaches the painful site (None leaves the mechanics out). ``recent`` names the
     injuries still inside their healing window (:mod:`kinchain.tissue.recent`): they are called
     recent, never old.
     """
     rules = rules or contributor_rules()
     found: list[Contributor] = []
     for p, pain in enumerate(intake.pain):
-        place = Place(pain.site, pain.side)
-        for i, injury in enumerate(intake.injuries):
+        place = SiteRef(pain.site, pain.side)
+        for ref, injury in injuries_by_ref(intake).items():
             c = injury_contributor(
                 intake,
-                i,
+                ref,
                 injury,
                 p,
                 place,
@@ -73,10 +75,10 @@ def contributors(
                 deficit_of=deficit_of,
                 leak=leak,
                 rules=rules,
-                recent=i in recent,
+                recent=ref in recent,
             )
             if c is not None:
                 found.append(c)
         found.extend(daily_life_contributors(intake, p, pain, place, rules, life_stage))
     kept = [c for c in found if c.score >= rules.min_score]
-    return tuple(sorted(kept, key=lambda c: (-c.score, c.pain_ref, c.ref)))
+    return tuple(sorted(kept, key=lambda c: (-c.score, c.pain_ref, str(c.ref))))

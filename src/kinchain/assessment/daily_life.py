@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinchain.assessment._weigh import aggravates, finish, r3, side_step, side_weight
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, SourceRule
-from kinchain.intake.model import Activity, Intake, Pain
+from kinchain.body import SiteRef
+from kinchain.intake.model import Activity, Intake, Pain, Side
+from kinchain.intake.refs import ActivityRef, IntakeRef
 from kinchain.trail import Step
 
 __all__ = ["daily_life_contributors"]
 
 
-def _sided_word(text: str) -> str | None:
+def _sided_word(text: str) -> Side | None:
     words = text.lower().replace(",", " ").split()
     has_left, has_right = "left" in words, "right" in words
     if has_left and has_right:
@@ -28,7 +30,7 @@ def _sided_word(text: str) -> str | None:
 
 
 def _exposure(
-    rule: SourceRule, amount: float | None, what: str, rules: ContributorRules, ref: str
+    rule: SourceRule, amount: float | None, what: str, rules: ContributorRules, ref: IntakeRef
 ) -> tuple[float, list[Step]]:
     if rule.exposure_field is None or amount is None:
         return 1.0, []
@@ -54,8 +56,8 @@ class _Found:
 
     rule: SourceRule
     fact: str
-    ref: str
-    source: Place
+    ref: IntakeRef  # a path ("habits.carrying", "footwear[0]") or an ActivityRef
+    source: SiteRef
     amount: float | None
     base: float | None = None
     lead: tuple[Step, ...] = ()
@@ -63,7 +65,7 @@ class _Found:
 
 
 def _side(
-    rule: SourceRule, source: Place, place: Place, rules: ContributorRules, ref: str
+    rule: SourceRule, source: SiteRef, place: SiteRef, rules: ContributorRules, ref: IntakeRef
 ) -> tuple[float, list[Step]]:
     """The side weight of a sided rule (1 for a rule that has no side)."""
     if not rule.sided:
@@ -94,7 +96,7 @@ def _aggravator_step(said: str, pain_index: int, rules: ContributorRules) -> Ste
 
 
 def _source_contributor(
-    found: _Found, *, pain_index: int, pain: Pain, place: Place, rules: ContributorRules
+    found: _Found, *, pain_index: int, pain: Pain, place: SiteRef, rules: ContributorRules
 ) -> Contributor | None:
     """One everyday source as a contributor to one pain: base x exposure x side, plus a bonus
     when the pain is worse with it; None when the rule is not about this painful site."""
@@ -146,7 +148,7 @@ def _footwear_matches(rule: SourceRule, shoe: Any, runner: bool) -> bool:
 
 def _habit_fact(
     rule: SourceRule, intake: Intake
-) -> tuple[str, str, float | None, str | None] | None:
+) -> tuple[str, str, float | None, Side | None] | None:
     """(fact, ref, exposure amount, side) when the habit rule applies to this intake."""
     h = intake.habits
     name = rule.when["habit"]
@@ -189,7 +191,7 @@ def _footwear_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Foun
                     f"{shoe.name} ({shoe.kind}, heel {shoe.heel_height_mm:g} mm, "
                     f"{shoe.toe_box} toe box, {shoe.cushioning} cushioning)"
                 )
-                yield _Found(rule, fact, f"footwear[{k}]", Place(None, None), shoe.hours_per_day)
+                yield _Found(rule, fact, f"footwear[{k}]", SiteRef(None, None), shoe.hours_per_day)
 
 
 def _habit_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
@@ -198,7 +200,7 @@ def _habit_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
         found = _habit_fact(rule, intake)
         if found is not None:
             fact, ref, amount, side = found
-            yield _Found(rule, fact, ref, Place(None, side), amount)
+            yield _Found(rule, fact, ref, SiteRef(None, side), amount)
 
 
 def _activity_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Found]:
@@ -209,9 +211,9 @@ def _activity_sources(intake: Intake, rules: ContributorRules) -> Iterator[_Foun
                 fact = f"{act.kind} {act.minutes_per_week:g} min a week" + (
                     f" ({act.sport})" if act.sport else ""
                 )
-                where = f"activities[{k}]"
+                where = ActivityRef(k)
                 yield _Found(
-                    rule, fact, where, Place(None, None), act.minutes_per_week, activity=act
+                    rule, fact, where, SiteRef(None, None), act.minutes_per_week, activity=act
                 )
 
 
@@ -237,7 +239,7 @@ def _life_stage_sources(life_stage: Any, rules: ContributorRules) -> Iterator[_F
             weeks = f", {life_stage.weeks} weeks" if life_stage.weeks is not None else ""
             fact = f"{life_stage.status}{weeks}"
             yield _Found(
-                rule, fact, "client.life_stage", Place(None, None), None, base=base, lead=lead
+                rule, fact, "client.life_stage", SiteRef(None, None), None, base=base, lead=lead
             )
 
 
@@ -245,7 +247,7 @@ def daily_life_contributors(
     intake: Intake,
     pain_index: int,
     pain: Pain,
-    place: Place,
+    place: SiteRef,
     rules: ContributorRules,
     life_stage: Any,
 ) -> list[Contributor]:

@@ -21,34 +21,36 @@ from kinchain.assessment._weigh import (
     side_step,
     side_weight,
 )
-from kinchain.assessment.model import Contributor, Place
+from kinchain.assessment.model import Contributor
 from kinchain.assessment.rules import ContributorRules, InjuryRule
-from kinchain.intake.model import Injury, Intake
+from kinchain.body import SIDES, SiteRef
+from kinchain.intake.model import Injury, Intake, Side
+from kinchain.intake.refs import InjuryRef, InjuryRefs
 from kinchain.tissue.recent import age_word
 from kinchain.trail import Step
 
 __all__ = ["injury_contributor"]
 
 
-def _own_steps(steps: Sequence[Step], ref: str) -> list[Step]:
+def _own_steps(steps: Sequence[Step], ref: InjuryRef) -> list[Step]:
     """The joint's trail as one injury's contributor shows it: this injury's own steps and the
     joint's (the combination names every injury's deficit); the other injuries' derivations stay
     in the joint's trail. Forty injuries at one knee would otherwise repeat forty derivations in
     each of their contributors (a report of hundreds of megabytes)."""
-    return [s for s in steps if s.ref == ref or not (s.ref or "").startswith("injuries[")]
+    return [s for s in steps if s.ref == ref or not isinstance(s.ref, InjuryRef | InjuryRefs)]
 
 
-def _injury_sides(injury: Injury, pain: Place, deficit_of: DeficitFn) -> str | None:
+def _injury_sides(injury: Injury, pain: SiteRef, deficit_of: DeficitFn) -> Side | None:
     """The side an injury is weighed on for a pain: its own side; for a both-sided injury the
     pain's side, or, for a pain with no side, the side whose joint is less stable today."""
     if injury.side != "both":
         return injury.side
-    if pain.side in ("left", "right"):
+    if pain.side == "left" or pain.side == "right":
         return pain.side
-    return max(("left", "right"), key=lambda side: deficit_of(injury.site, side)[0])
+    return max(SIDES, key=lambda side: deficit_of(injury.site, side)[0])
 
 
-def _deficit_step(source: Place, deficit: float, ref: str) -> Step:
+def _deficit_step(source: SiteRef, deficit: float, ref: InjuryRef) -> Step:
     return Step(
         f"{source} stability deficit",
         "from the tissue model (see joints)",
@@ -60,7 +62,7 @@ def _deficit_step(source: Place, deficit: float, ref: str) -> Step:
 
 
 def _load_path_step(
-    site: str, pain_site: str, links: int, rules: ContributorRules, ref: str
+    site: str, pain_site: str, links: int, rules: ContributorRules, ref: InjuryRef
 ) -> Step:
     return Step(
         f"{site} to {pain_site}: {links} link(s) along the load path",
@@ -72,7 +74,7 @@ def _load_path_step(
     )
 
 
-def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: str) -> Step:
+def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: InjuryRef) -> Step:
     return Step(
         f"{site} to {pain_site}: joined by a pathway, not the load path",
         "distance weight for a pathway only",
@@ -83,7 +85,7 @@ def _pathway_only_step(site: str, pain_site: str, rules: ContributorRules, ref: 
     )
 
 
-def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: str) -> Step:
+def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: InjuryRef) -> Step:
     names = ", ".join(str(getattr(p, "name", p)) for p in paths[:3])
     cite = tuple(dict.fromkeys(k for p in paths for k in getattr(p, "cite", ())))
     return Step(
@@ -97,7 +99,7 @@ def _pathways_step(site: str, pain_site: str, paths: Sequence[Any], ref: str) ->
 
 
 def _distance(
-    site: str, pain: Place, body: BodyQueries, rules: ContributorRules, ref: str
+    site: str, pain: SiteRef, body: BodyQueries, rules: ContributorRules, ref: InjuryRef
 ) -> tuple[float, list[Step]] | None:
     """The distance weight from an injured joint to the painful site and the steps behind it:
     1 at the painful site, a decay per link along the load path, a fixed weight for a pathway
@@ -121,7 +123,7 @@ def _distance(
 
 
 def _leak_reaching(
-    leak: LeakFn | None, intake: Intake, source: Place, deficit: float, pain: Place, local: bool
+    leak: LeakFn | None, intake: Intake, source: SiteRef, deficit: float, pain: SiteRef, local: bool
 ) -> Leak | None:
     """The extra load the mechanics engine finds at a distant painful site, or None when it does
     not model the path (or the injury is at the painful site)."""
@@ -130,14 +132,14 @@ def _leak_reaching(
     return leak(intake, source, deficit, pain)
 
 
-def _leak_steps(found: Leak | None, ref: str) -> list[Step]:
+def _leak_steps(found: Leak | None, ref: InjuryRef) -> list[Step]:
     if found is None:
         return []
     return [s if s.ref else replace(s, ref=ref) for s in found.steps]
 
 
 def _claim_step(
-    age: str, injury: Injury, source: Place, pain: Place, rule: InjuryRule, ref: str
+    age: str, injury: Injury, source: SiteRef, pain: SiteRef, rule: InjuryRule, ref: InjuryRef
 ) -> Step:
     return Step(
         f"{age} {injury.kind} of the {source} and {pain} pain",
@@ -149,12 +151,12 @@ def _claim_step(
     )
 
 
-def _label(age: str, injury: Injury, source: Place) -> str:
+def _label(age: str, injury: Injury, source: SiteRef) -> str:
     structure = f" ({injury.structure})" if injury.structure else ""
     return f"{age} {injury.kind}{structure} of the {source} ({injury.date})"
 
 
-def _leak_sentence(found: Leak, pain: Place) -> str:
+def _leak_sentence(found: Leak, pain: SiteRef) -> str:
     fraction = max(0.0, found.fraction)
     if fraction > 0.005:
         return f" The mechanics model finds {fraction:.0%} more demand reaching the {pain}" + (
@@ -171,7 +173,7 @@ def _summary(
     local: bool,
     note: str,
     found: Leak | None,
-    pain: Place,
+    pain: SiteRef,
 ) -> str:
     summary = (
         f"The {what} is still healing (stability deficit {deficit:.2f})."
@@ -201,10 +203,10 @@ def _score(
 
 def injury_contributor(
     intake: Intake,
-    index: int,
+    ref: InjuryRef,
     injury: Injury,
     pain_index: int,
-    pain: Place,
+    pain: SiteRef,
     *,
     body: BodyQueries,
     deficit_of: DeficitFn,
@@ -215,10 +217,9 @@ def injury_contributor(
     """An injury as a contributor to one pain: its stability deficit, weighed by the distance to
     the painful site, the side and the extra load reaching it; None when it leaves no deficit or
     nothing joins it to the pain."""
-    ref = f"injuries[{index}]"
     age = age_word(recent)
     side = _injury_sides(injury, pain, deficit_of)
-    source = Place(injury.site, side)
+    source = SiteRef(injury.site, side)
     deficit, deficit_steps = deficit_of(injury.site, side)
     trail = [*_own_steps(deficit_steps, ref), _deficit_step(source, deficit, ref)]
     if deficit <= 0.0:

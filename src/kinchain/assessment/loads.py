@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinchain.assessment.contributors import Leak
-from kinchain.assessment.model import Place, WeakestLink
+from kinchain.assessment.model import WeakestLink
 from kinchain.assessment.rules import contributor_rules
+from kinchain.body import SIDES, Side, SiteRef
 from kinchain.intake.model import Intake
+from kinchain.intake.refs import InjuryRefs, named_together
 from kinchain.mechanics import ClientSimulation, LinkMargin, simulate_client
 from kinchain.mechanics.chain import chain_constants
 from kinchain.mechanics.client_choice import shoe_for_activity, simulated_minutes
@@ -74,7 +76,7 @@ class ClientLoads:
                      for k, v in minutes.items())
 
     def _simulate(
-        self, joint: Place | None, deficit: float, run: _Run, side: str
+        self, joint: SiteRef | None, deficit: float, run: _Run, side: str
     ) -> ClientSimulation:
         key = (joint, round(deficit, 6), run.activity, run.shoe, side)
         if key not in self._cache:
@@ -87,7 +89,7 @@ class ClientLoads:
 
     # -- question 1: the leak -----------------------------------------------------------------
 
-    def leak(self, intake: Intake, joint: Place, deficit: float, pain: Place) -> Leak | None:
+    def leak(self, intake: Intake, joint: SiteRef, deficit: float, pain: SiteRef) -> Leak | None:
         """Extra load at the painful site from this joint's deficit, minutes-weighted."""
         del intake  # the client is fixed at construction
         modelled = {site for spec in chain_constants().joints.values() for site in spec.sites}
@@ -143,11 +145,11 @@ class ClientLoads:
         for j in self._tissue.joints:
             if j.stability_deficit <= 0.0:
                 continue
-            sides = [j.side] if j.side in ("left", "right") else ["left", "right"]
-            best: tuple[float, LinkMargin, _Run, str] | None = None
+            sides = [j.side] if j.side is not None else list(SIDES)
+            best: tuple[float, LinkMargin, _Run, Side] | None = None
             for run in self._runs:
                 for side in sides:
-                    sim = self._simulate(Place(j.site, j.side), j.stability_deficit, run, side)
+                    sim = self._simulate(SiteRef(j.site, j.side), j.stability_deficit, run, side)
                     link = sim.weakest_link
                     if link is None:
                         continue
@@ -156,22 +158,22 @@ class ClientLoads:
             if best is None:
                 continue
             margin, link, run, side = best
-            ref = ", ".join(f"injuries[{i}]" for i in j.injuries) or None
+            named = named_together(j.injuries)  # None only for a joint without injuries
             lead = Step(
-                f"{Place(j.site, j.side)} stability deficit {j.stability_deficit:.2f}",
+                f"{SiteRef(j.site, j.side)} stability deficit {j.stability_deficit:.2f}",
                 f"simulated alone in the chain for {run.activity}, {side} leg; the activity with "
                 "the smallest margin is shown",
                 _r(margin),
                 contributor_rules().leak_cite,
                 "The next weakest link is the joint whose added demand comes closest to what it "
                 "tolerates; a model's answer to a coaching question, not a diagnosis.",
-                ref,
+                named,
             )
             out.append(
                 WeakestLink(
-                    injury=Place(j.site, j.side),
-                    injury_ref=ref or "",
-                    link=Place(str(link.site), link.side),
+                    injury=SiteRef(j.site, j.side),
+                    injury_ref=named if named is not None else InjuryRefs(()),
+                    link=SiteRef(link.site, side),  # the link is on the leg simulated
                     margin=margin,
                     trail=(lead, *link.trail),
                 )

@@ -17,7 +17,8 @@ from kinchain.assessment.contrasts import Contrast
 from kinchain.assessment.instruments import Score
 from kinchain.assessment.red_flags import Referral, Screening
 from kinchain.assessment.warning_signs import WarningSigns
-from kinchain.body import site_label
+from kinchain.body import SiteRef
+from kinchain.intake.refs import InjuryRef, InjuryRefs, IntakeRef
 from kinchain.trail import Trail, steps_to_json
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "Assessment",
     "Contributor",
     "JointReport",
-    "Place",
     "WeakestLink",
 ]
 
@@ -35,22 +35,6 @@ SCHEMA_VERSION = 1
 
 #: the five kinds of source a contributor can come from
 CONTRIBUTOR_KINDS: tuple[str, ...] = ("injury", "footwear", "habit", "activity", "life_stage")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A body site and its side (``None`` for spine sites and whole-body sources)."""
-
-    site: str | None
-    side: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"site": self.site, "side": self.side}
-
-    def __str__(self) -> str:
-        if self.site is None:
-            return "whole body"
-        return site_label(self.site, self.side)
 
 
 @dataclass(frozen=True)
@@ -79,11 +63,11 @@ class Contributor:
     kinetic-chain reasoning, which no study has shown directly.
     """
 
-    pain: Place
+    pain: SiteRef
     pain_ref: str
     kind: str
-    source: Place
-    ref: str
+    source: SiteRef
+    ref: IntakeRef  # an InjuryRef for an injury, else the intake path ("habits.carrying")
     label: str
     score: float
     evidence: str
@@ -94,7 +78,7 @@ class Contributor:
     def to_json(self) -> dict[str, Any]:
         return {
             "pain": {**self.pain.to_json(), "ref": self.pain_ref},
-            "source": {"kind": self.kind, **self.source.to_json(), "ref": self.ref},
+            "source": {"kind": self.kind, **self.source.to_json(), "ref": str(self.ref)},
             "label": self.label,
             "score": round(self.score, 3),
             "evidence": self.evidence,
@@ -108,15 +92,15 @@ class Contributor:
 class WeakestLink:
     """For one injured joint: where the load it no longer holds goes next, and the margin."""
 
-    injury: Place
-    injury_ref: str
-    link: Place
+    injury: SiteRef
+    injury_ref: InjuryRef | InjuryRefs  # the joint's injuries: one names itself
+    link: SiteRef
     margin: float
     trail: Trail
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "injury": {**self.injury.to_json(), "ref": self.injury_ref},
+            "injury": {**self.injury.to_json(), "ref": str(self.injury_ref)},
             "link": self.link.to_json(),
             "margin": round(self.margin, 3),
             "trail": steps_to_json(self.trail),

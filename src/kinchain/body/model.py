@@ -7,7 +7,7 @@ built from any other store (a database row a coach edits) as long as the loader'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 __all__ = [
     "BLOOD_SUPPLY",
@@ -38,17 +38,30 @@ EVIDENCE_STRENGTHS = ("strong", "moderate", "limited", "none")
 
 
 class SiteRef(NamedTuple):
-    """A site on one side of the body (``side`` is None for midline sites).
+    """A site on a side of the body: the one site reference of kinchain.
 
-    >>> str(SiteRef("ankle", "left")), str(SiteRef("lumbar_spine", None))
-    ('left ankle', 'lumbar_spine')
+    ``side`` is None for midline sites and ``"both"`` for a pain or an injury on both sides;
+    ``site`` is None for what belongs to no site (a shoe, a habit, the life stage: "whole body"),
+    which may still have a side (a bag carried on the left). A tuple, so it keys a mapping of
+    ``(site, side)``. Its text is the body web's label for the site.
+
+    >>> str(SiteRef("ankle", "left")), str(SiteRef("lumbar_spine", None)), str(SiteRef(None))
+    ('left ankle', 'lower back', 'whole body')
+    >>> SiteRef("knee", "both").to_json()
+    {'site': 'knee', 'side': 'both'}
     """
 
-    site: str
-    side: Side | None = None
+    site: str | None
+    side: Side | Literal["both"] | None = None
 
     def __str__(self) -> str:
-        return f"{self.side} {self.site}" if self.side else self.site
+        from kinchain.body.labels import site_label  # the labels read the loaded body web
+
+        return site_label(self.site, self.side)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for JSON output."""
+        return {"site": self.site, "side": self.side}
 
 
 @dataclass(frozen=True)

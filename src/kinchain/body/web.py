@@ -122,7 +122,7 @@ class Body:
 
         >>> from kinchain.body import default_body
         >>> [str(r) for r in default_body().above("ankle", "left")[:4]]
-        ['left knee', 'left hip', 'left sacroiliac', 'lumbar_spine']
+        ['left knee', 'left hip', 'left sacroiliac joint', 'lower back']
         """
         return self._along_path(site_id, side, step=1)
 
@@ -131,7 +131,7 @@ class Body:
 
         >>> from kinchain.body import default_body
         >>> [str(r) for r in default_body().below("lumbar_spine")[:2]]
-        ['left sacroiliac', 'right sacroiliac']
+        ['left sacroiliac joint', 'right sacroiliac joint']
         """
         return self._along_path(site_id, side, step=-1)
 

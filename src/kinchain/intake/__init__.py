@@ -17,17 +17,29 @@ from kinchain.intake.model import (
     ReferralClearance,
     Side,
 )
+from kinchain.intake.refs import (
+    ActivityRef,
+    InjuryRef,
+    InjuryRefs,
+    IntakeRef,
+    injuries_by_ref,
+    named_together,
+)
 from kinchain.intake.screening import ScreeningQuestion, screening_questions
 
 __all__ = [
     "Activity",
+    "ActivityRef",
     "Carrying",
     "Clearance",
     "Client",
     "Footwear",
     "Habits",
     "Injury",
+    "InjuryRef",
+    "InjuryRefs",
     "Intake",
+    "IntakeRef",
     "LifeStage",
     "Pain",
     "PartialDate",
@@ -35,7 +47,9 @@ __all__ = [
     "ReferralClearance",
     "ScreeningQuestion",
     "Side",
+    "injuries_by_ref",
     "load_intake",
+    "named_together",
     "parse_intake",
     "screening_questions",
 ]

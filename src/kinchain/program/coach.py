@@ -13,6 +13,7 @@ from typing import Any
 
 from kinchain.body import each_side
 from kinchain.intake.model import Intake
+from kinchain.intake.refs import InjuryRef, injuries_by_ref
 from kinchain.program.model import RoutineItem
 from kinchain.program.rules import ProgramRules
 from kinchain.program.wording import place, recovered
@@ -32,14 +33,13 @@ def old_injury_minutes_note(
     rules: ProgramRules,
     /,
     *,
-    recent_refs: frozenset[str] = frozenset(),
+    recent_refs: frozenset[InjuryRef] = frozenset(),
 ) -> str | None:
     """The coach's note when the routine gives an old injury less than its minutes, or None."""
     want = rules.old_injury_minutes
     items = tuple(routine)
     short: list[tuple[str, float]] = []
-    for i, inj in enumerate(intake.injuries):
-        ref = f"injuries[{i}]"
+    for ref, inj in injuries_by_ref(intake).items():
         if ref in recent_refs or recovered(_deficit(inj, deficits), rules.wording):
             continue
         given = sum(  # items for this injury that work its own site

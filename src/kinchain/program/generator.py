@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kinchain.intake.model import Intake
+from kinchain.intake.refs import IntakeRef, injuries_by_ref
 from kinchain.program.caution import (
     clinician_leads,
     clinician_leads_note,
@@ -67,8 +68,8 @@ def context_from_intake(intake: Intake, /, *, as_of: dt.date) -> Context:
             Pain(p.site, p.side, p.intensity, f"pain[{i}]") for i, p in enumerate(intake.pain)
         ),
         surgeries=tuple(
-            Surgery(inj.site, inj.side, inj.date.middle_as_of(as_of), f"injuries[{i}]")
-            for i, inj in enumerate(intake.injuries)
+            Surgery(inj.site, inj.side, inj.date.middle_as_of(as_of), ref)
+            for ref, inj in injuries_by_ref(intake).items()
             if inj.kind == "surgery"
         ),
         screening_yes=frozenset(k for k, v in intake.screening.items() if v),
@@ -138,7 +139,7 @@ class _Draft:
     targets: tuple[tuple[str, str | None], ...]
     minutes: float
     need: Need
-    because: list[str] = field(default_factory=list)
+    because: list[IntakeRef] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
     serves: list[str] = field(default_factory=list)  # the focus of every need it serves
 

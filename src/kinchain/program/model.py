@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kinchain.intake.refs import InjuryRef, IntakeRef
 from kinchain.program.library import QUALITY_WORDS, Exercise
 
 __all__ = [
@@ -45,7 +46,7 @@ class Surgery:
     site: str
     side: str | None
     date: dt.date
-    ref: str
+    ref: InjuryRef
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Recent:
     kind: str
     last_day: dt.date  # the last day it counts as recent
     place: str  # plain words: "right ankle"
-    ref: str
+    ref: InjuryRef
     cite: tuple[str, ...] = ()
 
 
@@ -112,7 +113,7 @@ class RoutineItem:
     exercise: Exercise
     targets: tuple[tuple[str, str | None], ...]
     minutes: float
-    because: tuple[str, ...]
+    because: tuple[IntakeRef, ...]  # the intake's refs behind it, then any coach's edit reason
     explanation: str
     priority: float
     focus: str  # the need it serves, e.g. "left ankle" or "pelvic floor"
@@ -158,7 +159,7 @@ class RoutineItem:
             "equipment": list(ex.equipment),
             "instructions": list(self.instructions),
             "cues": list(ex.cues),
-            "because": list(self.because),
+            "because": [str(b) for b in self.because],
             "focus": self.focus,
             "serves": list(self.serves or (self.focus,)),
             "explanation": self.explanation,
@@ -186,7 +187,7 @@ class LeftOut:
     """Something the routine does not hold, and why (the budget, or a contraindication)."""
 
     focus: str
-    because: tuple[str, ...]
+    because: tuple[IntakeRef, ...]
     reason: str  # "budget" | "contraindication" | "no_exercise" | "recent_injury"
     detail: str
     exercise: str | None = None
@@ -199,7 +200,7 @@ class LeftOut:
             "name": self.name or self.focus,
             "focus": self.focus,
             "exercise": self.exercise,
-            "because": list(self.because),
+            "because": [str(b) for b in self.because],
             "reason": self.reason,
             "reason_words": LEFT_OUT_WORDS.get(self.reason, self.reason),
             "detail": self.detail,

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kinchain.body import each_side
-from kinchain.intake.model import Intake
+from kinchain.intake.model import Injury, Intake
+from kinchain.intake.refs import ActivityRef, InjuryRef, IntakeRef, injuries_by_ref
 from kinchain.program.rules import ProgramRules
 from kinchain.program.wording import (
     chain_link,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Need", "needs_from"]
 
+_T = TypeVar("_T")
+
 
 @dataclass(frozen=True)
 class Need:
@@ -48,7 +51,7 @@ class Need:
     qualities: tuple[str, ...]
     tags: frozenset[str]
     priority: float
-    because: tuple[str, ...]
+    because: tuple[IntakeRef, ...]
     stories: tuple[str, ...]
     level: int
 
@@ -61,7 +64,7 @@ def _place(site: str, side: str | None, wording: Mapping[str, Any]) -> str:
     return place(site, side, wording)
 
 
-def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
+def _union(a: Iterable[_T], b: Iterable[_T]) -> tuple[_T, ...]:
     out = list(a)
     out += [x for x in b if x not in out]
     return tuple(out)
@@ -84,26 +87,22 @@ def _merge(needs: dict[tuple[Any, ...], Need], new: Need) -> None:
 
 
 def _injury_story(
-    intake: Intake,
-    refs: Iterable[str],
+    injuries: Iterable[Injury],
     wording: Mapping[str, Any],
     deficits: Mapping[tuple[str, str | None], float],
 ) -> str:
     parts = []
-    for ref in refs:
-        if not ref.startswith("injuries["):
-            continue
-        inj = intake.injuries[int(ref[len("injuries[") : -1])]
+    for inj in injuries:
         sides = _sides(inj.side)
         deficit = max((deficits.get((inj.site, s), 0.0) for s in sides), default=0.0)
         parts.append(injury_story(inj, deficit, wording))
     return "; ".join(parts)
 
 
-def _activity_kind(intake: Intake, ref: str) -> str | None:
-    if not ref.startswith("activities["):
+def _activity_kind(intake: Intake, ref: IntakeRef) -> str | None:
+    if not isinstance(ref, ActivityRef):
         return None
-    return str(intake.activities[int(ref[len("activities[") : -1])].kind)
+    return str(intake.activities[ref.index].kind)
 
 
 def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[str, ...]:
@@ -116,10 +115,12 @@ def _qualities(role: str | None, deficit: bool, rules: ProgramRules) -> tuple[st
     return _union(work, by_role)
 
 
-def _injury_refs(intake: Intake, site: str, side: str | None) -> tuple[str, ...]:
+def _injuries_at(
+    injuries: Mapping[InjuryRef, Injury], site: str, side: str | None
+) -> tuple[InjuryRef, ...]:
     return tuple(
-        f"injuries[{i}]"
-        for i, inj in enumerate(intake.injuries)
+        ref
+        for ref, inj in injuries.items()
         if inj.site == site and (side is None or side in _sides(inj.side) or inj.side is None)
     )
 
@@ -133,12 +134,22 @@ class _Sources:
     rules: ProgramRules
     roles: Mapping[str, str | None]
     deficits: Mapping[tuple[str, str | None], float]
+    injuries: Mapping[InjuryRef, Injury]  # the intake's injuries, by the refs that name them
 
     def deficit(self, site: str, side: str | None) -> float:
         return self.deficits.get((site, side), 0.0)
 
+    def injuries_named(self, refs: Iterable[IntakeRef]) -> list[Injury]:
+        """The injuries among ``refs``, in their order (other refs name no injury)."""
+        return [self.injuries[r] for r in refs if isinstance(r, InjuryRef)]
+
     def site_need(
-        self, site: str, side: str | None, priority: float, because: tuple[str, ...], story: str
+        self,
+        site: str,
+        side: str | None,
+        priority: float,
+        because: tuple[IntakeRef, ...],
+        story: str,
     ) -> Need:
         """A need at one joint and side, at the level its stability deficit asks for."""
         rules = self.rules
@@ -178,7 +189,7 @@ def _injury_needs(src: _Sources, needs: _Needs) -> None:
                 where = pain_place(c.pain.site, c.pain.side, w)
                 entry["pains"] = list(_union(entry["pains"], [where]))
     for (site, side), entry in linked.items():
-        story = _injury_story(src.intake, entry["refs"], w, src.deficits)
+        story = _injury_story(src.injuries_named(entry["refs"]), w, src.deficits)
         if entry["pains"] and not recovered(src.deficit(site, side), w):
             story += "; " + chain_link(site, entry["pains"], w)
         _merge(needs, src.site_need(site, side, entry["score"], tuple(entry["refs"]), story))
@@ -191,8 +202,8 @@ def _residual_needs(src: _Sources, needs: _Needs) -> None:
         deficit = float(j.stability_deficit)
         if deficit < rules.residual_deficit_min or (j.site, j.side) in needs:
             continue
-        refs = _injury_refs(src.intake, j.site, j.side)
-        story = _injury_story(src.intake, refs, w, src.deficits)
+        refs = _injuries_at(src.injuries, j.site, j.side)
+        story = _injury_story(src.injuries_named(refs), w, src.deficits)
         priority = deficit * rules.deficit_priority_weight
         _merge(needs, src.site_need(j.site, j.side, priority, refs, story))
 
@@ -242,7 +253,7 @@ def _tag_needs(src: _Sources, needs: _Needs) -> None:
         if c.kind == "injury" or c.score < rules.contributor_score_min:
             continue
         for tw in rules.tag_work:
-            if tw.kind != c.kind or (tw.ref_prefix and not c.ref.startswith(tw.ref_prefix)):
+            if tw.kind != c.kind or (tw.ref_prefix and not str(c.ref).startswith(tw.ref_prefix)):
                 continue
             if tw.activity_kinds and _activity_kind(intake, c.ref) not in tw.activity_kinds:
                 continue
@@ -278,7 +289,7 @@ def needs_from(
     ``roles`` maps a site id to ``stability``, ``mobility`` or None (from :mod:`kinchain.body`).
     """
     deficits = {(j.site, j.side): float(j.stability_deficit) for j in assessment.joints}
-    src = _Sources(intake, assessment, rules, roles, deficits)
+    src = _Sources(intake, assessment, rules, roles, deficits, injuries_by_ref(intake))
     needs: _Needs = {}
     for source in _SOURCES:
         source(src, needs)

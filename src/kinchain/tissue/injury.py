@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinchain.body import Tissue, site_label
-from kinchain.intake import Injury, PartialDate
+from kinchain.intake import Injury, InjuryRef, PartialDate
 from kinchain.tissue.constants import HealingClass, HealingModel
 from kinchain.tissue.curves import (
     after_recurrences,
@@ -43,8 +43,7 @@ __all__ = ["InjuryState", "injury_state"]
 class InjuryState:
     """What one intake injury means for its tissue on the ``as_of`` day."""
 
-    index: int
-    ref: str  # "injuries[0]"
+    ref: InjuryRef
     site: str
     side: str | None  # as in the intake: "left", "right", "both" or None
     kind: str
@@ -62,11 +61,16 @@ class InjuryState:
     stability_deficit: float  # this injury's contribution to its joint, 0..1
     trail: Trail
 
+    @property
+    def index(self) -> int:
+        """Where the injury stands in ``intake.injuries``."""
+        return self.ref.index
+
     def to_json(self) -> dict[str, Any]:
         """A plain dict for JSON output."""
         return {
-            "index": self.index,
-            "ref": self.ref,
+            "index": self.ref.index,
+            "ref": str(self.ref),
             "site": self.site,
             "side": self.side,
             "kind": self.kind,
@@ -96,7 +100,11 @@ def _describe(injury: Injury) -> str:
 
 
 def _tissue(
-    injury: Injury, model: HealingModel, body_tissues: Mapping[str, Tissue], ref: str, fact: str
+    injury: Injury,
+    model: HealingModel,
+    body_tissues: Mapping[str, Tissue],
+    ref: InjuryRef,
+    fact: str,
 ) -> tuple[str, Step]:
     sid = injury.structure
     if sid is not None and (sid in model.structures or sid in body_tissues):
@@ -120,7 +128,7 @@ def _tissue(
 
 
 def _structure(
-    injury: Injury, tissue: str, model: HealingModel, ref: str, fact: str
+    injury: Injury, tissue: str, model: HealingModel, ref: InjuryRef, fact: str
 ) -> tuple[str | None, Step | None]:
     if injury.structure is not None:
         return injury.structure, Step(
@@ -142,7 +150,7 @@ def _healing_class(
     structure: str | None,
     model: HealingModel,
     body_tissues: Mapping[str, Tissue],
-    ref: str,
+    ref: InjuryRef,
     fact: str,
 ) -> tuple[HealingClass, float, list[Step]]:
     steps: list[Step] = []
@@ -187,7 +195,7 @@ def _healing_class(
     return hc, share, steps
 
 
-def _severity(injury: Injury, model: HealingModel, ref: str, fact: str) -> tuple[float, Step]:
+def _severity(injury: Injury, model: HealingModel, ref: InjuryRef, fact: str) -> tuple[float, Step]:
     if injury.grade is not None and injury.grade in model.grades:
         c = model.grades[injury.grade]
         rule = f"severity of a grade {injury.grade} injury (fraction of the structure torn)"
@@ -211,7 +219,7 @@ def _days_since(date: PartialDate, as_of: dt.date) -> int:
     return max(0, (as_of - date.middle_as_of(as_of)).days)
 
 
-def _phase(hc: HealingClass, days: int, date: PartialDate, ref: str) -> tuple[str, Step]:
+def _phase(hc: HealingClass, days: int, date: PartialDate, ref: InjuryRef) -> tuple[str, Step]:
     """The healing phase on day ``days`` of the class's phases, past the last one the plateau."""
     phase = phase_at([(p.name, p.end_day) for p in hc.phases], days=days)
     p = next((ph for ph in hc.phases if ph.name == phase), hc.phases[-1])
@@ -225,7 +233,7 @@ def _phase(hc: HealingClass, days: int, date: PartialDate, ref: str) -> tuple[st
     )
 
 
-def _recovery(hc: HealingClass, days: int, ref: str) -> tuple[float, Step]:
+def _recovery(hc: HealingClass, days: int, ref: InjuryRef) -> tuple[float, Step]:
     """The strength the repaired tissue has regained by day ``days``, read off the class's
     recovery curve, citing the one or two points it lies between."""
     fraction = interpolate_recovery([(r.day, r.fraction) for r in hc.recovery], days=days)
@@ -242,7 +250,7 @@ def _recovery(hc: HealingClass, days: int, ref: str) -> tuple[float, Step]:
 
 
 def _mechanical(
-    severity: float, fraction: float, model: HealingModel, ref: str
+    severity: float, fraction: float, model: HealingModel, ref: InjuryRef
 ) -> tuple[float, Step]:
     mechanical = severity * (1.0 - fraction)
     return mechanical, Step(
@@ -253,7 +261,12 @@ def _mechanical(
 
 
 def _functional(
-    injury: Injury, hc: HealingClass, severity: float, model: HealingModel, ref: str, fact: str
+    injury: Injury,
+    hc: HealingClass,
+    severity: float,
+    model: HealingModel,
+    ref: InjuryRef,
+    fact: str,
 ) -> tuple[float, list[Step]]:
     """The lasting functional instability: the class's after a complete injury scaled by
     severity, each later episode taking a share of the stability left, then care."""
@@ -281,7 +294,7 @@ def _functional(
 
 
 def _contribution(
-    mechanical: float, functional: float, share: float, model: HealingModel, ref: str
+    mechanical: float, functional: float, share: float, model: HealingModel, ref: InjuryRef
 ) -> tuple[float, Step]:
     contribution = stability_contribution(mechanical, functional, share=share)
     return contribution, Step(
@@ -296,19 +309,18 @@ def injury_state(
     injury: Injury,
     /,
     *,
-    index: int,
+    ref: InjuryRef,
     as_of: dt.date,
     model: HealingModel,
     body_tissues: Mapping[str, Tissue],
 ) -> InjuryState | None:
-    """The state of ``intake.injuries[index]`` on ``as_of``; None if it had not yet happened.
+    """The state of the intake's injury ``ref`` on ``as_of``; None if it had not yet happened.
 
     ``body_tissues`` (the body web's tissues by id) tells how a named structure that
     ``model`` has no entry for heals: by its type, and inside or outside a joint capsule.
     """
     if injury.date.earliest() > as_of:
         return None
-    ref = f"injuries[{index}]"
     fact = _describe(injury)
     tissue, tissue_step = _tissue(injury, model, body_tissues, ref, fact)
     structure, structure_step = _structure(injury, tissue, model, ref, fact)
@@ -325,7 +337,6 @@ def injury_state(
     steps = [tissue_step, structure_step, *class_steps, phase_step, recovery_step, severity_step,
              mechanical_step, *functional_steps, contribution_step]  # fmt: skip
     return InjuryState(
-        index=index,
         ref=ref,
         site=injury.site,
         side=injury.side,

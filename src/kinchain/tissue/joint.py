@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kinchain.body import Side
-from kinchain.intake import Intake
+from kinchain.intake import InjuryRef, Intake
 from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.curves import combine_deficits
 from kinchain.tissue.injury import InjuryState
@@ -39,7 +39,7 @@ class JointState:
     side: Side | None  # "left", "right" or None for the spine
     stability_deficit: float = 0.0
     trail: Trail = ()
-    injuries: tuple[int, ...] = ()  # indexes into intake.injuries
+    injuries: tuple[InjuryRef, ...] = ()  # the intake's injuries at this joint
     confidence: Confidence = "none"
 
     def to_json(self) -> dict[str, Any]:
@@ -49,7 +49,7 @@ class JointState:
             "side": self.side,
             "stability_deficit": self.stability_deficit,
             "confidence": self.confidence,
-            "injuries": list(self.injuries),
+            "injuries": [r.index for r in self.injuries],
             "trail": steps_to_json(self.trail),
         }
 
@@ -147,7 +147,7 @@ def joint_states(
             side=side,
             stability_deficit=deficit,
             trail=tuple(trail),
-            injuries=tuple(s.index for s in states),
+            injuries=tuple(s.ref for s in states),
             confidence=confidence,
         ))
     return tuple(out)

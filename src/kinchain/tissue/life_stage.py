@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kinchain.intake import Intake
+from kinchain.intake import Intake, IntakeRef, injuries_by_ref
 from kinchain.tissue.constants import HealingModel
 from kinchain.trail import Step, Trail, steps_to_json
 
@@ -72,11 +72,11 @@ def life_stage_risk(
         return None
 
     sites = c.risk_factor_sites
-    earlier = [f"injuries[{i}]" for i, inj in enumerate(intake.injuries) if inj.site in sites]
+    earlier: list[IntakeRef] = [r for r, i in injuries_by_ref(intake).items() if i.site in sites]
     earlier += [f"pain[{i}]" for i, pain in enumerate(intake.pain) if pain.site in sites]
     if earlier:
         steps.append(Step(
-            "earlier back or pelvic trouble: " + ", ".join(earlier),
+            "earlier back or pelvic trouble: " + ", ".join(str(r) for r in earlier),
             "a known risk factor for pelvic girdle pain; no size given, so the factor is unchanged",
             factor, c.risk_factor_cite, c.risk_factor_note, earlier[0],
         ))

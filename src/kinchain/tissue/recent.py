@@ -19,7 +19,7 @@ from typing import Any
 from kinchain.body import site_label
 from kinchain.datafile import cite_keys, mapping, number, read_yaml_file, text
 from kinchain.errors import DataFileError
-from kinchain.intake import Intake
+from kinchain.intake import InjuryRef, Intake
 from kinchain.tissue.constants import INJURY_KINDS, PHASES, HealingModel
 from kinchain.tissue.injury import InjuryState
 from kinchain.tissue.loader import default_healing
@@ -51,7 +51,7 @@ class RecentRules:
 class RecentInjury:
     """An intake injury inside its healing window on ``as_of``."""
 
-    ref: str  # "injuries[0]"
+    ref: InjuryRef
     site: str
     side: str | None
     kind: str
@@ -115,8 +115,9 @@ def window_days(
 ) -> int:
     """The last day (days since the injury) on which ``state`` still counts as recent.
 
+    >>> from kinchain.intake import InjuryRef
     >>> from kinchain.tissue.injury import InjuryState
-    >>> s = InjuryState(0, "injuries[0]", "ankle", "right", "fracture", "bone", None, "bone",
+    >>> s = InjuryState(InjuryRef(0), "ankle", "right", "fracture", "bone", None, "bone",
     ...                 7, "inflammation", 0.1, 0.97, 1.0, 0.9, 0.05, 0.3, 0.3, ())
     >>> window_days(s)
     84
@@ -152,7 +153,7 @@ def recent_injuries(
     m = model or default_healing()
     out = []
     for s in states:
-        injury = intake.injuries[s.index]
+        injury = intake.injuries[s.ref.index]
         if injury.cleared is not None and injury.cleared.date.earliest() <= as_of:
             continue
         days = window_days(s, rules=r, model=m)

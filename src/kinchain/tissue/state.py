@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kinchain.body import Side, SiteRef, default_body
-from kinchain.intake import Intake
+from kinchain.intake import Intake, injuries_by_ref
 from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.injury import InjuryState, injury_state
 from kinchain.tissue.joint import JointState, joint_states
@@ -59,8 +59,8 @@ def tissue_state(
     tissues = default_body().tissues
     states = tuple(
         s
-        for i, injury in enumerate(intake.injuries)
-        if (s := injury_state(injury, index=i, as_of=as_of, model=m, body_tissues=tissues))
+        for ref, injury in injuries_by_ref(intake).items()
+        if (s := injury_state(injury, ref=ref, as_of=as_of, model=m, body_tissues=tissues))
         is not None
     )
     return TissueState(
