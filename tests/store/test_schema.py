@@ -28,3 +28,21 @@ def test_every_history_table_exists_and_carries_its_practice(db):
         assert name in tables
         columns = {c["name"] for c in inspect(db.engine).get_columns(name)}
         assert "practice_id" in columns, name
+
+
+def _triggers(db) -> set[str]:
+    from sqlalchemy import text
+
+    with db.engine.connect() as c:
+        if db.engine.dialect.name == "sqlite":
+            rows = c.execute(text("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'"))
+        else:
+            rows = c.execute(text("SELECT c.relname FROM pg_trigger t JOIN pg_class c "
+                                  "ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"))
+        return {r[0] for r in rows}
+
+
+def test_every_history_table_keeps_its_guard_after_all_migrations(db):
+    guarded = _triggers(db)
+    for name in HISTORY_TABLES:
+        assert name in guarded, f"{name} lost the trigger that refuses update and delete"

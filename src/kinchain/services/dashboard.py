@@ -36,6 +36,9 @@ def _reasons(uow: UnitOfWork, client: ClientSummary, today: dt.date) -> Dashboar
     if len(client.pains) >= 2 and client.pains[-1] > client.pains[-2]:
         reasons.append(f"pain rising at the last check-in ({client.pains[-2]} to "
                        f"{client.pains[-1]} out of 10)")
+    waiting = uow.proposals.open(client.id)
+    if waiting:
+        reasons.append(f"{len(waiting)} program change(s) wait for your approval")
     last = client.last_checkin or client.created_at.date()
     if (today - last).days >= QUIET_DAYS:
         reasons.append(f"no check-in for {(today - last).days} days")

@@ -22,7 +22,7 @@ from typing import Any
 from kinchain.errors import CheckinError, KinchainError, Problem
 from kinchain.program import Checkin, parse_checkin
 from kinchain.program.edits import Edit, apply_edits, parse_edit
-from kinchain.records import ClientSummary, ShownBecause, ShownProgram, StoredIntake
+from kinchain.records import ClientSummary, Proposal, ShownBecause, ShownProgram, StoredIntake
 from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import validate_intake
 from kinchain.services.uow import UnitOfWork
@@ -63,9 +63,21 @@ def _edits(uow: UnitOfWork, client_id: str) -> list[Edit]:
     return [parse_edit(e.document) for e in uow.edits.for_client(client_id)]
 
 
-def _checkins(uow: UnitOfWork, client_id: str, start: dt.date) -> list[Checkin]:
-    stored = [c for c in uow.checkins.for_client(client_id) if c.date >= start]
-    return [parse_checkin(c.document, source=f"check-in {c.id}", today=c.date) for c in stored]
+def _checkins(
+    uow: UnitOfWork, client_id: str, start: dt.date
+) -> tuple[list[Checkin], list[Checkin]]:
+    """The check-ins since the program started: those that move the program (no proposal, or
+    one the coach accepted) and those held back (a proposal waiting or declined), whose
+    red-flag answers still count at once."""
+    states = uow.proposals.checkin_states(client_id)
+    applied: list[Checkin] = []
+    held: list[Checkin] = []
+    for c in uow.checkins.for_client(client_id):
+        if c.date < start:
+            continue
+        parsed = parse_checkin(c.document, source=f"check-in {c.id}", today=c.date)
+        (applied if states.get(c.id, True) is True else held).append(parsed)
+    return applied, held
 
 
 def evaluation_of(
@@ -78,11 +90,13 @@ def evaluation_of(
     intake = validate_intake(
         stored.document, source=f"intake version {stored.version}", as_of=start
     )
+    applied, held = _checkins(uow, client_id, start)
     return evaluate(
         intake,
         as_of=start,
         country=uow.practice.country,
-        checkins=_checkins(uow, client_id, start),
+        checkins=applied,
+        asked_again=held,
         edits=[*_edits(uow, client_id), *extra_edits],
         stale_edits="note",
     )
@@ -180,6 +194,7 @@ class CheckinAdded:
     new: bool
     evaluation: Evaluation
     shown: ShownProgram | None
+    proposal: Proposal | None = None  # the change put to the coach (a client's check-in)
 
     def changes(self) -> list[dict[str, Any]]:
         outcome = self.evaluation.outcome
@@ -198,10 +213,14 @@ def add_checkin(
     *,
     key: str | None = None,
     source: str = "check-in",
+    propose: bool = False,
 ) -> CheckinAdded:
     """Store a check-in and replay the program over it. Refused whole when it is wrong, dated
     before the program, or after today; sent twice (the same idempotency key, or the same
-    content on the same day) it is stored once; the same key with another body is a conflict."""
+    content on the same day) it is stored once; the same key with another body is a conflict.
+
+    With ``propose`` (a client's own check-in), a change of her program is put to the coach
+    as a proposal instead of shown; a serious red-flag answer suspends the program at once."""
     with uow:
         today = uow.now().date()
         checkin = parse_checkin(data, source=source, today=today)
@@ -226,11 +245,30 @@ def add_checkin(
             worst_pain=_worst(checkin),
         )
         evaluation = evaluation_of(uow, client_id)
-        shown = show_program(uow, client_id, evaluation, "checkin") if new else None
+        shown, proposal = None, None
+        if new and propose and not evaluation.suspended:
+            proposal = _propose(uow, client_id, stored.id, evaluation)
+        if new and proposal is None:
+            shown = show_program(uow, client_id, evaluation, "checkin")
         if new:
             uow.audit.record("checkin.add", client_id=client_id, detail=stored.id)
         uow.commit()
-    return CheckinAdded(stored.id, new, evaluation, shown)
+    return CheckinAdded(stored.id, new, evaluation, shown, proposal)
+
+
+def _propose(uow: UnitOfWork, client_id: str, checkin_id: str, evaluation: Evaluation
+             ) -> Proposal | None:
+    """Put the check-in's program change to the coach; None when nothing would change."""
+    program = evaluation.program
+    shown = uow.programs.history(client_id)
+    if program is None or (shown and shown[-1].program == program.to_json()):
+        return None
+    outcome = evaluation.outcome
+    made = [c for c in outcome.changes if c.date == evaluation.checkins[-1].date] if outcome else []
+    words = "; ".join(f"{c.action} {c.exercise}: {c.reason}" for c in made) or "the routine changes"
+    return uow.proposals.add(client_id, program.to_json(), because="checkin", summary=words,
+                             kinchain_version=KINCHAIN_VERSION, knowledge_hash=knowledge_hash(),
+                             checkin_id=checkin_id)
 
 
 def add_edit(uow: UnitOfWork, client_id: str, data: Document, /) -> ShownProgram | None:

@@ -25,11 +25,17 @@ def _checkin_1_to_2(doc: Document) -> Document:
     return {**doc, "flare_with": doc.get("flare_with", [])}
 
 
+def _checkin_2_to_3(doc: Document) -> Document:
+    """Version 3 (the client side) asks the red-flag questions again at a check-in:
+    ``screening``. A version-2 check-in asked none."""
+    return {**doc, "screening": doc.get("screening", {})}
+
+
 #: the format each kind is written in today
-CURRENT: dict[Kind, int] = {"intake": 1, "checkin": 2, "edit": 1, "program": 1}
+CURRENT: dict[Kind, int] = {"intake": 1, "checkin": 3, "edit": 1, "program": 1}
 
 STEPS: dict[Kind, dict[int, Callable[[Document], Document]]] = {
-    "checkin": {1: _checkin_1_to_2},
+    "checkin": {1: _checkin_1_to_2, 2: _checkin_2_to_3},
 }
 
 

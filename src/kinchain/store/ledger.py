@@ -219,12 +219,20 @@ class Proposals:
         self._programs = programs
 
     def add(self, client_id: str, program: Document, /, *, because: ShownBecause, summary: str,
-            kinchain_version: str, knowledge_hash: str) -> Proposal:
+            kinchain_version: str, knowledge_hash: str,
+            checkin_id: str | None = None) -> Proposal:
         self._s.client(client_id)
         digest = self._programs.snapshot(program, kinchain_version, knowledge_hash)
-        row = t.ProposalRow(id=new_id("pp"), practice_id=self._s.practice.id,
-                            client_id=client_id, because=because, snapshot=digest,
-                            summary=summary, created_at=self._s.now)
+        row = t.ProposalRow(
+            id=new_id("pp"),
+            practice_id=self._s.practice.id,
+            client_id=client_id,
+            because=because,
+            snapshot=digest,
+            summary=summary,
+            created_at=self._s.now,
+            checkin_id=checkin_id,
+        )
         self._s.add(row)
         return Proposal(row.id, client_id, because, digest, summary, row.created_at, program)
 
@@ -235,6 +243,18 @@ class Proposals:
             query = query.where(t.ProposalRow.client_id == client_id)
         rows = self._s.session.scalars(query.order_by(t.ProposalRow.id))
         return [self._proposal(r) for r in rows]
+
+    def checkin_states(self, client_id: str, /) -> dict[str, bool | None]:
+        """For each check-in of the client that put a change to the coach: accepted (True),
+        declined (False) or waiting (None). A check-in not here moved the program at once."""
+        query = (
+            select(t.ProposalRow.checkin_id, t.ProposalDecisionRow.accepted)
+            .outerjoin(t.ProposalDecisionRow,
+                       t.ProposalDecisionRow.proposal_id == t.ProposalRow.id)
+            .where(t.ProposalRow.practice_id == self._s.practice.id,
+                   t.ProposalRow.client_id == client_id, t.ProposalRow.checkin_id.is_not(None))
+        )
+        return {str(c): accepted for c, accepted in self._s.session.execute(query)}
 
     def decide(self, proposal_id: str, /, *, accepted: bool) -> Proposal:
         row = self._s.one(t.ProposalRow, "proposal", id=proposal_id)

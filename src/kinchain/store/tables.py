@@ -296,6 +296,8 @@ class ProposalRow(Base):
     snapshot: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = _moment()
+    #: the check-in whose program change this is (None for a knowledge update)
+    checkin_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class ProposalDecisionRow(Base):

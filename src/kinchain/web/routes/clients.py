@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Form, UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from kinchain.accounts import Action
-from kinchain.errors import InputError
+from kinchain.errors import InputError, NotFoundError
 from kinchain.services.assessment import assessment_json
 from kinchain.services.records import client_record, evaluation_of, import_client
 from kinchain.services.report import report_documents
@@ -29,8 +29,22 @@ def client_page(request: Request, client_id: str, uow: Uow) -> Response:
     record = client_record(uow, client_id)
     with uow:
         evaluation = evaluation_of(uow, client_id)
+        proposals = uow.proposals.open(client_id)
     return render(request, "client.html", record=record, view=assessment_json(evaluation),
-                  program=evaluation.program, timeline=_timeline(record))
+                  program=evaluation.program, timeline=_timeline(record), proposals=proposals)
+
+
+@router.post("/clients/{client_id}/proposals/{proposal_id}")
+@client_rule(Action.APPROVE_PROPOSAL)
+def decide(client_id: str, proposal_id: str, uow: Uow,
+           decision: Annotated[str, Form(pattern="^(accept|decline)$")]) -> Response:
+    from kinchain.services.lifecycle import decide_proposal
+
+    with uow:  # the proposal must be this client's: another's is not found
+        if proposal_id not in {p.id for p in uow.proposals.open(client_id)}:
+            raise NotFoundError(f"proposal: no open proposal {proposal_id!r} for this client")
+    decide_proposal(uow, proposal_id, accepted=decision == "accept")
+    return RedirectResponse(f"/clients/{client_id}", status_code=303)
 
 
 def _timeline(record: dict[str, Any]) -> list[dict[str, str]]:

@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 @signed_in
 def home(viewer: CurrentViewer) -> Response:
     if Role.CLIENT in viewer.principal.roles:
-        return RedirectResponse("/today", status_code=303)
+        return RedirectResponse(f"/my/{viewer.user.client_id}/today", status_code=303)
     return RedirectResponse("/dashboard", status_code=303)
 
 
