@@ -28,3 +28,16 @@ def tom_path() -> Path:
 @pytest.fixture
 def ruth_path() -> Path:
     return EXAMPLES / "ruth.yaml"
+
+
+# The storage and web tests' fixtures (a fresh database per test on SQLite and PostgreSQL; the
+# web world of two practices); defined in their own modules, found by pytest through these names.
+from db_fixtures import (  # noqa: E402, F401
+    Clock,
+    _postgres_template,
+    _sqlite_template,
+    clock,
+    database_url,
+    db,
+)
+from web_world import app, world  # noqa: E402, F401

@@ -20,10 +20,13 @@
     │   ├── UnknownSite                  a body site id the body web does not define
     │   └── UnknownTissue                a tissue id the body web does not define
     ├── PermissionDeniedError            the user may not do this to this record (the web: 403)
-    └── ConflictError                    the request clashes with the record's state (the web: 409)
-        └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+    │   └── TooManyAttempts              sign-in paused after repeated failures (the web: 429)
+    ├── ConflictError                    the request clashes with the record's state (the web: 409)
+    │   └── ProgramSuspended(RuntimeError) a program was asked for while a red flag suspends it
+    └── StorageUnavailable               the database cannot take or give records now: down,
+                                         full or read-only; nothing was half-written (the web: 503)
 
-The four intermediate classes are what the web app maps to HTTP statuses, in one place; an entry
+The five intermediate classes are what the web app maps to HTTP statuses, in one place; an entry
 point catches them rather than each leaf.
 
 Messages follow one pattern: ``where: what was received, what was expected``, for example
@@ -49,6 +52,8 @@ __all__ = [
     "Problem",
     "ProgramSuspended",
     "SimulationError",
+    "StorageUnavailable",
+    "TooManyAttempts",
     "UnknownCitation",
     "UnknownCountry",
     "UnknownSite",
@@ -105,9 +110,18 @@ class PermissionDeniedError(KinchainError):
     program edited by the client). Raised by the accounts policy; the web app answers 403."""
 
 
+class TooManyAttempts(PermissionDeniedError):
+    """Sign-in is paused for an e-mail address after repeated failures (the web: 429)."""
+
+
 class ConflictError(KinchainError):
     """The request clashes with the record's present state (a program asked for while a red
     flag suspends it, a stale edit). The web app answers 409."""
+
+
+class StorageUnavailable(KinchainError):
+    """The database cannot store or read records now (down, disk full, read-only). The
+    change was kept whole or not at all; the web app answers 503 and the CLI exit code 1."""
 
 
 class UnknownCitation(NotFoundError):

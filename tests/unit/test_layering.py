@@ -41,6 +41,22 @@ FORBIDDEN_IN_SERVICES = (
     "httpx",
     "psycopg",
 )
+#: Accounts are pure policy, hashing and tokens: no storage, web or SQL (issue 13).
+FORBIDDEN_IN_ACCOUNTS = (
+    "kinchain.cli",
+    "kinchain.services",
+    "kinchain.report",
+    "kinchain.store",
+    "kinchain.web",
+    "kinchain.fhir",
+    "sqlite3",
+    "sqlalchemy",
+    "fastapi",
+    "starlette",
+    "jinja2",
+    "httpx",
+    "psycopg",
+)
 #: The layers the coming issues fill; each exists now so the contracts can name it.
 COMING_LAYERS = ("store", "web", "fhir", "accounts")
 
@@ -72,6 +88,10 @@ def test_domain_packages_import_nothing_from_entry_points_storage_or_rendering()
 
 def test_the_services_import_no_sql_or_web_library_and_no_store_or_web_module() -> None:
     assert _offences(("services",), FORBIDDEN_IN_SERVICES) == []
+
+
+def test_accounts_import_no_storage_web_or_sql_library() -> None:
+    assert _offences(("accounts",), FORBIDDEN_IN_ACCOUNTS) == []
 
 
 def test_the_import_linter_contracts_name_every_coming_layer() -> None:

@@ -18,9 +18,7 @@ from typer.core import TyperArgument, TyperCommand
 
 from kinchain.errors import CheckinError, IntakeError, KinchainError
 
-__all__ = [
-    "app", "console", "err_console", "fail", "main", "parse_as_of", "translate_errors"
-]
+__all__ = ["app", "console", "err_console", "fail", "main", "parse_as_of", "translate_errors"]
 
 app = typer.Typer(
     name="kinchain",
@@ -52,6 +50,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checkin",
     "simulate",
     "body",
+    "store",  # db, practice, user, client: the stored records
+    "serve",  # serve, token: the web app
 )
 
 #: the --country option's help, shared by assess, program and report

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import typer
 from rich.markup import escape
 
-from kinchain.cli import app, console, parse_as_of, translate_errors
+from kinchain.cli import EXIT_INPUT, app, console, fail, parse_as_of, translate_errors
+from kinchain.cli._database import DATABASE_OPTION, actor, open_database
 from kinchain.cli.program import _print_referral
 
 if TYPE_CHECKING:
@@ -72,8 +73,13 @@ def checkin(
         help="The day the program was built (default: today, or the first check-in if earlier).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the outcome as JSON."),
+    key: str | None = typer.Option(
+        None, "--key", help="With `checkin add`: an idempotency key; sent twice, stored once."
+    ),
+    database: str | None = DATABASE_OPTION,
 ) -> None:
-    """Apply check-ins to a client's program and print what changed.
+    """Apply check-ins to a client's program and print what changed; or, as
+    `kinchain checkin add CLIENT FILE`, store a check-in of a stored client.
 
     A check-in file holds a date (not after today), how the routine felt (easy, ok, hard), pain
     0-10 per site, the exercise ids done (`kinchain program` shows each id), what a flare was put
@@ -90,7 +96,12 @@ def checkin(
         examples/checkin-maria-2.yaml
 
       kinchain checkin examples/maria.yaml examples/checkin-maria-*.yaml --json
+
+      kinchain checkin add cl_0192f3a4b5c6_9f8e7d6c5b examples/checkin-maria-1.yaml
     """
+    if str(file) == "add":
+        _add(checkins, key=key, database=database, as_json=as_json)
+        return
     from kinchain.services.program import checkin_file  # loaded when the command runs
 
     view = checkin_file(file, checkins, as_of=parse_as_of(as_of) if as_of else None)
@@ -101,3 +112,31 @@ def checkin(
         _print_referral(view.referral, view.client)
         return
     _print_outcome(view.outcome, view.client, len(checkins))
+
+
+def _add(args: list[Path], *, key: str | None, database: str | None, as_json: bool) -> None:
+    """``kinchain checkin add CLIENT FILE``: store one check-in and print what changed."""
+    from kinchain.intake.files import read_intake_data
+    from kinchain.services.records import add_checkin
+
+    if len(args) != 2:
+        raise fail("error: checkin add: expected CLIENT FILE (a client id and one check-in "
+                   f"file); received {len(args)} argument(s)", EXIT_INPUT)  # fmt: skip
+    client, path = str(args[0]), args[1]
+    db = open_database(database)
+    data = read_intake_data(path, kind="check-in")
+    where = db.practice_of_client(client)
+    added = add_checkin(db.unit_of_work(where, actor=actor()), client, data, key=key,
+                        source=str(path))  # fmt: skip
+    outcome = added.evaluation.outcome
+    if as_json:
+        console.print_json(json.dumps({"checkin": added.checkin_id, "new": added.new,
+                                       "changes": added.changes()}))  # fmt: skip
+        return
+    if not added.new:
+        console.print(f"Already stored as {added.checkin_id}: nothing changed.")
+        return
+    if outcome is None:
+        console.print(f"Stored {added.checkin_id}; the program is suspended (referral).")
+        return
+    _print_outcome(outcome, added.evaluation.intake.client.name, len(added.evaluation.checkins))

@@ -33,6 +33,7 @@ from kinchain.body import site_label
 from kinchain.errors import CheckinError, IntakeError, Problem
 from kinchain.intake._checks import (
     MIN_YEAR,
+    Flag,
     FrozenRecord,
     Notes,
     WholeNumber,
@@ -46,7 +47,7 @@ from kinchain.intake._checks import (
 )
 from kinchain.intake._limits import limit
 from kinchain.intake.files import read_intake_data
-from kinchain.intake.model import Side, SiteId, _check_side
+from kinchain.intake.model import ScreeningKey, Side, SiteId, _check_side
 from kinchain.intake.problems import format_path, problems_from
 from kinchain.intake.questionnaires import Questionnaires
 from kinchain.program.checkin_rules import checkin_rules
@@ -167,6 +168,10 @@ class Checkin(_Frozen):
     flare_with: Annotated[tuple[FlareCauseId, ...], at_most("pain_words", "causes")] = ()
     instruments: Questionnaires | None = None
     notes: Notes = ""
+    # red-flag screening asked again: an answer here counts as the intake's from this date on
+    screening: Annotated[
+        dict[ScreeningKey, Flag], at_most("screening_keys", "answers")
+    ] = Field(default_factory=dict)
     _source: str = PrivateAttr(default="<check-in>")
 
     @property

@@ -20,7 +20,7 @@ from kinchain.program.model import Program, RoutineItem
 from kinchain.program.rules import ProgramRules, default_rules
 from kinchain.program.safety import refusal
 
-__all__ = ["Edit", "EditError", "EditKind", "apply_edits"]
+__all__ = ["Edit", "EditError", "EditKind", "apply_edits", "parse_edit"]
 
 EditKind = Literal["replace", "remove", "add", "reorder", "dose", "pause"]
 
@@ -48,6 +48,80 @@ class Edit:
     def label(self) -> str:
         return f"{self.kind} {self.exercise!r} by {self.who} on {self.when.isoformat()}"
 
+    def to_json(self) -> dict[str, object]:
+        """The edit as stored: every field, dates as ISO text (:func:`parse_edit` reads it)."""
+        return {
+            "kind": self.kind, "exercise": self.exercise, "who": self.who,
+            "when": self.when.isoformat(), "why": self.why, "replacement": self.replacement,
+            "position": self.position, "minutes": self.minutes,
+            "targets": [list(t) for t in self.targets],
+        }  # fmt: skip
+
+
+_KINDS: tuple[EditKind, ...] = ("replace", "remove", "add", "reorder", "dose", "pause")
+_FIELDS = frozenset(("kind", "exercise", "who", "when", "why", "replacement", "position",
+                     "minutes", "targets"))  # fmt: skip
+
+
+def _text(data: dict[str, object], key: str, *, optional: bool = False) -> str | None:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise EditError(f"edit.{key}: expected some text; received {value!r}")
+    return value.strip()
+
+
+def _number(data: dict[str, object], key: str, kind: type) -> float | int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (kind is int and not isinstance(value, int))
+    ):
+        expected = "a whole number" if kind is int else "a number"
+        raise EditError(f"edit.{key}: expected {expected}; received {value!r}")
+    return value
+
+
+def _targets(data: dict[str, object]) -> tuple[tuple[str, str | None], ...]:
+    raw = data.get("targets") or []
+    if not isinstance(raw, list | tuple) or not all(
+        isinstance(t, list | tuple) and len(t) == 2 and isinstance(t[0], str)
+        and (t[1] is None or isinstance(t[1], str)) for t in raw
+    ):  # fmt: skip
+        raise EditError(f"edit.targets: expected pairs of [site, side or null]; received {raw!r}")
+    return tuple((str(t[0]), t[1]) for t in raw)
+
+
+def parse_edit(data: object, /) -> Edit:
+    """An :class:`Edit` from plain data (a stored edit, a web form, the JSON API), every field
+    checked; an :class:`EditError` names the field, what was expected and what was received."""
+    if not isinstance(data, dict):
+        raise EditError(f"edit: expected a mapping with kind, exercise, who, when and why; "
+                        f"received {type(data).__name__}")  # fmt: skip
+    unknown = sorted(set(map(str, data)) - _FIELDS)
+    if unknown:
+        raise EditError(f"edit.{unknown[0]}: unknown field; expected one of {sorted(_FIELDS)}")
+    kind = data.get("kind")
+    if kind not in _KINDS:
+        raise EditError(f"edit.kind: expected one of {', '.join(_KINDS)}; received {kind!r}")
+    try:
+        when = dt.date.fromisoformat(str(data.get("when")))
+    except ValueError:
+        raise EditError(f"edit.when: expected a date YYYY-MM-DD; received "
+                        f"{data.get('when')!r}") from None  # fmt: skip
+    position = _number(data, "position", int)
+    minutes = _number(data, "minutes", float)
+    return Edit(kind=kind, exercise=str(_text(data, "exercise")), who=str(_text(data, "who")),
+                when=when, why=_text(data, "why", optional=True) or "",
+                replacement=_text(data, "replacement", optional=True),
+                position=None if position is None else int(position),
+                minutes=None if minutes is None else float(minutes),
+                targets=_targets(data))  # fmt: skip
+
 
 def apply_edits(
     program: Program,
@@ -56,12 +130,25 @@ def apply_edits(
     *,
     library: Library | None = None,
     rules: ProgramRules | None = None,
+    refused: Literal["raise", "note"] = "raise",
 ) -> Program:
-    """``program`` with ``edits`` applied in date order (pure; the program is not changed)."""
+    """``program`` with ``edits`` applied in date order (pure; the program is not changed).
+
+    An edit that cannot apply raises :class:`EditError`, or with ``refused="note"`` (stored
+    edits replayed over a program rebuilt after a new intake or a library change) is left out
+    and the program says so in a coach's note: a coach's edit survives unless it no longer
+    passes the contraindications or no longer finds its exercise.
+    """
     library = library or default_library()
     rules = rules or default_rules()
     for edit in sorted(edits, key=lambda e: e.when):
-        program = _apply(program, edit, library, rules)
+        try:
+            program = _apply(program, edit, library, rules)
+        except EditError as e:
+            if refused == "raise":
+                raise
+            note = f"a coach's edit no longer applies and was left out: {e}"
+            program = replace(program, coach_notes=(*program.coach_notes, note))
     return program
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from kinchain.assessment import Assessment, assess, country_words
 from kinchain.body import SiteRef
@@ -21,7 +22,7 @@ from kinchain.program import Checkin, CheckinOutcome, Program, apply_checkins, b
 from kinchain.program.edits import Edit, apply_edits
 from kinchain.tissue import TissueState, tissue_state
 
-__all__ = ["Evaluation", "default_side", "evaluate"]
+__all__ = ["Evaluation", "default_side", "evaluate", "with_answers_asked_again"]
 
 #: sites whose deficit decides the default stance side of a client's simulation
 _LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
@@ -49,9 +50,8 @@ class Evaluation:
     assessment: Assessment
     built: Program | None
     outcome: CheckinOutcome | None = None
-    _runs: dict[_RunKey, ClientSimulation] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    checkins: tuple[Checkin, ...] = ()  # the check-ins replayed, in date order
+    _runs: dict[_RunKey, ClientSimulation] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def program(self) -> Program | None:
@@ -85,6 +85,16 @@ class Evaluation:
         return self._runs[key]
 
 
+def with_answers_asked_again(checkins: Sequence[Checkin], intake: Intake, /) -> Intake:
+    """The intake with the screening answers of the check-ins laid over its own, by date."""
+    answers: dict[str, bool] = {}
+    for checkin in sorted(checkins, key=lambda c: c.date):
+        answers.update(checkin.screening)
+    if not answers:
+        return intake
+    return intake.model_copy(update={"screening": {**intake.screening, **answers}})
+
+
 def evaluate(
     intake: Intake,
     /,
@@ -93,21 +103,31 @@ def evaluate(
     country: str | None = None,
     checkins: Sequence[Checkin] = (),
     edits: Sequence[Edit] = (),
+    stale_edits: Literal["raise", "note"] = "raise",
+    asked_again: Sequence[Checkin] = (),
 ) -> Evaluation:
     """Evaluate a validated intake on ``as_of`` (pure: the same data gives the same answer).
 
     The tissue state is computed once and handed to the assessment; the program is built from
     the assessment (None when suspended), the coach's ``edits`` are applied to it
     (:func:`kinchain.program.edits.apply_edits`), then the check-ins are replayed over it in
-    date order, so an exercise the coach removed stays removed.
+    date order, so an exercise the coach removed stays removed. ``stale_edits="note"``
+    (stored edits) leaves out an edit that no longer applies, with a coach's note, instead of
+    refusing the evaluation.
+
+    The red-flag questions a check-in asked again count as the intake's answers from its date
+    on (the latest answer to each question wins), from ``checkins`` and from ``asked_again``
+    (check-ins whose program change waits for the coach: a serious answer acts at once).
     """
+    intake = with_answers_asked_again([*checkins, *asked_again], intake)
     words = country_words(country)
     tissue = tissue_state(intake, as_of=as_of)
     assessment = assess(intake, as_of=as_of, country=words, tissue=tissue)
     built = build_program(intake, assessment, as_of=as_of)
     if built is not None and edits:
-        built = apply_edits(built, edits)
+        built = apply_edits(built, edits, refused=stale_edits)
     outcome = None
-    if built is not None and checkins:
-        outcome = apply_checkins(built, sorted(checkins, key=lambda c: c.date))
-    return Evaluation(intake, as_of, tissue, assessment, built, outcome)
+    replayed = tuple(sorted(checkins, key=lambda c: c.date))
+    if built is not None and replayed:
+        outcome = apply_checkins(built, replayed)
+    return Evaluation(intake, as_of, tissue, assessment, built, outcome, replayed)

@@ -160,13 +160,27 @@ def simulate_client_file(
 
 
 def _run(
-    intake: Intake, state: TissueState, /, *, activity: str, side: str | None,
-    shoe: str | None, step_rate_pct: float = 0.0, stride_length_pct: float = 0.0,
+    intake: Intake,
+    state: TissueState,
+    /,
+    *,
+    activity: str,
+    side: str | None,
+    shoe: str | None,
+    step_rate_pct: float = 0.0,
+    stride_length_pct: float = 0.0,
 ) -> ClientSimulation:
     """One chain run of a loaded client (side None: the side of her worst deficit)."""
     side = side or default_side(state.deficits())
-    return simulate_client(intake, state.deficits(), activity=activity, side=side, shoe=shoe,
-                           step_rate_pct=step_rate_pct, stride_length_pct=stride_length_pct)
+    return simulate_client(
+        intake,
+        state.deficits(),
+        activity=activity,
+        side=side,
+        shoe=shoe,
+        step_rate_pct=step_rate_pct,
+        stride_length_pct=stride_length_pct,
+    )
 
 
 def simulate_gait_change(

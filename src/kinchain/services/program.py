@@ -47,9 +47,7 @@ def program_for(intake: Intake, assessment: Assessment, /, *, as_of: dt.date) ->
 def program_json(
     intake: Intake, assessment: Assessment, /, *, as_of: dt.date
 ) -> dict[str, Any] | None:
-    """The ``program`` object of the assessment's JSON (None when suspended).
-
-    """
+    """The ``program`` object of the assessment's JSON (None when suspended)."""
     program = program_for(intake, assessment, as_of=as_of)
     return program.to_json() if program is not None else None
 
@@ -159,8 +157,13 @@ def checkin_file(
         why = f" ({first})" if first else ""
         raise CheckinError(
             loaded[0].source,
-            [Problem("date", f"{as_of} is before the intake's own dates{why}; "
-                     "a check-in follows the program built from the intake")],
+            [
+                Problem(
+                    "date",
+                    f"{as_of} is before the intake's own dates{why}; "
+                    "a check-in follows the program built from the intake",
+                )
+            ],
         ) from None
     return checkin_view(evaluate(intake, as_of=as_of, checkins=loaded))
 

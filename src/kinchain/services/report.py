@@ -246,3 +246,15 @@ def render_demo_report(
         pdf=folder / "report.pdf",
         as_of=as_of,
     )
+
+
+def report_documents(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
+    """One evaluation's report as HTML (or, with ``pdf``, the printable PDF), for the web."""
+    from kinchain.report.html import render_html
+    from kinchain.report.pdf import pdf_bytes
+
+    inputs = report_inputs_of(evaluation)
+    args = (inputs.client, inputs.assessment, inputs.simulation)
+    if pdf:
+        return pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))
+    return render_html(*args, as_of=inputs.as_of).encode("utf-8")

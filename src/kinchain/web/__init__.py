@@ -1,7 +1,6 @@
-"""The web app: app factory, request dependencies, one error mapping, routes and templates.
+"""The web app for the coach (and, next, the client): FastAPI routes over the same use cases
+as the command line, server-rendered Jinja pages, HTMX shipped in the package."""
 
-Empty until issue 13 (the coach's web app) fills it; named now so the import-linter contracts
-can hold the domain and the services away from it.
-"""
+from kinchain.web.app import create_app
 
-__all__: list[str] = []
+__all__ = ["create_app"]

@@ -1,0 +1,5 @@
+"""``python -m kinchain``: the same as the ``kinchain`` command."""
+
+from kinchain.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""A client's pages: her record, her report (HTML and PDF), and a new client from a file."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, UploadFile
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from kinchain.accounts import Action
+from kinchain.errors import InputError, NotFoundError
+from kinchain.services.assessment import assessment_json
+from kinchain.services.records import client_record, evaluation_of, import_client
+from kinchain.services.report import report_documents
+from kinchain.web.deps import CurrentViewer, Uow
+from kinchain.web.pages import render
+from kinchain.web.rules import client_rule, practice_rule
+
+router = APIRouter(include_in_schema=False)
+
+#: the largest intake file the web accepts (an intake is a few kB)
+MAX_UPLOAD = 512 * 1024
+
+
+@router.get("/clients/{client_id}")
+@client_rule(Action.READ_CLINICAL_RECORD)
+def client_page(request: Request, client_id: str, uow: Uow) -> Response:
+    record = client_record(uow, client_id)
+    with uow:
+        evaluation = evaluation_of(uow, client_id)
+        proposals = uow.proposals.open(client_id)
+    return render(request, "client.html", record=record, view=assessment_json(evaluation),
+                  program=evaluation.program, timeline=_timeline(record), proposals=proposals)
+
+
+@router.post("/clients/{client_id}/proposals/{proposal_id}")
+@client_rule(Action.APPROVE_PROPOSAL)
+def decide(client_id: str, proposal_id: str, uow: Uow,
+           decision: Annotated[str, Form(pattern="^(accept|decline)$")]) -> Response:
+    from kinchain.services.lifecycle import decide_proposal
+
+    with uow:  # the proposal must be this client's: another's is not found
+        if proposal_id not in {p.id for p in uow.proposals.open(client_id)}:
+            raise NotFoundError(f"proposal: no open proposal {proposal_id!r} for this client")
+    decide_proposal(uow, proposal_id, accepted=decision == "accept")
+    return RedirectResponse(f"/clients/{client_id}", status_code=303)
+
+
+def _timeline(record: dict[str, Any]) -> list[dict[str, str]]:
+    """The record's events, newest first, in words."""
+    events = [{"when": v["saved_at"][:10], "what": f"intake version {v['version']} saved"
+               + (f": {v['reason']}" if v.get("reason") else "")}
+              for v in record["intake_versions"]]
+    for c in record["checkins"]:
+        doc = c["document"]
+        worst = max((p["intensity"] for p in doc.get("pain", [])), default=None)
+        pain = f", worst pain {worst}/10" if worst is not None else ""
+        events.append({"when": c["date"], "what": f"check-in: felt {doc.get('effort')}{pain}"})
+    for e in record["edits"]:
+        edit = e["edit"]
+        events.append({"when": edit["when"], "what": f"coach's edit: {edit['kind']} "
+                       f"{edit['exercise']}" + (f" ({edit['why']})" if edit.get("why") else "")})
+    return sorted(events, key=lambda e: e["when"], reverse=True)
+
+
+@router.get("/clients/{client_id}/report")
+@client_rule(Action.READ_CLINICAL_RECORD)
+def client_report(client_id: str, uow: Uow) -> Response:
+    with uow:
+        evaluation = evaluation_of(uow, client_id)
+        uow.audit.record("report.read", client_id=client_id)
+        uow.commit()
+    return Response(report_documents(evaluation), media_type="text/html; charset=utf-8")
+
+
+@router.get("/clients/{client_id}/report.pdf")
+@client_rule(Action.READ_CLINICAL_RECORD)
+def client_report_pdf(client_id: str, uow: Uow) -> Response:
+    with uow:
+        evaluation = evaluation_of(uow, client_id)
+        uow.audit.record("report.download", client_id=client_id)
+        uow.commit()
+    name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
+    return Response(report_documents(evaluation, pdf=True), media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-report.pdf"'})
+
+
+@router.post("/clients")
+@practice_rule(Action.ADD_CLIENT)
+async def add_client(viewer: CurrentViewer, uow: Uow,
+                     intake: Annotated[UploadFile, File()]) -> Response:
+    from kinchain.intake.files import parse_text
+
+    raw = await intake.read(MAX_UPLOAD + 1)
+    if len(raw) > MAX_UPLOAD:
+        raise InputError(f"intake: a file of at most {MAX_UPLOAD // 1024} kB; received more")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("intake: expected a YAML or JSON text file in UTF-8; received "
+                         "something else") from None
+    name = intake.filename or "intake"
+    data = parse_text(text, source=name, json_format=name.lower().endswith(".json") or None)
+    done = import_client(uow, data, source=name, coaches=(viewer.user.id,)
+                         if "coach" in viewer.user.role.split() else ())
+    return RedirectResponse(f"/clients/{done.client.id}", status_code=303)
