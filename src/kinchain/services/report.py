@@ -250,11 +250,9 @@ def render_demo_report(
 
 def report_documents(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
     """One evaluation's report as HTML (or, with ``pdf``, the printable PDF), for the web."""
-    from kinchain.report.html import render_html
-    from kinchain.report.pdf import pdf_bytes
+    from kinchain.report import pdf_bytes, render_html  # matplotlib and jinja: load on use
 
-    inputs = report_inputs_of(evaluation)
-    args = (inputs.client, inputs.assessment, inputs.simulation)
+    view = report_inputs_of(evaluation).view
     if pdf:
-        return pdf_bytes(render_html(*args, as_of=inputs.as_of, for_print=True))
-    return render_html(*args, as_of=inputs.as_of).encode("utf-8")
+        return pdf_bytes(render_html(view, for_print=True))
+    return render_html(view).encode("utf-8")
