@@ -52,6 +52,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "body",
     "store",  # db, practice, user, client: the stored records
     "serve",  # serve, token: the web app
+    "fhir",  # fhir export, fhir import
 )
 
 #: the --country option's help, shared by assess, program and report

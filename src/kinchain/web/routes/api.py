@@ -114,3 +114,11 @@ def get_history(client_id: str, uow: Uow) -> Json:
     record = client_record(uow, client_id)
     keys = ("intake_versions", "checkins", "edits", "shown")
     return {k: record[k] for k in keys}
+
+
+@router.get("/clients/{client_id}/fhir", summary="The record as one FHIR Bundle (R4B or R5)")
+@client_rule(Action.EXPORT_FHIR)
+def get_fhir(client_id: str, uow: Uow, release: str = "R4B") -> Json:
+    from kinchain.services.fhir_records import fhir_export
+
+    return fhir_export(uow, client_id, release=release)
