@@ -8,10 +8,12 @@ import re
 import pytest
 
 from kinchain.assessment import Assessment
-from kinchain.assessment.model import Contributor, JointReport, Place, WeakestLink
+from kinchain.assessment.model import Contributor, JointReport, WeakestLink
 from kinchain.assessment.red_flags import Screening
+from kinchain.body import SiteRef
 from kinchain.errors import DataFileError
 from kinchain.intake import Intake, parse_intake
+from kinchain.intake.refs import InjuryRef
 from kinchain.report.bodymap import (
     BodyMap,
     InjuryMark,
@@ -42,17 +44,17 @@ def _client(**extra: object) -> Intake:
     return parse_intake(base, as_of=AS_OF)
 
 
-def _contributor(kind: str, source: Place, ref: str, score: float) -> Contributor:
-    pain = Place("sacroiliac", "left")
+def _contributor(kind: str, source: SiteRef, ref: InjuryRef | str, score: float) -> Contributor:
+    pain = SiteRef("sacroiliac", "left")
     return Contributor(pain, "pain[0]", kind, source, ref, "", score, "EXP", False, "", ())
 
 
 def _assessment(
     deficit: float = 0.4, *, habits_only: bool = False, no_findings: bool = False
 ) -> Assessment:
-    injury = _contributor("injury", Place("ankle", "left"), "injuries[0]", 0.7)
-    habit = _contributor("habit", Place(None, None), "habits.carrying", 0.5)
-    link = WeakestLink(Place("ankle", "left"), "injuries[0]", Place("hip", "left"), 0.2, ())
+    injury = _contributor("injury", SiteRef("ankle", "left"), InjuryRef(0), 0.7)
+    habit = _contributor("habit", SiteRef(None, None), "habits.carrying", 0.5)
+    link = WeakestLink(SiteRef("ankle", "left"), InjuryRef(0), SiteRef("hip", "left"), 0.2, ())
     return Assessment(
         client="A",
         as_of=AS_OF,
