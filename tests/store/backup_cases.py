@@ -54,8 +54,11 @@ def fill(db: Database, clock) -> dict[str, list[str]]:
     south = records.import_client(uow(db, "South"), intake("maria"), source="twin.yaml")
     maria = north[0].client.id
     routine = records.client_record(uow(db), maria)["program"]["routine"]
-    records.add_edit(uow(db), maria, {"kind": "remove", "exercise": routine[-1]["exercise"],
-                                      "why": "no step at home"})
+    records.add_edit(
+        uow(db),
+        maria,
+        {"kind": "remove", "exercise": routine[-1]["exercise"], "why": "no step at home"},
+    )
     for pain in (6, 4):
         clock.advance(days=7, hours=1, microseconds=250)
         records.add_checkin(uow(db), maria, checkin(clock.now.date(), pain), key=f"k{pain}")
@@ -67,21 +70,55 @@ def _fill_the_rest(db: Database, maria: str, exercise: str, now: dt.datetime) ->
     with uow(db) as u:
         u.users.add("maria@client.example", "client", "hash:2", client_id=maria)
         u.consents.add(Consent(maria, "health_data", True, now, "signed form", "coach"))
-        u.consents.add(Consent(maria, "share_with_clinician", False, now, "web", "coach",
-                               clinician="Dr Okafor", guardian=None))
+        u.consents.add(
+            Consent(
+                maria,
+                "share_with_clinician",
+                False,
+                now,
+                "web",
+                "coach",
+                clinician="Dr Okafor",
+                guardian=None,
+            )
+        )
         u.ticks.add(maria, now.date(), exercise)
         u.drafts.save("us_author", maria, {"client": {"name": "Maria draft"}, "é": "ü"})
         u.commit()
     practice = db.practice("North").id
     snapshot = records.client_record(uow(db), maria)["shown"][-1]["snapshot"]
     with Session(db.engine) as s, s.begin():
-        s.add(t.ProposalRow(id="pp_1", practice_id=practice, client_id=maria, because="knowledge",
-                            snapshot=snapshot, summary="new evidence", created_at=now))
+        s.add(
+            t.ProposalRow(
+                id="pp_1",
+                practice_id=practice,
+                client_id=maria,
+                because="knowledge",
+                snapshot=snapshot,
+                summary="new evidence",
+                created_at=now,
+            )
+        )
         s.flush()
-        s.add(t.ProposalDecisionRow(proposal_id="pp_1", practice_id=practice, client_id=maria,
-                                    accepted=False, decided_by="coach", decided_at=now))
-        s.add(t.ErasureRow(id="er_1", practice_id=practice, client_id="cl_gone",
-                           requested_at=now, confirmed_by="admin"))
+        s.add(
+            t.ProposalDecisionRow(
+                proposal_id="pp_1",
+                practice_id=practice,
+                client_id=maria,
+                accepted=False,
+                decided_by="coach",
+                decided_at=now,
+            )
+        )
+        s.add(
+            t.ErasureRow(
+                id="er_1",
+                practice_id=practice,
+                client_id="cl_gone",
+                requested_at=now,
+                confirmed_by="admin",
+            )
+        )
 
 
 def shown_records(db: Database, clients: dict[str, list[str]]) -> dict[str, str]:
@@ -97,8 +134,9 @@ def every_row(engine: Engine) -> dict[str, list[tuple]]:
     """Every row of every table, by primary key, as Python values."""
     with engine.connect() as c:
         return {
-            table.name: [tuple(r) for r in c.execute(
-                select(table).order_by(*table.primary_key.columns))]
+            table.name: [
+                tuple(r) for r in c.execute(select(table).order_by(*table.primary_key.columns))
+            ]
             for table in TABLES
         }
 
