@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -43,7 +44,7 @@ from kinchain.records import canonical_json
 from kinchain.store import tables as t
 from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
 from kinchain.store.engine import WRITE_OPTION, redacted
-from kinchain.store.migrate import alembic_config, schema_status
+from kinchain.store.migrate import alembic_config
 from kinchain.store.uow import translate
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "archive_lines",
     "backup",
     "restore",
+    "schema_head",
     "verify",
 ]
 
@@ -152,6 +154,16 @@ def _snapshot(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
+@functools.cache
+def schema_head() -> str:
+    """The newest schema revision this kinchain knows: what it writes and restores."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(Path(__file__).parent / "migrations")).get_current_head()
+    assert head is not None  # kinchain ships at least one migration
+    return head
+
+
 def _check_revision(connection: Connection, head: str) -> None:
     from alembic.runtime.migration import MigrationContext
 
@@ -185,7 +197,7 @@ def archive_lines(
     """The archive's lines (header, rows, trailer) of one practice (by name) or all, read in
     one read transaction: what the lines hold is one state of the database, however long
     the reading takes and whatever is written meanwhile."""
-    head = schema_status(engine).head
+    head = schema_head()
     with _snapshot(engine) as connection:
         _check_revision(connection, head)
         practices = _practices(connection, practice)
@@ -266,10 +278,10 @@ class ArchiveReader:
     authentication, the header's format and schema, each row's columns and values, and at the
     end the trailer's counts and checksum. :attr:`summary` is set once all rows are read."""
 
-    def __init__(self, path: Path, key: BackupKey, /, *, head: str) -> None:
+    def __init__(self, path: Path, key: BackupKey, /) -> None:
         self.path = path
         self._key = key
-        self._head = head
+        self._head = schema_head()
         self.summary: ArchiveSummary | None = None
 
     def _lines(self) -> Iterator[tuple[int, bytes]]:
@@ -370,9 +382,9 @@ class ArchiveReader:
         raise InputError(f"{self.path}: the archive ends without its trailer; nothing was restored")
 
 
-def verify(path: Path, key: BackupKey, /, *, head: str) -> ArchiveSummary:
+def verify(path: Path, key: BackupKey, /) -> ArchiveSummary:
     """Read and check a whole archive, touching no database; what it holds."""
-    reader = ArchiveReader(path, key, head=head)
+    reader = ArchiveReader(path, key)
     for _ in reader.rows():
         pass
     assert reader.summary is not None
@@ -411,13 +423,12 @@ def restore(path: Path, engine: Engine, key: BackupKey, /) -> ArchiveSummary:
     its id as it was. A fault anywhere keeps nothing."""
     from alembic import command
 
-    head = schema_status(engine).head
-    summary = verify(path, key, head=head)
+    summary = verify(path, key)
     try:
         with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
             _refuse_non_empty(connection)
             command.upgrade(alembic_config(connection), "head")  # type: ignore[arg-type]
-            _load(connection, ArchiveReader(path, key, head=head).rows())
+            _load(connection, ArchiveReader(path, key).rows())
     except DBAPIError as e:
         raise translate(e) from None
     return summary
