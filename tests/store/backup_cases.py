@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -14,7 +17,7 @@ from kinchain.records import Consent, canonical_json
 from kinchain.services import records
 from kinchain.store import Database
 from kinchain.store import tables as t
-from kinchain.store.archive import BackupKey
+from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
 from kinchain.store.backup import TABLES
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -143,3 +146,23 @@ def every_row(engine: Engine) -> dict[str, list[tuple]]:
 
 def counts(engine: Engine) -> dict[str, int]:
     return {name: len(rows) for name, rows in every_row(engine).items()}
+
+
+def reseal(
+    path: Path, out: Path, edit: Callable[[list[bytes]], list[bytes]], *, checksum: bool = True
+) -> Path:
+    """The archive's lines changed by ``edit`` and sealed again with the right key, as someone
+    holding the key could; with ``checksum`` the trailer's checksum is made to fit."""
+    with path.open("rb") as stream:
+        plain = b"".join(open_sealed(stream, KEY, name=str(path)))
+    lines = edit(plain.splitlines(keepends=True))
+    if checksum:
+        trailer = json.loads(lines[-1])
+        trailer["sha256"] = hashlib.sha256(b"".join(lines[:-1])).hexdigest()
+        lines[-1] = canonical_json(trailer).encode() + b"\n"
+    with out.open("wb") as stream:
+        sealed = SealedWriter(stream, KEY)
+        for line in lines:
+            sealed.write(line)
+        sealed.close()
+    return out

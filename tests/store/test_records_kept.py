@@ -22,8 +22,11 @@ def intake(name: str = "maria") -> dict:
 
 
 def checkin(day: str, pain: int = 3, effort: str = "ok") -> dict:
-    return {"date": day, "effort": effort, "pain": [{"site": "sacroiliac", "side": "left",
-                                                     "intensity": pain}]}
+    return {
+        "date": day,
+        "effort": effort,
+        "pain": [{"site": "sacroiliac", "side": "left", "intensity": pain}],
+    }
 
 
 def uow(db: Database, practice: str = "North"):
@@ -53,7 +56,8 @@ def test_a_client_of_another_practice_is_not_found_as_if_she_did_not_exist(north
     with pytest.raises(NotFoundError) as missing:
         records.client_record(uow(north, "South"), "cl_000000000000_0000000000")
     assert str(other.value).replace(done.client.id, "X") == str(missing.value).replace(
-        "cl_000000000000_0000000000", "X")
+        "cl_000000000000_0000000000", "X"
+    )
 
 
 def test_an_intake_that_fails_validation_stores_nothing(north):
@@ -122,16 +126,20 @@ def test_a_checkin_for_another_practices_client_is_not_found(north, clock):
     done = records.import_client(uow(north), intake(), source="maria.yaml")
     clock.advance(days=7)
     with pytest.raises(NotFoundError):
-        records.add_checkin(uow(north, "South"), done.client.id,
-                            checkin(clock.now.date().isoformat()))
+        records.add_checkin(
+            uow(north, "South"), done.client.id, checkin(clock.now.date().isoformat())
+        )
 
 
 def test_a_coachs_edit_survives_the_next_checkin_and_the_next_intake_version(north, clock):
     done = records.import_client(uow(north), intake(), source="maria.yaml")
     program = records.client_record(uow(north), done.client.id)["program"]
     removed = program["routine"][-1]["exercise"]
-    records.add_edit(uow(north), done.client.id,
-                     {"kind": "remove", "exercise": removed, "why": "she has no step at home"})
+    records.add_edit(
+        uow(north),
+        done.client.id,
+        {"kind": "remove", "exercise": removed, "why": "she has no step at home"},
+    )
     clock.advance(days=7)
     records.add_checkin(uow(north), done.client.id, checkin(clock.now.date().isoformat()))
     records.save_intake(uow(north), done.client.id, intake(), source="web")
@@ -142,8 +150,11 @@ def test_a_coachs_edit_survives_the_next_checkin_and_the_next_intake_version(nor
 def test_a_contraindicated_edit_is_refused_with_its_reason_and_not_stored(north):
     done = records.import_client(uow(north), intake(), source="maria.yaml")
     with pytest.raises(Exception, match="exercise"):
-        records.add_edit(uow(north), done.client.id,
-                         {"kind": "add", "exercise": "no-such-exercise", "why": "try"})
+        records.add_edit(
+            uow(north),
+            done.client.id,
+            {"kind": "add", "exercise": "no-such-exercise", "why": "try"},
+        )
     assert records.client_record(uow(north), done.client.id)["edits"] == []
 
 
@@ -168,7 +179,8 @@ def test_the_client_list_shows_the_last_checkin_and_the_pain_trend(north, clock)
     done = records.import_client(uow(north), intake(), source="maria.yaml")
     for pain in (6, 5, 3):
         clock.advance(days=7)
-        records.add_checkin(uow(north), done.client.id,
-                            checkin(clock.now.date().isoformat(), pain=pain))
+        records.add_checkin(
+            uow(north), done.client.id, checkin(clock.now.date().isoformat(), pain=pain)
+        )
     row = records.client_page(uow(north)).clients[0]
     assert row.pains == (6, 5, 3) and row.last_checkin == clock.now.date()

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, RowMapping, Table, inspect, select
+from sqlalchemy import Column, Connection, Engine, RowMapping, Table, event, inspect, select
 from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError
 
@@ -43,7 +43,7 @@ from kinchain.errors import ConflictError, InputError, NotFoundError
 from kinchain.records import canonical_json
 from kinchain.store import tables as t
 from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
-from kinchain.store.engine import WRITE_OPTION, redacted
+from kinchain.store.engine import WRITE_OPTION, _sqlite_begin, redacted
 from kinchain.store.migrate import alembic_config
 from kinchain.store.uow import translate
 
@@ -417,15 +417,27 @@ def _load(connection: Connection, rows: Iterator[tuple[Table, dict[str, object]]
         connection.execute(current.insert(), batch)
 
 
+def _transactional(engine: Engine) -> Engine:
+    """The engine to restore with: on SQLite only one opened by :func:`open_engine`, whose
+    transactions hold the schema's creation too (the driver's own commits it at once)."""
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "begin", _sqlite_begin):
+        raise ValueError(
+            "restore: expected a SQLite engine from kinchain.store.open_engine (whose "
+            "transaction holds the whole restore); received one opened otherwise"
+        )
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
 def restore(path: Path, engine: Engine, key: BackupKey, /) -> ArchiveSummary:
     """Load an archive into an empty database (SQLite or PostgreSQL): the archive is checked
     whole first; then, in one transaction, the migrations run and every row is inserted with
     its id as it was. A fault anywhere keeps nothing."""
     from alembic import command
 
+    writer = _transactional(engine)
     summary = verify(path, key)
     try:
-        with engine.execution_options(**{WRITE_OPTION: True}).begin() as connection:
+        with writer.begin() as connection:
             _refuse_non_empty(connection)
             command.upgrade(alembic_config(connection), "head")  # type: ignore[arg-type]
             _load(connection, ArchiveReader(path, key).rows())
