@@ -52,6 +52,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checkin",
     "simulate",
     "body",
+    "backup",  # backup, restore, backup-key: the stored records into an archive and back
 )
 
 #: the --country option's help, shared by assess, program and report

@@ -39,7 +39,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError
 
 import kinchain
-from kinchain.errors import ConflictError, InputError, NotFoundError
+from kinchain.errors import ConflictError, InputError, NotFoundError, StorageUnavailable
 from kinchain.records import canonical_json
 from kinchain.store import tables as t
 from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
@@ -268,6 +268,11 @@ def backup(
             stream.flush()
             os.fsync(stream.fileno())
         partial.replace(out)
+    except DBAPIError as e:
+        first = (str(e.orig).strip().splitlines() or [""])[0]
+        raise StorageUnavailable(
+            f"backup: the database could not be read now ({first}); no archive was written"
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     return _summary(json.loads(first), json.loads(last)["counts"], key)
