@@ -107,3 +107,14 @@ def test_the_key_comes_from_the_environment_when_no_key_file_is_given():
     assert load_key(None, environ={KEY_ENV_VAR: KEY.text()}) == KEY
     with pytest.raises(InputError, match="--key-file FILE or the KINCHAIN_BACKUP_KEY"):
         load_key(None, environ={})
+
+
+def test_repeated_json_lines_are_sealed_in_a_fraction_of_their_size():
+    lines = b"".join(
+        b'{"row":{"document":"{\\"effort\\":\\"ok\\",\\"pain\\":[]}","id":"ch_%06d"},"table":"checkin"}\n'
+        % i
+        for i in range(50_000)
+    )
+    blob = sealed(lines)
+    assert len(blob) < len(lines) / 5
+    assert opened(blob) == lines

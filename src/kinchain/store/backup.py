@@ -269,9 +269,9 @@ def backup(
             os.fsync(stream.fileno())
         partial.replace(out)
     except DBAPIError as e:
-        first = (str(e.orig).strip().splitlines() or [""])[0]
+        said = (str(e.orig).strip().splitlines() or [""])[0]
         raise StorageUnavailable(
-            f"backup: the database could not be read now ({first}); no archive was written"
+            f"backup: the database could not be read now ({said}); no archive was written"
         ) from None
     finally:
         partial.unlink(missing_ok=True)
