@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from backup_cases import KEY, counts, every_row, fill, shown_records
+from backup_cases import KEY, counts, every_row, fill, shown_records, uow
 
 from kinchain.store import Database
 from kinchain.store.backup import backup, restore
@@ -55,3 +55,14 @@ def test_a_backup_of_one_practice_holds_its_records_and_nothing_of_another(
         assert south not in {str(v) for row in rows for v in row}, f"{name} holds South's rows"
     north = {c: clients["North"] for c in ("North",)}
     assert shown_records(restored, north) == shown_records(db, north)
+
+
+def test_each_practices_audit_log_keeps_who_backed_it_up_and_where_to(db, clock, tmp_path):
+    fill(db, clock)
+    backup(db.engine, tmp_path / "north.kbak", KEY, practice="North", actor="cli:coach")
+    with uow(db) as north:
+        entry = north.audit.entries(limit=1)[0]
+    with uow(db, "South") as south:
+        assert "practice.backup" not in [e.action for e in south.audit.entries()]
+    assert (entry.action, entry.user_id) == ("practice.backup", "cli:coach")
+    assert "north.kbak" in entry.detail and KEY.key_id in entry.detail

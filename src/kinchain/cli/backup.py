@@ -3,6 +3,7 @@ into a sealed archive and back. Translation only: the work is :mod:`kinchain.sto
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,14 @@ _KEY_FILE_OPTION = typer.Option(
         "KINCHAIN_BACKUP_KEY environment variable)."
     ),
 )
+
+
+def _actor() -> str:
+    """Who acts from the command line, as the audit log names it."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
 
 
 def _engine(url: str | None) -> Engine:
@@ -74,7 +83,8 @@ def backup(
     The archive is versioned JSON lines (a header, every row of every table, a trailer with
     the counts and a SHA-256 checksum), encrypted with AES-256-GCM under the practice's key.
     It is read in one read transaction, so a backup taken while others write holds one state
-    of the database. FILE appears whole or not at all. Keep the key apart from the archives:
+    of the database. Each practice's audit log keeps who backed it up and where to. FILE
+    appears whole or not at all. Keep the key apart from the archives:
     without it no archive can be opened. The format is described in docs/storage.md.
 
     Examples:
@@ -91,7 +101,7 @@ def backup(
     key = load_key(key_file)
     engine = _engine(database)
     try:
-        summary = write_backup(engine, file, key, practice=practice, replace=force)
+        summary = write_backup(engine, file, key, practice=practice, replace=force, actor=_actor())
     finally:
         engine.dispose()
     _say(summary, "backed up")

@@ -37,10 +37,11 @@ from typing import Any
 from sqlalchemy import Column, Connection, Engine, RowMapping, Table, event, inspect, select
 from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 import kinchain
 from kinchain.errors import ConflictError, InputError, NotFoundError, StorageUnavailable
-from kinchain.records import canonical_json
+from kinchain.records import canonical_json, new_id
 from kinchain.store import tables as t
 from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
 from kinchain.store.engine import WRITE_OPTION, _sqlite_begin, redacted
@@ -241,6 +242,36 @@ def _summary(
     )
 
 
+def _audit(
+    engine: Engine,
+    header: Mapping[str, Any],
+    out: Path,
+    summary: ArchiveSummary,
+    *,
+    actor: str,
+    origin: str,
+) -> None:
+    detail = (
+        f"backup {out.name} of {', '.join(summary.practices)} as they were at "
+        f"{header['created_at']}: {summary.rows} rows, key id {summary.key_id}"
+    )
+    at = dt.datetime.now(dt.UTC)
+    with Session(engine.execution_options(**{WRITE_OPTION: True})) as session, session.begin():
+        for practice in header["practices"]:
+            session.add(
+                t.AuditRow(
+                    id=new_id("au"),
+                    practice_id=practice["id"],
+                    at=at,
+                    user_id=actor,
+                    client_id=None,
+                    action="practice.backup",
+                    origin=origin,
+                    detail=detail,
+                )
+            )
+
+
 def backup(
     engine: Engine,
     out: Path,
@@ -249,11 +280,14 @@ def backup(
     *,
     practice: str | None = None,
     replace: bool = False,
+    actor: str | None = None,
+    origin: str = "cli",
     now: dt.datetime | None = None,
 ) -> ArchiveSummary:
     """Write a sealed archive of one practice (by name) or all to ``out``. The file appears
     whole or not at all (written beside it, then renamed); an existing one is kept unless
-    ``replace``."""
+    ``replace``. With ``actor``, each practice's audit log keeps who backed it up, when and
+    where to, before the archive appears: an archive whose entry cannot be written is removed."""
     if out.exists() and not replace:
         raise InputError(f"backup FILE: {out} already exists; name a new file or use --force")
     partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
@@ -267,6 +301,10 @@ def backup(
             sealed.close()
             stream.flush()
             os.fsync(stream.fileno())
+        summary = _summary(json.loads(first), json.loads(last)["counts"], key)
+        if actor is not None:
+            header = json.loads(first)
+            _audit(engine, header, out, summary, actor=actor, origin=origin)
         partial.replace(out)
     except DBAPIError as e:
         said = (str(e.orig).strip().splitlines() or [""])[0]
@@ -275,7 +313,7 @@ def backup(
         ) from None
     finally:
         partial.unlink(missing_ok=True)
-    return _summary(json.loads(first), json.loads(last)["counts"], key)
+    return summary
 
 
 class ArchiveReader:
