@@ -82,6 +82,20 @@ def test_counts_that_disagree_with_the_rows_are_refused(archive, target, tmp_pat
     _refused(edited, target, "the trailer counts")
 
 
+def test_a_value_of_the_wrong_kind_is_refused_naming_its_line_table_and_column(
+    archive, target, tmp_path
+):
+    def vague(lines: list[bytes]) -> list[bytes]:
+        first = next(i for i, line in enumerate(lines) if b'"table":"checkin"' in line)
+        row = json.loads(lines[first])
+        row["row"]["date"] = "last tuesday"
+        return [*lines[:first], canonical_json(row).encode() + b"\n", *lines[first + 1 :]]
+
+    edited = reseal(archive, tmp_path / "vague.kcb", vague)
+    message = _refused(edited, target, r"checkin\.date: expected a date \(not null\)")
+    assert "line " in message and "'last tuesday'" in message
+
+
 def test_another_archive_format_is_refused_and_says_which_this_kinchain_reads(
     archive, target, tmp_path
 ):

@@ -100,7 +100,7 @@ def _kind(column: Column[Any]) -> str:
 
 
 def _columns(table: Table) -> dict[str, str]:
-    return {column.name: _kind(column) for column in table.columns}
+    return {field.name: field.kind for field in _fields(table.name)}
 
 
 def _encode(value: object) -> object:
@@ -119,24 +119,34 @@ _PLAIN: dict[str, Callable[[object], bool]] = {
 }
 
 
-def _decode(column: Column[Any], kind: str, value: object, where: str) -> object:
-    """A JSON value back as the column's Python value, or a message naming the column."""
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    kind: str
+    nullable: bool
+
+
+@functools.cache
+def _fields(table: str) -> tuple[_Field, ...]:
+    columns = _BY_NAME[table].columns
+    return tuple(_Field(c.name, _kind(c), bool(c.nullable)) for c in columns)
+
+
+def _decode(field: _Field, value: object) -> object:
+    """A JSON value back as the column's Python value; ValueError when it is not one."""
     if value is None:
-        if column.nullable:
+        if field.nullable:
             return None
-        raise InputError(f"{where}: {column.name}: expected a {kind}; received null")
-    try:
-        if kind == "datetime" and isinstance(value, str):
-            moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                return moment.astimezone(dt.UTC)
-        elif kind == "date" and isinstance(value, str) and len(value) == 10:
-            return dt.date.fromisoformat(value)
-        elif kind in _PLAIN and _PLAIN[kind](value):
+    elif (check := _PLAIN.get(field.kind)) is not None:
+        if check(value):
             return value
-    except ValueError:
-        pass
-    raise InputError(f"{where}: {column.name}: expected a {kind}; received {value!r}")
+    elif field.kind == "datetime" and isinstance(value, str):
+        moment = dt.datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            return moment.astimezone(dt.UTC)
+    elif field.kind == "date" and isinstance(value, str) and len(value) == 10:
+        return dt.date.fromisoformat(value)
+    raise ValueError(field.kind)
 
 
 def _line(document: object) -> bytes:
@@ -378,13 +388,20 @@ class ArchiveReader:
         values = document.get("row")
         if table is None or not isinstance(values, dict):
             raise self._refused(number, "expected a row of a known table, or the trailer")
-        kinds = _columns(table)
-        if set(values) != set(kinds):
-            raise self._refused(number, f"the {table.name} row's columns are not {sorted(kinds)}")
-        where = f"{self.path}: line {number}: {table.name}"
-        row = {
-            name: _decode(table.c[name], kind, values[name], where) for name, kind in kinds.items()
-        }
+        fields = _fields(table.name)
+        if len(values) != len(fields) or any(f.name not in values for f in fields):
+            names = [f.name for f in fields]
+            raise self._refused(number, f"the {table.name} row's columns are not {names}")
+        row: dict[str, object] = {}
+        for field in fields:
+            try:
+                row[field.name] = _decode(field, values[field.name])
+            except ValueError:
+                raise self._refused(
+                    number,
+                    f"{table.name}.{field.name}: expected a {field.kind}"
+                    f"{'' if field.nullable else ' (not null)'}; received {values[field.name]!r}",
+                ) from None
         return table, row
 
     def _trailer(
