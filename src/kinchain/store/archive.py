@@ -54,6 +54,7 @@ KEY_ENV_VAR = "KINCHAIN_BACKUP_KEY"
 CONTAINER_VERSION = 1
 MAGIC = b"KCBACKUP"
 PART_BYTES = 1 << 20  # plaintext per part
+_RAW_BYTES = 1 << 16  # bytes written before they are compressed
 _TAG = 16
 _PREFIX = 7
 _PREAMBLE = len(MAGIC) + 1 + 8 + _PREFIX
@@ -137,14 +138,21 @@ class SealedWriter:
         self._preamble += self._prefix
         self._buffer = bytearray()
         self._zip = zlib.compressobj(6)
+        self._raw: list[bytes] = []
+        self._raw_bytes = 0
         self._index = 0
         out.write(self._preamble)
 
     def write(self, data: bytes, /) -> None:
-        self._add(self._zip.compress(data))
+        self._raw.append(data)
+        self._raw_bytes += len(data)
+        if self._raw_bytes >= _RAW_BYTES:  # compressing line by line costs more than lines
+            self._add(self._zip.compress(b"".join(self._raw)))
+            self._raw, self._raw_bytes = [], 0
 
     def close(self) -> None:
-        self._add(self._zip.flush())
+        self._add(self._zip.compress(b"".join(self._raw)) + self._zip.flush())
+        self._raw, self._raw_bytes = [], 0
         self._seal(bytes(self._buffer), last=True)
         self._buffer.clear()
 
