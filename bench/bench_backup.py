@@ -27,9 +27,10 @@ from kinchain.intake.files import read_intake_data
 from kinchain.records import canonical_json
 from kinchain.store import tables as t
 from kinchain.store.archive import BackupKey
-from kinchain.store.backup import backup, restore
+from kinchain.store.backup import backup
 from kinchain.store.engine import open_engine
 from kinchain.store.migrate import upgrade
+from kinchain.store.restore import restore
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))

@@ -14,7 +14,8 @@ from backup_cases import KEY, checkin, counts, fill, uow
 from kinchain.services import records
 from kinchain.store import Database
 from kinchain.store.archive import SealedWriter
-from kinchain.store.backup import ArchiveReader, archive_lines, backup, restore
+from kinchain.store.backup import archive_lines, backup
+from kinchain.store.restore import ArchiveReader, restore
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from sqlalchemy import create_engine, inspect
 
 from kinchain.errors import ConflictError, InputError
 from kinchain.records import canonical_json
-from kinchain.store.backup import backup, restore
+from kinchain.store.backup import backup
 from kinchain.store.engine import open_engine
+from kinchain.store.restore import restore
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import pytest
 from backup_cases import KEY, counts, every_row, fill, shown_records, uow
 
 from kinchain.store import Database
-from kinchain.store.backup import backup, restore
+from kinchain.store.backup import backup
+from kinchain.store.restore import restore
 
 
 @pytest.fixture

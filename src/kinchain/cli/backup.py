@@ -134,8 +134,8 @@ def restore(
       kinchain restore all.kbak --database postgresql+psycopg://coach@localhost/kinchain
     """
     from kinchain.store.archive import load_key
-    from kinchain.store.backup import restore as load_backup
     from kinchain.store.engine import redacted
+    from kinchain.store.restore import restore as load_backup
 
     key = load_key(key_file)
     engine = _engine(database)

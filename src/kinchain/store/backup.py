@@ -1,5 +1,5 @@
-"""Backup and restore: one practice or all, as a portable, versioned archive of JSON lines,
-sealed with the practice's key (:mod:`kinchain.store.archive`).
+"""Backup: one practice or all, as a portable, versioned archive of JSON lines, sealed with
+the practice's key (:mod:`kinchain.store.archive`); :mod:`kinchain.store.restore` reads it back.
 
 The lines, in order::
 
@@ -29,12 +29,12 @@ import hashlib
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, RowMapping, Table, event, inspect, select
+from sqlalchemy import Column, Connection, Engine, RowMapping, Table, select
 from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -43,28 +43,28 @@ import kinchain
 from kinchain.errors import ConflictError, InputError, NotFoundError, StorageUnavailable
 from kinchain.records import canonical_json, new_id
 from kinchain.store import tables as t
-from kinchain.store.archive import BackupKey, SealedWriter, open_sealed
-from kinchain.store.engine import WRITE_OPTION, _sqlite_begin, redacted
-from kinchain.store.migrate import alembic_config
-from kinchain.store.uow import translate
+from kinchain.store.archive import BackupKey, SealedWriter
+from kinchain.store.engine import WRITE_OPTION
 
 __all__ = [
     "ARCHIVE_FORMAT",
+    "BY_NAME",
     "TABLES",
-    "ArchiveReader",
     "ArchiveSummary",
+    "Field",
     "archive_lines",
     "backup",
-    "restore",
+    "columns_of",
+    "fields_of",
     "schema_head",
-    "verify",
+    "summary_of",
 ]
 
 #: the version of the lines' format; a restore refuses any other
 ARCHIVE_FORMAT = 1
 #: every table, parents before children (the order rows are written and restored in)
 TABLES: tuple[Table, ...] = tuple(t.Base.metadata.sorted_tables)
-_BY_NAME = {table.name: table for table in TABLES}
+BY_NAME = {table.name: table for table in TABLES}
 _BATCH = 1000
 
 
@@ -99,8 +99,8 @@ def _kind(column: Column[Any]) -> str:
     raise TypeError(f"{column}: a column of type {kind} has no kind in the backup format yet")
 
 
-def _columns(table: Table) -> dict[str, str]:
-    return {field.name: field.kind for field in _fields(table.name)}
+def columns_of(table: Table) -> dict[str, str]:
+    return {field.name: field.kind for field in fields_of(table.name)}
 
 
 def _encode(value: object) -> object:
@@ -111,42 +111,19 @@ def _encode(value: object) -> object:
     return value
 
 
-#: the kinds whose JSON value is the Python value, and how to recognise one
-_PLAIN: dict[str, Callable[[object], bool]] = {
-    "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "string": lambda v: isinstance(v, str),
-}
-
-
 @dataclass(frozen=True)
-class _Field:
+class Field:
+    """A column as the archive types it."""
+
     name: str
     kind: str
     nullable: bool
 
 
 @functools.cache
-def _fields(table: str) -> tuple[_Field, ...]:
-    columns = _BY_NAME[table].columns
-    return tuple(_Field(c.name, _kind(c), bool(c.nullable)) for c in columns)
-
-
-def _decode(field: _Field, value: object) -> object:
-    """A JSON value back as the column's Python value; ValueError when it is not one."""
-    if value is None:
-        if field.nullable:
-            return None
-    elif (check := _PLAIN.get(field.kind)) is not None:
-        if check(value):
-            return value
-    elif field.kind == "datetime" and isinstance(value, str):
-        moment = dt.datetime.fromisoformat(value)
-        if moment.tzinfo is not None:
-            return moment.astimezone(dt.UTC)
-    elif field.kind == "date" and isinstance(value, str) and len(value) == 10:
-        return dt.date.fromisoformat(value)
-    raise ValueError(field.kind)
+def fields_of(table: str) -> tuple[Field, ...]:
+    columns = BY_NAME[table].columns
+    return tuple(Field(c.name, _kind(c), bool(c.nullable)) for c in columns)
 
 
 def _line(document: object) -> bytes:
@@ -222,7 +199,7 @@ def archive_lines(
                 "created_at": (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(),
                 "dialect": connection.dialect.name,
                 "practices": practices,
-                "tables": {table.name: _columns(table) for table in TABLES},
+                "tables": {table.name: columns_of(table) for table in TABLES},
             }
         )
         digest.update(header)
@@ -239,7 +216,7 @@ def archive_lines(
     yield _line({"kinchain_backup": "trailer", "counts": counts, "sha256": digest.hexdigest()})
 
 
-def _summary(
+def summary_of(
     header: Mapping[str, Any], counts: Mapping[str, int], key: BackupKey
 ) -> ArchiveSummary:
     return ArchiveSummary(
@@ -311,7 +288,7 @@ def backup(
             sealed.close()
             stream.flush()
             os.fsync(stream.fileno())
-        summary = _summary(json.loads(first), json.loads(last)["counts"], key)
+        summary = summary_of(json.loads(first), json.loads(last)["counts"], key)
         if actor is not None:
             header = json.loads(first)
             _audit(engine, header, out, summary, actor=actor, origin=origin)
@@ -323,184 +300,4 @@ def backup(
         ) from None
     finally:
         partial.unlink(missing_ok=True)
-    return summary
-
-
-class ArchiveReader:
-    """Opens a sealed archive and gives its rows, checked: the key, every part's
-    authentication, the header's format and schema, each row's columns and values, and at the
-    end the trailer's counts and checksum. :attr:`summary` is set once all rows are read."""
-
-    def __init__(self, path: Path, key: BackupKey, /) -> None:
-        self.path = path
-        self._key = key
-        self._head = schema_head()
-        self.summary: ArchiveSummary | None = None
-
-    def _lines(self) -> Iterator[tuple[int, bytes]]:
-        rest = b""
-        number = 0
-        with self.path.open("rb") as stream:
-            for plain in open_sealed(stream, self._key, name=str(self.path)):
-                lines = (rest + plain).split(b"\n")
-                rest = lines.pop()
-                for line in lines:
-                    number += 1
-                    yield number, line + b"\n"
-        if rest:
-            raise self._refused(number + 1, "the last line has no end")
-
-    def _refused(self, number: int, detail: str) -> InputError:
-        return InputError(f"{self.path}: line {number}: {detail}; nothing was restored")
-
-    def _json(self, number: int, line: bytes) -> dict[str, Any]:
-        try:
-            document = json.loads(line)
-        except ValueError:
-            document = None
-        if not isinstance(document, dict):
-            raise self._refused(number, "expected a JSON object; received something else")
-        return document
-
-    def _header(self, number: int, line: bytes) -> dict[str, Any]:
-        header = self._json(number, line)
-        if header.get("kinchain_backup") != "header":
-            raise self._refused(number, "expected the archive's header")
-        if header.get("format") != ARCHIVE_FORMAT:
-            raise InputError(
-                f"{self.path}: archive format {header.get('format')!r}; this kinchain reads "
-                f"format {ARCHIVE_FORMAT} (restore it with the kinchain that wrote it); "
-                "nothing was restored"
-            )
-        if header.get("schema_revision") != self._head:
-            raise InputError(
-                f"{self.path}: the archive holds schema {header.get('schema_revision')!r}; this "
-                f"kinchain restores schema {self._head!r} (restore it with the kinchain that "
-                "wrote it); nothing was restored"
-            )
-        expected = {table.name: _columns(table) for table in TABLES}
-        if header.get("tables") != expected:
-            raise self._refused(number, "the header's tables and columns are not this schema's")
-        return header
-
-    def _row(self, number: int, document: Mapping[str, Any]) -> tuple[Table, dict[str, object]]:
-        table = _BY_NAME.get(document.get("table"))  # type: ignore[arg-type]
-        values = document.get("row")
-        if table is None or not isinstance(values, dict):
-            raise self._refused(number, "expected a row of a known table, or the trailer")
-        fields = _fields(table.name)
-        if len(values) != len(fields) or any(f.name not in values for f in fields):
-            names = [f.name for f in fields]
-            raise self._refused(number, f"the {table.name} row's columns are not {names}")
-        row: dict[str, object] = {}
-        for field in fields:
-            try:
-                row[field.name] = _decode(field, values[field.name])
-            except ValueError:
-                raise self._refused(
-                    number,
-                    f"{table.name}.{field.name}: expected a {field.kind}"
-                    f"{'' if field.nullable else ' (not null)'}; received {values[field.name]!r}",
-                ) from None
-        return table, row
-
-    def _trailer(
-        self, number: int, document: Mapping[str, Any], digest: str, counts: dict[str, int]
-    ) -> None:
-        if document.get("sha256") != digest:
-            raise InputError(
-                f"{self.path}: the checksum does not match: the archive's lines were changed "
-                "after it was written; nothing was restored"
-            )
-        if document.get("counts") != counts:
-            raise self._refused(
-                number, f"the trailer counts {document.get('counts')}, the archive holds {counts}"
-            )
-
-    def rows(self) -> Iterator[tuple[Table, dict[str, object]]]:
-        """Every row with its table, in the archive's order; raises at the first fault."""
-        lines = self._lines()
-        digest = hashlib.sha256()
-        first = next(lines, None)
-        if first is None:
-            raise self._refused(1, "the archive holds no header")
-        header = self._header(*first)
-        digest.update(first[1])
-        counts = {table.name: 0 for table in TABLES}
-        for number, line in lines:
-            document = self._json(number, line)
-            if document.get("kinchain_backup") == "trailer":
-                self._trailer(number, document, digest.hexdigest(), counts)
-                if next(lines, None) is not None:
-                    raise self._refused(number + 1, "lines follow the trailer")
-                self.summary = _summary(header, counts, self._key)
-                return
-            table, row = self._row(number, document)
-            digest.update(line)
-            counts[table.name] += 1
-            yield table, row
-        raise InputError(f"{self.path}: the archive ends without its trailer; nothing was restored")
-
-
-def verify(path: Path, key: BackupKey, /) -> ArchiveSummary:
-    """Read and check a whole archive, touching no database; what it holds."""
-    reader = ArchiveReader(path, key)
-    for _ in reader.rows():
-        pass
-    assert reader.summary is not None
-    return reader.summary
-
-
-def _refuse_non_empty(connection: Connection) -> None:
-    if not inspect(connection).has_table("practice"):
-        return
-    table = t.PracticeRow.__table__
-    names = connection.execute(select(table.c.name).order_by(table.c.name)).scalars().all()
-    if names:
-        raise ConflictError(
-            f"restore: the database at {redacted(str(connection.engine.url))} already holds "
-            f"{len(names)} practice(s) ({', '.join(names)}); a restore goes only into an empty "
-            "database (a new SQLite file, or a new PostgreSQL database); nothing was restored"
-        )
-
-
-def _load(connection: Connection, rows: Iterator[tuple[Table, dict[str, object]]]) -> None:
-    batch: list[dict[str, object]] = []
-    current: Table | None = None
-    for table, row in rows:
-        if batch and (table is not current or len(batch) >= _BATCH):
-            connection.execute(current.insert(), batch)  # type: ignore[union-attr]
-            batch = []
-        current = table
-        batch.append(row)
-    if batch and current is not None:
-        connection.execute(current.insert(), batch)
-
-
-def _transactional(engine: Engine) -> Engine:
-    """The engine to restore with: on SQLite only one opened by :func:`open_engine`, whose
-    transactions hold the schema's creation too (the driver's own commits it at once)."""
-    if engine.dialect.name == "sqlite" and not event.contains(engine, "begin", _sqlite_begin):
-        raise ValueError(
-            "restore: expected a SQLite engine from kinchain.store.open_engine (whose "
-            "transaction holds the whole restore); received one opened otherwise"
-        )
-    return engine.execution_options(**{WRITE_OPTION: True})
-
-
-def restore(path: Path, engine: Engine, key: BackupKey, /) -> ArchiveSummary:
-    """Load an archive into an empty database (SQLite or PostgreSQL): the archive is checked
-    whole first; then, in one transaction, the migrations run and every row is inserted with
-    its id as it was. A fault anywhere keeps nothing."""
-    from alembic import command
-
-    writer = _transactional(engine)
-    summary = verify(path, key)
-    try:
-        with writer.begin() as connection:
-            _refuse_non_empty(connection)
-            command.upgrade(alembic_config(connection), "head")  # type: ignore[arg-type]
-            _load(connection, ArchiveReader(path, key).rows())
-    except DBAPIError as e:
-        raise translate(e) from None
     return summary
