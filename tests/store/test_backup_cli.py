@@ -73,6 +73,9 @@ def test_each_refusal_is_one_message_and_an_exit_code(
     _run("backup", archive, *source, "--key-file", str(key_file))
     assert "already exists" in _run("backup", archive, *source, "--key-file", str(key_file), code=2)
     _run("backup", archive, *source, "--key-file", str(key_file), "--force")
+    nowhere = str(tmp_path / "no-such-folder" / "all.kbak")
+    said = _run("backup", nowhere, *source, "--key-file", str(key_file), code=2)
+    assert "no-such-folder does not exist" in said
     assert "no practice 'Nord'" in _run(
         "backup",
         str(tmp_path / "n.kbak"),

@@ -275,6 +275,10 @@ def backup(
     whole or not at all (written beside it, then renamed); an existing one is kept unless
     ``replace``. With ``actor``, each practice's audit log keeps who backed it up, when and
     where to, before the archive appears: an archive whose entry cannot be written is removed."""
+    if not out.parent.is_dir():
+        raise InputError(
+            f"backup FILE: expected a file in an existing folder; {out.parent} does not exist"
+        )
     if out.exists() and not replace:
         raise InputError(f"backup FILE: {out} already exists; name a new file or use --force")
     partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial")
