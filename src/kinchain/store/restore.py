@@ -126,7 +126,7 @@ class ArchiveReader:
         return header
 
     def _row(self, number: int, document: Mapping[str, Any]) -> tuple[Table, dict[str, object]]:
-        table = BY_NAME.get(document.get("table"))  # type: ignore[arg-type]
+        table = BY_NAME.get(str(document.get("table")))
         values = document.get("row")
         if table is None or not isinstance(values, dict):
             raise self._refused(number, "expected a row of a known table, or the trailer")
@@ -210,12 +210,12 @@ def _load(connection: Connection, rows: Iterator[tuple[Table, dict[str, object]]
     batch: list[dict[str, object]] = []
     current: Table | None = None
     for table, row in rows:
-        if batch and (table is not current or len(batch) >= _BATCH):
-            connection.execute(current.insert(), batch)  # type: ignore[union-attr]
+        if current is not None and (table is not current or len(batch) >= _BATCH):
+            connection.execute(current.insert(), batch)
             batch = []
         current = table
         batch.append(row)
-    if batch and current is not None:
+    if current is not None:
         connection.execute(current.insert(), batch)
 
 
@@ -241,7 +241,8 @@ def restore(path: Path, engine: Engine, key: BackupKey, /) -> ArchiveSummary:
     try:
         with writer.begin() as connection:
             _refuse_non_empty(connection)
-            command.upgrade(alembic_config(connection), "head")  # type: ignore[arg-type]
+            config = alembic_config(connection)  # typed `object` by migrate.py, as its upgrade
+            command.upgrade(config, "head")  # type: ignore[arg-type]
             _load(connection, ArchiveReader(path, key).rows())
     except DBAPIError as e:
         raise translate(e) from None
