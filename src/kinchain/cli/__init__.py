@@ -53,6 +53,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "store",  # db, practice, user, client: the stored records
     "serve",  # serve, token: the web app
     "fhir",  # fhir export, fhir import
+    "backup",  # backup, restore, backup-key: the stored records into an archive and back
 )
 
 #: the --country option's help, shared by assess, program and report
