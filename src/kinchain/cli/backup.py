@@ -3,13 +3,13 @@ into a sealed archive and back. Translation only: the work is :mod:`kinchain.sto
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from kinchain.cli import app, console, translate_errors
+from kinchain.cli._database import DATABASE_OPTION, actor
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -18,17 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["backup", "backup_key", "restore"]
 
-# The same option as the storage commands' (kinchain.cli._database on the storage branch).
-_DATABASE_OPTION = typer.Option(
-    None,
-    "--database",
-    metavar="URL",
-    help=(
-        "The database: sqlite:///path/kinchain.sqlite3 or postgresql+psycopg://user@host/db "
-        "(default: the KINCHAIN_DATABASE_URL environment variable, else a SQLite file in your "
-        "user data folder)."
-    ),
-)
 _KEY_FILE_OPTION = typer.Option(
     None,
     "--key-file",
@@ -38,14 +27,6 @@ _KEY_FILE_OPTION = typer.Option(
         "KINCHAIN_BACKUP_KEY environment variable)."
     ),
 )
-
-
-def _actor() -> str:
-    """Who acts from the command line, as the audit log names it."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli:unknown"
 
 
 def _engine(url: str | None) -> Engine:
@@ -74,7 +55,7 @@ def backup(
     practice: str | None = typer.Option(
         None, "--practice", metavar="NAME", help="Only this practice (default: all of them)."
     ),
-    database: str | None = _DATABASE_OPTION,
+    database: str | None = DATABASE_OPTION,
     key_file: Path | None = _KEY_FILE_OPTION,
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
 ) -> None:
@@ -101,7 +82,7 @@ def backup(
     key = load_key(key_file)
     engine = _engine(database)
     try:
-        summary = write_backup(engine, file, key, practice=practice, replace=force, actor=_actor())
+        summary = write_backup(engine, file, key, practice=practice, replace=force, actor=actor())
     finally:
         engine.dispose()
     _say(summary, "backed up")
@@ -117,7 +98,7 @@ def backup(
 @translate_errors
 def restore(
     file: Path = typer.Argument(..., metavar="FILE", help="The archive `kinchain backup` wrote."),
-    database: str | None = _DATABASE_OPTION,
+    database: str | None = DATABASE_OPTION,
     key_file: Path | None = _KEY_FILE_OPTION,
 ) -> None:
     """Load an archive into an empty database, SQLite or PostgreSQL.
