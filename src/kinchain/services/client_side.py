@@ -46,6 +46,11 @@ class Today:
     next_checkin: dt.date
     pain_sites: tuple[tuple[str, str | None], ...]
 
+    @property
+    def pain_labels(self) -> tuple[str, ...]:
+        """Each pain site in the body web's words ("left sacroiliac joint", "lower back")."""
+        return tuple(_label(site, side) for site, side in self.pain_sites)
+
 
 def _shown_routine(uow: UnitOfWork, client_id: str) -> dict[str, Any] | None:
     shown = uow.programs.history(client_id)

@@ -100,7 +100,7 @@ async def checkin_send(request: Request, client_id: str, uow: Uow) -> Response:
 @client_rule(Action.READ_CLINICAL_RECORD)
 def progress_page(request: Request, client_id: str, uow: Uow) -> Response:
     view = progress(uow, client_id)
-    charts = {site: line_chart(points, top=10, label=f"Pain at the {site}, 0 to 10")
+    charts = {site: line_chart(points, top=10, label=f"Pain in your {site}, 0 to 10")
               for site, points in view.pain.items()}
     adherence = line_chart([(d, round(v * 100)) for d, v in view.adherence], top=100,
                            label="Routine done each week, in per cent")
