@@ -170,6 +170,8 @@ def grade_within(
 def _dotted(loc: Iterable[int | str]) -> str:
     path = ""
     for part in loc:
+        if part == "[key]":  # pydantic's mark of a refused mapping key: the key names it
+            continue
         path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
     return path or "<file>"
 
