@@ -77,10 +77,11 @@ def in_range(lo: float, hi: float = math.inf, *, lo_open: bool = False) -> Any:
         above = value > lo if lo_open else value >= lo
         if above and value <= hi and math.isfinite(value):
             return float(value)
+        shown = int(value) if math.isfinite(value) and value == int(value) else value
         if lo_open or math.isinf(hi):
             top = f" and <= {hi:g}" if math.isfinite(hi) else ""
-            raise refuse(f"{value} is not {'>' if lo_open else '>='} {lo:g}{top}")
-        raise refuse(f"{value} is outside {lo:g}..{hi:g}")
+            raise refuse(f"{shown} is not {'>' if lo_open else '>='} {lo:g}{top}")
+        raise refuse(f"{shown} is outside {lo:g}..{hi:g}")
 
     return AfterValidator(check)
 
