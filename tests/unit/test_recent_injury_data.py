@@ -85,3 +85,30 @@ def test_a_broken_loading_table_names_the_key_and_the_value(
         _parse(doc)
     assert (caught.value.file, caught.value.key) == ("loading.yaml", key)
     assert shown in caught.value.detail
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "shown"),
+    [
+        (lambda d: d["at_least"].update(bruise={"days": 7, "cite": ["heuristic"]}),
+         "at_least.bruise", "'bruise'"),
+        (lambda d: d["at_least"]["fracture"].update(days="twelve weeks"), "at_least.fracture.days",
+         "'twelve weeks'"),
+        (lambda d: d["words"].update(old=""), "words.old", "''"),
+        (lambda d: d["window"].update(cite=["nobody1900"]), "window.cite", "'nobody1900'"),
+    ],
+)  # fmt: skip
+def test_a_broken_recent_file_names_the_key_and_the_value(
+    change: Any, key: str, shown: str
+) -> None:
+    doc = {
+        "window": {"phase": "proliferation", "cite": ["heuristic"]},
+        "at_least": {"fracture": {"days": 84, "cite": ["heuristic"]}},
+        "words": {"recent": "recent", "old": "old"},
+    }
+    assert parse_recent_rules(copy.deepcopy(doc)).at_least == {"fracture": 84}
+    change(doc)
+    with pytest.raises(DataFileError) as caught:
+        parse_recent_rules(doc)
+    assert (caught.value.file, caught.value.key) == ("recent.yaml", key)
+    assert shown in caught.value.detail
