@@ -190,9 +190,15 @@ def _detail(e: ErrorDetails) -> str:
         return "missing"
     if kind == "extra_forbidden":
         return f"unknown field(s) [{str(e['loc'][-1])!r}]"
+    if kind == "bool_type":
+        return f"{_excerpt(value)} is not true or false"
     ctx = e.get("ctx", {})
     if kind == "literal_error":
         return f"{_excerpt(value)} is not one of {ctx.get('expected', '')}"
+    if kind == "too_short":
+        least, noun = ctx.get("min_length", 1), "mapping" if isinstance(value, dict) else "list"
+        wanted = f"a non-empty {noun}" if least == 1 else f"a {noun} of at least {least} items"
+        return f"expected {wanted}, got {_excerpt(value)}"
     if kind == "string_pattern_mismatch":
         return f"expected a text matching {ctx.get('pattern', '')!r}, got {_excerpt(value)}"
     return f"expected {e['msg'].lower().removeprefix('input should be ')}, got {_excerpt(value)}"
