@@ -55,7 +55,7 @@ _KIND = "kinchain"
 class Knowledge(BaseModel):
     """A checked piece of a data file: unknown fields refused, values frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def refuse(message: str, *, at: str = "") -> PydanticCustomError:
