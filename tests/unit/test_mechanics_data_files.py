@@ -14,6 +14,7 @@ from kinchain.errors import DataFileError
 from kinchain.knowledge import Knowledge, load
 from kinchain.mechanics.chain_schema import ActivitiesDoc, ChainParamsDoc
 from kinchain.mechanics.client_choice import activity_choice
+from kinchain.mechanics.reference_schema import ReferenceParamsDoc
 
 Change = Callable[[dict[str, Any]], None]
 
@@ -72,3 +73,26 @@ def test_a_broken_intake_choice_names_the_key_and_the_value(
 def test_the_intake_choice_reads_every_word_of_the_file() -> None:
     words = read_bundled_yaml("kinchain.mechanics", "activities.yaml")["intake"]["words"]
     assert {k: list(v) for k, v in activity_choice().words.items()} == words
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "shown"),
+    [
+        (lambda d: d["liu_nigg"]["masses_kg"].update(m1=0), "liu_nigg.masses_kg.m1",
+         "0 is not > 0"),
+        (lambda d: d["liu_nigg"]["ground"]["shoes"].pop("soft"), "liu_nigg.ground.shoes",
+         "got ['hard']"),
+        (lambda d: d["liu_nigg"]["ground"]["shoes"].update(spiky={"b": 1, "d": 1}),
+         "liu_nigg.ground.shoes.spiky", "'spiky'"),
+        (lambda d: d["shoe_stage"]["midsoles"]["midsole_a"].update(b6=0.5),
+         "shoe_stage.midsoles.midsole_a.b6", "0.5 is not >= 1"),
+        (lambda d: d["shoe_stage"].update(midsoles={}), "shoe_stage.midsoles", "got {}"),
+        (lambda d: d["shoe_stage"].update(shoe_mass_kg="300 g"), "shoe_stage.shoe_mass_kg",
+         "'300 g'"),
+    ],
+)  # fmt: skip
+def test_a_broken_reference_parameter_names_the_key_and_the_value(
+    change: Change, key: str, shown: str
+) -> None:
+    error = _refused(ReferenceParamsDoc, "reference_params.yaml", change)
+    assert error.key == key and shown in error.detail
