@@ -71,7 +71,7 @@ def _nonblank(value: str) -> str:
 
 def in_range(lo: float, hi: float = math.inf, *, lo_open: bool = False) -> Any:
     """A validator for ``Annotated[float, STRICT, in_range(lo, hi)]``: finite, within lo..hi
-    (``lo_open``: above ``lo``), worded as :func:`kinchain.datafile.number` words it."""
+    (``lo_open``: above ``lo``); a whole number is shown as written (40, not 40.0)."""
 
     def check(value: float) -> float:
         above = value > lo if lo_open else value >= lo
