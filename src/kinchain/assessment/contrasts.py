@@ -62,7 +62,7 @@ def parse_contrasts(doc: Any, /, *, file: str = _FILE) -> tuple[Contrast, ...]:
     d = load(ContrastsDoc, doc, file=file)
     cross_check(d, file=file, registry=default_registry(), sites=())
     return tuple(
-        Contrast(c.id, c.when.model_dump(exclude_none=True), c.belief, c.evidence, c.cite)
+        Contrast(c.id, c.when.given(), c.belief, c.evidence, c.cite)
         for c in d.contrasts
     )
 

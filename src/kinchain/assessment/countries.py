@@ -63,9 +63,12 @@ def parse_countries(raw: Mapping[str, Any], /) -> tuple[str, dict[str, CountryWo
     doc = load(CountriesDoc, raw, file=_FILE)
     cross_check(doc, file=_FILE, registry=default_registry(), sites=())
     table = {
-        str(code): CountryWords(code=str(code), **c.model_dump(exclude={"note"}))
+        code: CountryWords(
+            code, c.name, c.emergency_number, c.emergency_department, c.urgent_line,
+            c.family_doctor, c.maternity, c.cite,
+        )
         for code, c in doc.countries.items()
-    }
+    }  # fmt: skip
     return doc.default, table
 
 

@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 _FILE = "instruments.yaml"
+_NOT_PARAMS = frozenset({"name", "licence", "cite", "note"})
 
 @dataclass(frozen=True)
 class Instrument:
@@ -73,10 +74,11 @@ def parse_instrument_rules(raw: Mapping[str, Any], /) -> Mapping[str, Instrument
     """Checked scoring rules from a parsed ``instruments.yaml``, every cite key known."""
     doc = load(InstrumentsDoc, raw, file=_FILE)
     cross_check(doc, file=_FILE, registry=default_registry(), sites=())
+    dumped = doc.model_dump(mode="json")  # once: the document's serializer is built with it
     out: dict[str, Instrument] = {}
     for iid in INSTRUMENT_IDS:
         rule: InstrumentDoc = getattr(doc, iid)
-        params = rule.model_dump(mode="json", exclude={"name", "licence", "cite", "note"})
+        params = {k: v for k, v in dumped[iid].items() if k not in _NOT_PARAMS}
         out[iid] = Instrument(iid, rule.name, rule.licence, rule.cite, MappingProxyType(params))
     return MappingProxyType(out)
 

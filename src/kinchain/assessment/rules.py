@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -69,7 +69,7 @@ class ContributorRules:
     life_stage: tuple[SourceRule, ...]
 
 
-def _source_rule(kind: str, r: RuleDoc) -> SourceRule:
+def _source_rule(kind: str, r: RuleDoc, when: dict[str, Any]) -> SourceRule:
     """One checked rule; a life-stage rule has a scale and a cap instead of a base."""
     life = r if isinstance(r, LifeStageRuleDoc) else None
     by_kind = r.aggravator_by_kind
@@ -77,7 +77,7 @@ def _source_rule(kind: str, r: RuleDoc) -> SourceRule:
         kind=kind,
         id=r.id,
         label=r.label,
-        when=r.when.model_dump(mode="json", exclude_none=True),
+        when=when,
         pain_sites=frozenset(r.pain_sites),
         sided=r.sided,
         base=0.0 if isinstance(r, LifeStageRuleDoc) else r.base,
@@ -92,6 +92,12 @@ def _source_rule(kind: str, r: RuleDoc) -> SourceRule:
     )
 
 
+def _source_rules(
+    kind: str, rules: Sequence[RuleDoc], dumped: dict[str, Any]
+) -> tuple[SourceRule, ...]:
+    return tuple(_source_rule(kind, r, dumped[kind][i]["when"]) for i, r in enumerate(rules))
+
+
 def parse_contributor_rules(doc: Any) -> ContributorRules:
     """Turn the parsed ``contributors.yaml`` into checked rules: every cite key in the evidence
     registry, every pain site in the body web."""
@@ -100,6 +106,7 @@ def parse_contributor_rules(doc: Any) -> ContributorRules:
     d = load(ContributorsDoc, doc, file=_FILE)
     cross_check(d, file=_FILE, registry=default_registry(), sites=default_body().sites)
     inj, side = d.injury, d.side
+    dumped = d.model_dump(mode="json", exclude_none=True)  # once: the tests as written
     return ContributorRules(
         weights_cite=d.weights_cite, min_score=d.min_score, aggravator_bonus=d.aggravator_bonus,
         aggravator_note=d.aggravator_note, aggravator_cite=d.aggravator_cite,
@@ -108,10 +115,10 @@ def parse_contributor_rules(doc: Any) -> ContributorRules:
         chain=InjuryRule(inj.chain.label, inj.chain.note, inj.chain.cite),
         deficit_scale=inj.deficit_scale, distance_decay=inj.distance_decay,
         pathway_only=inj.pathway_only, leak_gain=inj.leak_gain, leak_cite=inj.leak_cite,
-        footwear=tuple(_source_rule("footwear", r) for r in d.footwear),
-        habit=tuple(_source_rule("habit", r) for r in d.habit),
-        activity=tuple(_source_rule("activity", r) for r in d.activity),
-        life_stage=tuple(_source_rule("life_stage", r) for r in d.life_stage),
+        footwear=_source_rules("footwear", d.footwear, dumped),
+        habit=_source_rules("habit", d.habit, dumped),
+        activity=_source_rules("activity", d.activity, dumped),
+        life_stage=_source_rules("life_stage", d.life_stage, dumped),
     )  # fmt: skip
 
 

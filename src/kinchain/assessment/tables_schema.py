@@ -48,9 +48,14 @@ class WhenDoc(Knowledge):
     heeled_shoes: Annotated[float, STRICT, in_range(0, 300)] | None = None
     life_stage: Stages | None = None
 
+    def given(self) -> dict[str, float | tuple[str, ...]]:
+        """The condition as written: its one test and value."""
+        tests = {"heeled_shoes": self.heeled_shoes, "life_stage": self.life_stage}
+        return {k: v for k, v in tests.items() if v is not None}
+
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
-        given = self.model_dump(exclude_none=True)
+        given = self.given()
         if len(given) != 1:
             raise refuse(f"expected one of {list(_CONDITIONS)}, got {given!r}")
         return self

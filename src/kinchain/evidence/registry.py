@@ -100,7 +100,8 @@ def load_registry(files: Iterable[Path | Mapping[str, Any]]) -> Registry:
                     name, f"sources[{i}].key", f"{doc.key!r} is already defined in {seen[doc.key]}"
                 )
             seen[doc.key] = name
-            sources.append(Source(**doc.model_dump()))
+            sources.append(Source(doc.key, doc.authors, doc.year, doc.title, doc.venue,
+                                  doc.address, doc.grade, doc.finding, doc.verify))  # fmt: skip
     return Registry(sources)
 
 

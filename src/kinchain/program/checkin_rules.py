@@ -6,13 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.knowledge import cross_check, load
-from kinchain.program.tables_schema import RULE_IDS, CheckinsDoc
+from kinchain.program.words import RULE_IDS
+
+if TYPE_CHECKING:  # the schema loads when the file is read
+    from kinchain.program.tables_schema import CheckinsDoc
 
 __all__ = ["RULE_IDS", "CheckinRules", "FlareCause", "checkin_rules", "parse_checkin_rules"]
 
@@ -54,6 +57,8 @@ def _habit_ids(doc: CheckinsDoc, /) -> None:
 def parse_checkin_rules(raw: Mapping[str, Any], /) -> CheckinRules:
     """Checked rules from a parsed ``checkins.yaml``: every rule present, every citation and
     habit id known."""
+    from kinchain.program.tables_schema import CheckinsDoc
+
     doc = load(CheckinsDoc, raw, file=FILE)
     cross_check(doc, file=FILE, registry=default_registry(), sites=())
     _habit_ids(doc)

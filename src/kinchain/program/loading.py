@@ -17,7 +17,6 @@ from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.knowledge import cross_check, load
 from kinchain.program.library import TAGS, Exercise, Library, default_library, read_bundled
-from kinchain.program.tables_schema import LoadingDoc
 
 __all__ = ["Loading", "default_loading", "parse_loading"]
 
@@ -73,6 +72,8 @@ class Loading:
 def parse_loading(doc: Any, /, *, library: Library, sites: Iterable[str]) -> Loading:
     """Checked :class:`Loading` from a parsed ``loading.yaml``: every site has a segment, every
     exercise of ``library`` exactly one position."""
+    from kinchain.program.tables_schema import LoadingDoc  # loads when the file is read
+
     d = load(LoadingDoc, doc, file=_FILE)
     known = set(sites)
     cross_check(d, file=_FILE, registry=default_registry(), sites=known)

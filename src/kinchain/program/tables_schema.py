@@ -9,11 +9,10 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from kinchain.knowledge import SITE_IDS, CitedRecord, Knowledge, Prose, Text, refuse
+from kinchain.program.words import RULE_IDS
 
-__all__ = ["RULE_IDS", "CheckinsDoc", "LoadingDoc"]
+__all__ = ["CheckinsDoc", "LoadingDoc"]
 
-#: the rules a check-in applies, each with its own citations
-RULE_IDS = ("pain_rise", "streak", "make_room", "restore", "flare", "provisional")
 Texts = Annotated[tuple[Text, ...], Field(min_length=1)]
 
 

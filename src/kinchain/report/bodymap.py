@@ -81,7 +81,7 @@ def parse_layout(doc: Any) -> Layout:
         width=d.canvas.width,
         height=d.canvas.height,
         midline_x=d.canvas.width / 2 if d.midline_x is None else d.midline_x,
-        sites={site: v.model_dump(exclude_none=True) for site, v in d.sites.items()},
+        sites=d.model_dump(exclude_none=True)["sites"],
     )
 
 
