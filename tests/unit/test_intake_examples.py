@@ -92,8 +92,16 @@ def test_a_tissue_the_coach_wrote_is_kept(tom_path: Path) -> None:
 
 def test_the_intake_package_exports_exactly_its_public_api() -> None:
     public = {name for name in vars(intake_pkg) if not name.startswith("_")}
-    modules = {"model", "load", "files", "problems", "screening", "vocabulary", "questionnaires",
-               "schema"}
+    modules = {
+        "model",
+        "load",
+        "files",
+        "problems",
+        "screening",
+        "vocabulary",
+        "questionnaires",
+        "schema",
+    }
     assert set(intake_pkg.__all__) == public - modules
     assert {"load_intake", "parse_intake", "screening_questions"} <= set(intake_pkg.__all__)
 

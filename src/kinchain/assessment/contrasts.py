@@ -61,10 +61,7 @@ def parse_contrasts(doc: Any, /, *, file: str = _FILE) -> tuple[Contrast, ...]:
     """Checked contrasts from a parsed ``contrasts.yaml``."""
     d = load(ContrastsDoc, doc, file=file)
     cross_check(d, file=file, registry=default_registry(), sites=())
-    return tuple(
-        Contrast(c.id, c.when.given(), c.belief, c.evidence, c.cite)
-        for c in d.contrasts
-    )
+    return tuple(Contrast(c.id, c.when.given(), c.belief, c.evidence, c.cite) for c in d.contrasts)
 
 
 @cache

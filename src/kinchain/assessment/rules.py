@@ -16,6 +16,7 @@ __all__ = ["ContributorRules", "InjuryRule", "SourceRule", "contributor_rules"]
 
 _FILE = "contributors.yaml"
 
+
 @dataclass(frozen=True)
 class SourceRule:
     """One rule for a footwear, habit, activity or life-stage contributor."""

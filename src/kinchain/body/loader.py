@@ -94,8 +94,13 @@ def _checked(model: type[M], docs: Mapping[str, Any], name: str, top: str, reg: 
 
 
 def _known(
-    file: str, top: str, docs: Mapping[str, Any], entries: Sequence[TissueDoc | PathwayDoc],
-    field: str, known: Collection[str], what: str,
+    file: str,
+    top: str,
+    docs: Mapping[str, Any],
+    entries: Sequence[TissueDoc | PathwayDoc],
+    field: str,
+    known: Collection[str],
+    what: str,
 ) -> None:
     """Every id in ``field`` of every entry is one of ``known``, else a did-you-mean."""
     for i, entry in enumerate(entries):
@@ -103,6 +108,7 @@ def _known(
             if value not in known:
                 close = difflib.get_close_matches(value, list(known), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                err = DataFileError(file, f"{top}[{i}].{field}[{j}]",
-                                    f"unknown {what} {value!r}{hint}")
+                err = DataFileError(
+                    file, f"{top}[{i}].{field}[{j}]", f"unknown {what} {value!r}{hint}"
+                )
                 raise with_entry_id(err, docs[file], top)
