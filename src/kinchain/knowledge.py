@@ -55,7 +55,7 @@ _KIND = "kinchain"
 class Knowledge(BaseModel):
     """A checked piece of a data file: unknown fields refused, values frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def refuse(message: str, *, at: str = "") -> PydanticCustomError:
@@ -71,16 +71,17 @@ def _nonblank(value: str) -> str:
 
 def in_range(lo: float, hi: float = math.inf, *, lo_open: bool = False) -> Any:
     """A validator for ``Annotated[float, STRICT, in_range(lo, hi)]``: finite, within lo..hi
-    (``lo_open``: above ``lo``), worded as :func:`kinchain.datafile.number` words it."""
+    (``lo_open``: above ``lo``); a whole number is shown as written (40, not 40.0)."""
 
     def check(value: float) -> float:
         above = value > lo if lo_open else value >= lo
         if above and value <= hi and math.isfinite(value):
             return float(value)
+        shown = int(value) if math.isfinite(value) and value == int(value) else value
         if lo_open or math.isinf(hi):
             top = f" and <= {hi:g}" if math.isfinite(hi) else ""
-            raise refuse(f"{value} is not {'>' if lo_open else '>='} {lo:g}{top}")
-        raise refuse(f"{value} is outside {lo:g}..{hi:g}")
+            raise refuse(f"{shown} is not {'>' if lo_open else '>='} {lo:g}{top}")
+        raise refuse(f"{shown} is outside {lo:g}..{hi:g}")
 
     return AfterValidator(check)
 
@@ -170,6 +171,8 @@ def grade_within(
 def _dotted(loc: Iterable[int | str]) -> str:
     path = ""
     for part in loc:
+        if part == "[key]":  # pydantic's mark of a refused mapping key: the key names it
+            continue
         path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
     return path or "<file>"
 
@@ -187,9 +190,15 @@ def _detail(e: ErrorDetails) -> str:
         return "missing"
     if kind == "extra_forbidden":
         return f"unknown field(s) [{str(e['loc'][-1])!r}]"
+    if kind == "bool_type":
+        return f"{_excerpt(value)} is not true or false"
     ctx = e.get("ctx", {})
     if kind == "literal_error":
         return f"{_excerpt(value)} is not one of {ctx.get('expected', '')}"
+    if kind == "too_short":
+        least, noun = ctx.get("min_length", 1), "mapping" if isinstance(value, dict) else "list"
+        wanted = f"a non-empty {noun}" if least == 1 else f"a {noun} of at least {least} items"
+        return f"expected {wanted}, got {_excerpt(value)}"
     if kind == "string_pattern_mismatch":
         return f"expected a text matching {ctx.get('pattern', '')!r}, got {_excerpt(value)}"
     return f"expected {e['msg'].lower().removeprefix('input should be ')}, got {_excerpt(value)}"

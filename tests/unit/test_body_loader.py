@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 import yaml
 
 from kinchain.body import bundled_folder, load_body
-from kinchain.body.loader import DATA_FILES
+from kinchain.body.loader import DATA_FILES, default_body, parse_body
 from kinchain.errors import DataFileError
 
 Doc = dict[str, Any]
@@ -34,6 +35,11 @@ def _entry(doc: Doc, top: str, ident: str) -> Doc:
     return next(e for e in doc[top] if e["id"] == ident)
 
 
+def _short(key: str) -> str:
+    """``sites[3] (knee).region`` as ``knee.region``: the entry by its id alone."""
+    return re.sub(r"^\w+\[\d+\] \((\w+)\)", r"\1", key)
+
+
 def _refused(folder: Path) -> DataFileError:
     with pytest.raises(DataFileError) as e:
         load_body(folder)
@@ -53,7 +59,7 @@ def test_a_pathway_through_an_unknown_site_is_refused_with_a_did_you_mean(tmp_pa
         lambda d: _entry(d, "pathways", "load_path")["nodes"].__setitem__(2, "ankel"),
     )
     error = _refused(folder)
-    assert (error.file, error.key) == ("pathways.yaml", "load_path.nodes[2]")
+    assert (error.file, _short(error.key)) == ("pathways.yaml", "load_path.nodes[2]")
     assert "'ankel'" in str(error) and "did you mean 'ankle'" in str(error)
 
 
@@ -65,7 +71,7 @@ def test_a_tissue_attached_to_a_site_that_does_not_exist_is_refused(tmp_path: Pa
         lambda d: _entry(d, "tissues", "atfl").__setitem__("stabilises", ["ankle", "tail"]),
     )
     error = _refused(folder)
-    assert (error.file, error.key) == ("tissues.yaml", "atfl.stabilises[1]")
+    assert (error.file, _short(error.key)) == ("tissues.yaml", "atfl.stabilises[1]")
     assert "unknown site 'tail'" in str(error)
 
 
@@ -78,7 +84,7 @@ def test_a_range_of_motion_with_min_above_max_is_refused(tmp_path: Path) -> None
 
     _edit(folder, "sites.yaml", swap)
     error = _refused(folder)
-    assert (error.file, error.key) == ("sites.yaml", "knee.motions[0]")
+    assert (error.file, _short(error.key)) == ("sites.yaml", "knee.motions[0]")
     assert "min_deg 150 is above max_deg 140" in str(error)
 
 
@@ -86,7 +92,7 @@ def test_a_citation_the_evidence_registry_lacks_is_refused(tmp_path: Path) -> No
     folder = _copy(tmp_path)
     _edit(folder, "sites.yaml", lambda d: _entry(d, "sites", "hip")["cite"].append("madeup2031"))
     error = _refused(folder)
-    assert (error.file, error.key) == ("sites.yaml", "hip.cite")
+    assert (error.file, _short(error.key)) == ("sites.yaml", "hip.cite")
     assert "'madeup2031'" in str(error)
 
 
@@ -96,7 +102,7 @@ def test_a_fact_with_no_citation_is_refused(tmp_path: Path) -> None:
         folder, "pathways.yaml", lambda d: _entry(d, "pathways", "femoral").__setitem__("cite", [])
     )
     error = _refused(folder)
-    assert (error.file, error.key) == ("pathways.yaml", "femoral.cite")
+    assert (error.file, _short(error.key)) == ("pathways.yaml", "femoral.cite")
     assert "empty" in str(error)
 
 
@@ -124,7 +130,7 @@ def test_a_value_outside_its_vocabulary_is_refused(
     folder = _copy(tmp_path)
     _edit(folder, name, lambda d: _entry(d, top, ident).__setitem__(field, value))
     error = _refused(folder)
-    assert (error.file, error.key) == (name, f"{ident}.{field}")
+    assert (error.file, _short(error.key)) == (name, f"{ident}.{field}")
     assert repr(value) in str(error)
 
 
@@ -136,14 +142,14 @@ def test_a_role_that_is_neither_stability_nor_mobility_is_refused(tmp_path: Path
         lambda d: _entry(d, "sites", "ankle")["role"].__setitem__("value", "wobble"),
     )
     error = _refused(folder)
-    assert (error.file, error.key) == ("sites.yaml", "ankle.role.value")
+    assert (error.file, _short(error.key)) == ("sites.yaml", "ankle.role.value")
 
 
 def test_a_missing_field_is_refused_by_name(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     _edit(folder, "tissues.yaml", lambda d: _entry(d, "tissues", "mcl").pop("intracapsular"))
     error = _refused(folder)
-    assert (error.file, error.key) == ("tissues.yaml", "mcl.intracapsular")
+    assert (error.file, _short(error.key)) == ("tissues.yaml", "mcl.intracapsular")
     assert "missing" in str(error)
 
 
@@ -151,7 +157,7 @@ def test_sided_must_be_true_or_false_not_a_word(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
     _edit(folder, "sites.yaml", lambda d: _entry(d, "sites", "hip").__setitem__("sided", "yes"))
     error = _refused(folder)
-    assert (error.file, error.key) == ("sites.yaml", "hip.sided")
+    assert (error.file, _short(error.key)) == ("sites.yaml", "hip.sided")
     assert "'yes' is not true or false" in str(error)
 
 
@@ -163,7 +169,7 @@ def test_a_second_load_path_is_refused(tmp_path: Path) -> None:
         lambda d: _entry(d, "pathways", "femoral").__setitem__("kind", "load_path"),
     )
     error = _refused(folder)
-    assert (error.file, error.key) == ("pathways.yaml", "pathways")
+    assert (error.file, _short(error.key)) == ("pathways.yaml", "pathways")
     assert "expected exactly 1" in str(error)
 
 
@@ -175,7 +181,7 @@ def test_a_pathway_naming_an_unknown_tissue_is_refused(tmp_path: Path) -> None:
         lambda d: _entry(d, "pathways", "femoral")["tissues"].append("quadricep"),
     )
     error = _refused(folder)
-    assert error.key.startswith("femoral.tissues[")
+    assert _short(error.key).startswith("femoral.tissues[")
     assert "did you mean 'quadriceps'" in str(error)
 
 
@@ -185,4 +191,19 @@ def test_a_missing_or_unreadable_file_is_refused_by_name(tmp_path: Path) -> None
     assert _refused(folder).file == "tissues.yaml"
     (folder / "tissues.yaml").write_text("tissues: [unclosed\n", encoding="utf-8")
     error = _refused(folder)
-    assert (error.file, error.key) == ("tissues.yaml", "<file>")
+    assert (error.file, _short(error.key)) == ("tissues.yaml", "<file>")
+
+
+def test_a_refused_entry_is_named_by_its_index_and_its_id(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    index = [e["id"] for e in yaml.safe_load((folder / "sites.yaml").read_text())["sites"]]
+    _edit(folder, "sites.yaml", lambda d: _entry(d, "sites", "knee").__setitem__("sided", 1))
+    error = _refused(folder)
+    assert error.key == f"sites[{index.index('knee')}] (knee).sided"
+    assert error.detail == "1 is not true or false"
+
+
+def test_the_body_web_loads_from_parsed_data_as_from_its_folder() -> None:
+    docs = {n: yaml.safe_load((bundled_folder() / n).read_text()) for n in DATA_FILES}
+    body = parse_body(docs)
+    assert body.sites == default_body().sites and body.pathways == default_body().pathways

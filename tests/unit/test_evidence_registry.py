@@ -142,3 +142,31 @@ def test_the_bibliography_itself_is_not_scanned_as_a_data_file() -> None:
     sources = set(bundled_source_files())
     assert sources
     assert not sources & set(bundled_data_files())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "shown"),
+    [
+        ("grade: LAB", "grade: 7", "sources[0].grade", "7"),
+        ("year: 2000", "year: '2000'", "sources[0].year", "'2000'"),
+        ("venue: J Biomech 33:219-224", "venue: [J]", "sources[0].venue", "['J']"),
+    ],
+)
+def test_a_source_field_of_the_wrong_kind_names_the_key_and_the_value(
+    tmp_path: Path, old: str, new: str, key: str, shown: str
+) -> None:
+    body = "sources:\n" + GOOD_SOURCE.format(key="x2000", grade="LAB")
+    assert old in body
+    with pytest.raises(DataFileError) as e:
+        load_registry([_write(tmp_path, "k.yaml", body.replace(old, new))])
+    assert (e.value.file, e.value.key) == ("k.yaml", key)
+    assert shown in e.value.detail
+
+
+def test_a_registry_loads_from_parsed_data_as_from_its_files() -> None:
+    import yaml
+
+    from kinchain.evidence.registry import bundled_source_files
+
+    docs = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in bundled_source_files()]
+    assert dict(load_registry(docs)) == dict(default_registry())

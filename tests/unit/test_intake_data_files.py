@@ -7,6 +7,7 @@ from typing import Any, get_args
 import pytest
 
 from kinchain.errors import DataFileError
+from kinchain.intake import _limits as limits
 from kinchain.intake import screening
 from kinchain.intake import vocabulary as vocab
 from kinchain.intake.model import Injury, InjuryKind, TissueKind
@@ -68,7 +69,7 @@ def good_screening() -> dict[str, Any]:
         (lambda d: d["questions"][0].update(question="Is it."), "questions[0].question"),
         (lambda d: d["questions"][0].update(question=""), "questions[0].question"),
         (lambda d: d["groups"]["emergency"].update(extra=1), "groups.emergency"),
-        (lambda d: d.pop("groups"), "<top>"),
+        (lambda d: d.pop("groups"), "groups"),
     ],
 )
 def test_a_broken_screening_file_names_the_key(change: Any, key: str) -> None:
@@ -107,3 +108,36 @@ def test_a_broken_vocabulary_file_names_the_key(raw: dict[str, Any], key: str) -
     with pytest.raises(DataFileError) as caught:
         vocab._parse(raw)
     assert caught.value.file == "vocabulary.yaml" and caught.value.key == key
+
+
+def good_limits() -> dict[str, Any]:
+    return {"cite": ["heuristic"], "limits": {name: 10 for name in limits.LIMIT_NAMES}}
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "shown"),
+    [
+        (lambda d: d["limits"].update(injuries=0), "limits.injuries", "0"),
+        (lambda d: d["limits"].update(pain=True), "limits.pain", "True"),
+        (lambda d: d["limits"].update(pain="20"), "limits.pain", "'20'"),
+        (lambda d: d["limits"].pop("goals"), "limits", "goals"),
+        (lambda d: d["limits"].update(elbows=3), "limits", "elbows"),
+    ],
+)
+def test_a_broken_limits_file_names_the_key_and_the_bad_value(
+    change: Any, key: str, shown: str
+) -> None:
+    data = good_limits()
+    assert limits._parse(data)["injuries"] == 10
+    change(data)
+    with pytest.raises(DataFileError) as caught:
+        limits._parse(data)
+    assert (caught.value.file, caught.value.key) == ("limits.yaml", key)
+    assert shown in caught.value.detail
+
+
+def test_a_vocabulary_word_of_the_wrong_type_is_shown_in_the_refusal() -> None:
+    raw = {**LISTS, "injury_kinds": {"sprain": {"tissue": None, "graded": "no"}}, SIDE_WORDS: {}}
+    with pytest.raises(DataFileError) as caught:
+        vocab._parse(raw)
+    assert "'no'" in caught.value.detail

@@ -101,6 +101,7 @@ def test_the_intake_package_exports_exactly_its_public_api() -> None:
         "screening",
         "vocabulary",
         "questionnaires",
+        "schema",
     }
     assert set(intake_pkg.__all__) == public - modules
     assert {"load_intake", "parse_intake", "screening_questions", "InjuryRef"} <= set(

@@ -59,3 +59,56 @@ def test_recent_windows_with_an_unknown_phase_are_refused() -> None:
 def test_a_fracture_and_an_operation_count_as_recent_for_at_least_twelve_weeks() -> None:
     floors = default_recent_rules().at_least
     assert floors["fracture"] >= 84 and floors["surgery"] >= 84
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "shown"),
+    [
+        (lambda d: d["positions"]["standing"].update(bears=["wings"]),
+         "positions.standing.bears", "'wings'"),
+        (lambda d: d["segments"]["knee"].update(sites=["hip", "knee"]), "segments.knee.sites",
+         "[knee, ...]"),
+        (lambda d: d["exercises"]["standing"].append("ankle_alphabet"), "exercises.standing",
+         "'ankle_alphabet' has two positions"),
+        (lambda d: d["exercises"]["sitting"].append("moonwalk"), "exercises.sitting",
+         "'moonwalk' is not in the library"),
+        (lambda d: d.update(whole_body_tags=["sparkly"]), "whole_body_tags", "'sparkly'"),
+        (lambda d: d["positions"]["sitting"].update(said=3), "positions.sitting.said", "3"),
+    ],
+)  # fmt: skip
+def test_a_broken_loading_table_names_the_key_and_the_value(
+    change: Any, key: str, shown: str
+) -> None:
+    doc = _loading()
+    change(doc)
+    with pytest.raises(DataFileError) as caught:
+        _parse(doc)
+    assert (caught.value.file, caught.value.key) == ("loading.yaml", key)
+    assert shown in caught.value.detail
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "shown"),
+    [
+        (lambda d: d["at_least"].update(bruise={"days": 7, "cite": ["heuristic"]}),
+         "at_least.bruise", "'bruise'"),
+        (lambda d: d["at_least"]["fracture"].update(days="twelve weeks"), "at_least.fracture.days",
+         "'twelve weeks'"),
+        (lambda d: d["words"].update(old=""), "words.old", "''"),
+        (lambda d: d["window"].update(cite=["nobody1900"]), "window.cite", "'nobody1900'"),
+    ],
+)  # fmt: skip
+def test_a_broken_recent_file_names_the_key_and_the_value(
+    change: Any, key: str, shown: str
+) -> None:
+    doc = {
+        "window": {"phase": "proliferation", "cite": ["heuristic"]},
+        "at_least": {"fracture": {"days": 84, "cite": ["heuristic"]}},
+        "words": {"recent": "recent", "old": "old"},
+    }
+    assert parse_recent_rules(copy.deepcopy(doc)).at_least == {"fracture": 84}
+    change(doc)
+    with pytest.raises(DataFileError) as caught:
+        parse_recent_rules(doc)
+    assert (caught.value.file, caught.value.key) == ("recent.yaml", key)
+    assert shown in caught.value.detail

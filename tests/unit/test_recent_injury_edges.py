@@ -157,6 +157,7 @@ def test_a_floor_citing_a_source_missing_from_the_registry_is_refused(
     try:
         with pytest.raises(DataFileError) as caught:
             default_recent_rules()
-        assert caught.value.key == "at_least.fracture"
+        assert caught.value.key == "at_least.fracture.cite"
+        assert "'nosuchsource2099'" in caught.value.detail
     finally:
         default_recent_rules.cache_clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import pytest
 
@@ -142,3 +143,25 @@ def test_layout_file_refuses_a_negative_offset_and_names_the_key() -> None:
         parse_layout(
             {"canvas": {"width": 200, "height": 400}, "sites": {"knee": {"front": [-3, 1]}}}
         )
+
+
+@pytest.mark.parametrize(
+    ("doc", "key", "shown"),
+    [
+        ({"canvas": {"width": 0, "height": 400}, "sites": {"knee": {"front": [1, 1]}}},
+         "canvas.width", "0 is not > 0"),
+        ({"canvas": {"width": 200, "height": 400}, "sites": {"kneee": {"front": [1, 1]}}},
+         "sites", "'kneee'"),
+        ({"canvas": {"width": 200, "height": 400}, "sites": {"knee": {"side": [1, 1]}}},
+         "sites.knee", "'side'"),
+        ({"canvas": {"width": 200, "height": 400}, "sites": {"knee": {"front": [1, "y"]}}},
+         "sites.knee.front[1]", "'y'"),
+    ],
+)  # fmt: skip
+def test_a_broken_layout_file_names_the_key_and_the_value(
+    doc: dict[str, Any], key: str, shown: str
+) -> None:
+    with pytest.raises(DataFileError) as caught:
+        parse_layout(doc)
+    assert (caught.value.file, caught.value.key) == ("bodymap.yaml", key)
+    assert shown in caught.value.detail

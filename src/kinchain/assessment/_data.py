@@ -1,29 +1,23 @@
-"""The assessment's binding of :mod:`kinchain.datafile`: its bundled files and its registry.
+"""The assessment's bundled files and the grade of a composite rule.
 
-Every loader in this package parses its file into frozen dataclasses and fails with
-:class:`~kinchain.errors.DataFileError` naming the file, the key and the bad value.
+Every loader in this package checks its file through a model of :mod:`kinchain.knowledge` and
+fails with :class:`~kinchain.errors.DataFileError` naming the file, the key and the bad value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from kinchain import datafile
-from kinchain.datafile import mapping, number, seq, text
 from kinchain.evidence import GRADES, default_registry
 
-__all__ = ["cites", "mapping", "number", "read_yaml", "seq", "text", "weakest_grade"]
+__all__ = ["read_yaml", "weakest_grade"]
 
 
 def read_yaml(name: str) -> Any:
     """The parsed content of a YAML file bundled in ``kinchain.assessment``."""
     return datafile.read_bundled_yaml("kinchain.assessment", name)
-
-
-def cites(raw: Mapping[str, Any], *, file: str, key: str) -> tuple[str, ...]:
-    """The ``cite`` list of an entry, every key checked against the evidence registry."""
-    return datafile.cites(raw, file=file, key=key, registry=default_registry())
 
 
 def weakest_grade(keys: Sequence[str]) -> str:

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.assessment._data import cites, mapping, number, read_yaml, text
-from kinchain.errors import DataFileError
+from kinchain.assessment._data import read_yaml
+from kinchain.assessment.tables_schema import ContrastsDoc
 from kinchain.evidence import default_registry
 from kinchain.intake.model import Intake
+from kinchain.knowledge import cross_check, load
 
 __all__ = ["Contrast", "contrasts_for", "default_contrasts", "parse_contrasts"]
 
 _FILE = "contrasts.yaml"
-_CONDITIONS = ("heeled_shoes", "life_stage")
 
 
 @dataclass(frozen=True)
@@ -57,37 +57,11 @@ class Contrast:
         }
 
 
-def _contrast(raw: Any, *, file: str, key: str) -> Contrast:
-    raw = mapping(raw, file=file, key=key)
-    when = mapping(raw.get("when"), file=file, key=f"{key}.when")
-    if len(when) != 1 or next(iter(when)) not in _CONDITIONS:
-        raise DataFileError(
-            file, f"{key}.when", f"expected one of {list(_CONDITIONS)}, got {dict(when)!r}"
-        )
-    if "heeled_shoes" in when:
-        number(when, "heeled_shoes", file=file, key=f"{key}.when", lo=0, hi=300)
-    else:
-        stages = when["life_stage"]
-        if not isinstance(stages, list) or not set(stages) <= {"pregnant", "postpartum"}:
-            raise DataFileError(
-                file, f"{key}.when.life_stage", f"expected [pregnant, postpartum], got {stages!r}"
-            )
-    return Contrast(
-        text(raw, "id", file=file, key=key),
-        dict(when),
-        text(raw, "belief", file=file, key=key, squash=True),
-        text(raw, "evidence", file=file, key=key, squash=True),
-        cites(raw, file=file, key=key),
-    )
-
-
 def parse_contrasts(doc: Any, /, *, file: str = _FILE) -> tuple[Contrast, ...]:
     """Checked contrasts from a parsed ``contrasts.yaml``."""
-    doc = mapping(doc, file=file, key="<file>")
-    raw = doc.get("contrasts")
-    if not isinstance(raw, list):
-        raise DataFileError(file, "contrasts", f"expected a list, got {raw!r}")
-    return tuple(_contrast(r, file=file, key=f"contrasts[{i}]") for i, r in enumerate(raw))
+    d = load(ContrastsDoc, doc, file=file)
+    cross_check(d, file=file, registry=default_registry(), sites=())
+    return tuple(Contrast(c.id, c.when.given(), c.belief, c.evidence, c.cite) for c in d.contrasts)
 
 
 @cache

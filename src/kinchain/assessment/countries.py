@@ -8,12 +8,16 @@ contact. Referral texts are templates with ``{emergency_number}``-style fields f
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from kinchain.assessment._data import cites, mapping, read_yaml, text
+from kinchain.assessment._data import read_yaml
+from kinchain.assessment.tables_schema import CountriesDoc
 from kinchain.errors import DataFileError, UnknownCountry
+from kinchain.evidence import default_registry
+from kinchain.knowledge import cross_check, load
 
 __all__ = [
     "CountryWords",
@@ -22,6 +26,7 @@ __all__ = [
     "country_words",
     "default_country",
     "fill",
+    "parse_countries",
     "template_fields",
 ]
 
@@ -53,33 +58,23 @@ def template_fields() -> frozenset[str]:
     return frozenset(f.name for f in fields(CountryWords) if f.name != "cite")
 
 
-def _country(code: str, raw: Any) -> CountryWords:
-    key = f"countries.{code}"
-    m = mapping(raw, file=_FILE, key=key)
-    line = m.get("urgent_line")
-    if line is not None and (not isinstance(line, str) or not line.strip()):
-        raise DataFileError(_FILE, f"{key}.urgent_line", f"expected text or null, got {line!r}")
-    return CountryWords(
-        code=code,
-        name=text(m, "name", file=_FILE, key=key),
-        emergency_number=text(m, "emergency_number", file=_FILE, key=key),
-        emergency_department=text(m, "emergency_department", file=_FILE, key=key),
-        urgent_line=line,
-        family_doctor=text(m, "family_doctor", file=_FILE, key=key),
-        maternity=text(m, "maternity", file=_FILE, key=key),
-        cite=cites(m, file=_FILE, key=key),
-    )
+def parse_countries(raw: Mapping[str, Any], /) -> tuple[str, dict[str, CountryWords]]:
+    """The default code and the checked table from a parsed ``countries.yaml``."""
+    doc = load(CountriesDoc, raw, file=_FILE)
+    cross_check(doc, file=_FILE, registry=default_registry(), sites=())
+    table = {
+        code: CountryWords(
+            code, c.name, c.emergency_number, c.emergency_department, c.urgent_line,
+            c.family_doctor, c.maternity, c.cite,
+        )
+        for code, c in doc.countries.items()
+    }  # fmt: skip
+    return doc.default, table
 
 
 @cache
 def _table() -> tuple[str, dict[str, CountryWords]]:
-    root = mapping(read_yaml(_FILE), file=_FILE, key="<root>")
-    raw = mapping(root.get("countries"), file=_FILE, key="countries")
-    table = {str(code): _country(str(code), body) for code, body in raw.items()}
-    default = root.get("default")
-    if default not in table:
-        raise DataFileError(_FILE, "default", f"{default!r} is not one of {sorted(table)}")
-    return str(default), table
+    return parse_countries(read_yaml(_FILE))
 
 
 def default_country() -> str:

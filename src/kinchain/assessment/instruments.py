@@ -16,43 +16,24 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from kinchain.assessment._data import cites, mapping, read_yaml, text
-from kinchain.errors import DataFileError, InstrumentError, Problem, one_of
+from kinchain.assessment._data import read_yaml
+from kinchain.assessment.instruments_schema import INSTRUMENT_IDS, InstrumentDoc, InstrumentsDoc
+from kinchain.errors import InstrumentError, Problem, one_of
+from kinchain.evidence import default_registry
 from kinchain.intake.model import Questionnaires
+from kinchain.knowledge import cross_check, load
 
 __all__ = [
     "Instrument",
     "Score",
     "check_answers",
     "instrument_rules",
+    "parse_instrument_rules",
     "score_instruments",
 ]
 
 _FILE = "instruments.yaml"
-
-#: the numbers each instrument's rules must define in instruments.yaml
-_REQUIRED: Mapping[str, tuple[str, ...]] = {
-    "start_back": (
-        "items",
-        "item_max",
-        "last_item_max",
-        "last_item_positive_from",
-        "distress_from_item",
-        "low_max_total",
-        "high_min_distress",
-        "meaning",
-    ),
-    "rmdq": ("items", "floor_below", "ceiling_above"),
-    "odi": ("sections", "section_max", "bands", "mcid_points"),
-    "cait": ("items", "item_max", "cutoffs", "mcid_points"),
-    "faam": ("item_max", "min_answered_fraction", "subscales"),
-    "lefs": ("items", "item_max", "mcid_points"),
-    "koos12": ("item_max", "min_items_per_scale", "scales"),
-    "pgq": ("item_max", "subscales", "total_mic_points"),
-    "psfs": ("max_activities", "score_max", "mdc_mean_points", "mdc_single_points"),
-    "nprs": ("max", "bands", "meaningful_change_points"),
-}
-
+_NOT_PARAMS = frozenset({"name", "licence", "cite", "note"})
 
 @dataclass(frozen=True)
 class Instrument:
@@ -89,35 +70,23 @@ class Score:
         return out
 
 
+def parse_instrument_rules(raw: Mapping[str, Any], /) -> Mapping[str, Instrument]:
+    """Checked scoring rules from a parsed ``instruments.yaml``, every cite key known."""
+    doc = load(InstrumentsDoc, raw, file=_FILE)
+    cross_check(doc, file=_FILE, registry=default_registry(), sites=())
+    dumped = doc.model_dump(mode="json")  # once: the document's serializer is built with it
+    out: dict[str, Instrument] = {}
+    for iid in INSTRUMENT_IDS:
+        rule: InstrumentDoc = getattr(doc, iid)
+        params = {k: v for k, v in dumped[iid].items() if k not in _NOT_PARAMS}
+        out[iid] = Instrument(iid, rule.name, rule.licence, rule.cite, MappingProxyType(params))
+    return MappingProxyType(out)
+
+
 @cache
 def instrument_rules() -> Mapping[str, Instrument]:
     """The bundled instrument rules, loaded and checked once per process."""
-    root = mapping(read_yaml(_FILE), file=_FILE, key="<root>")
-    out: dict[str, Instrument] = {}
-    for iid, required in _REQUIRED.items():
-        raw = mapping(root.get(iid), file=_FILE, key=iid)
-        for name in required:
-            if name not in raw:
-                raise DataFileError(_FILE, f"{iid}.{name}", "missing")
-        for i, cut in enumerate(raw.get("cutoffs", [])):
-            cites(
-                mapping(cut, file=_FILE, key=f"{iid}.cutoffs[{i}]"),
-                file=_FILE,
-                key=f"{iid}.cutoffs[{i}]",
-            )
-        out[iid] = Instrument(
-            id=iid,
-            name=text(raw, "name", file=_FILE, key=iid),
-            licence=text(raw, "licence", file=_FILE, key=iid),
-            cite=cites(raw, file=_FILE, key=iid),
-            params=MappingProxyType(
-                {k: v for k, v in raw.items() if k not in {"name", "licence", "cite"}}
-            ),
-        )
-    unknown = set(root) - set(_REQUIRED)
-    if unknown:
-        raise DataFileError(_FILE, "<root>", f"unknown instrument(s) {sorted(unknown)}")
-    return MappingProxyType(out)
+    return parse_instrument_rules(read_yaml(_FILE))
 
 
 # -- answer checks -----------------------------------------------------------------------------

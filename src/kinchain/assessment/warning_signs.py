@@ -6,16 +6,19 @@ country (``countries.yaml``), so "midwife" reaches only the countries where it i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.assessment._data import cites, mapping, read_yaml, seq, text
-from kinchain.assessment.countries import CountryWords, check_template, country_words, fill
-from kinchain.errors import DataFileError
+from kinchain.assessment._data import read_yaml
+from kinchain.assessment.countries import CountryWords, country_words, fill
+from kinchain.assessment.tables_schema import PregnancyDoc
+from kinchain.evidence import default_registry
 from kinchain.intake.model import Intake
+from kinchain.knowledge import cross_check, load
 
-__all__ = ["WarningSigns", "pregnancy_warning_signs", "warning_signs_for"]
+__all__ = ["WarningSigns", "parse_pregnancy", "pregnancy_warning_signs", "warning_signs_for"]
 
 _FILE = "pregnancy.yaml"
 
@@ -44,19 +47,16 @@ class WarningSigns:
         return (f"{self.title}:", self.intro, *(f"- {s}" for s in self.signs), self.emergency)
 
 
+def parse_pregnancy(raw: Mapping[str, Any], /) -> PregnancyDoc:
+    """The checked ``pregnancy.yaml`` (its templates not yet filled)."""
+    doc = load(PregnancyDoc, raw, file=_FILE)
+    cross_check(doc, file=_FILE, registry=default_registry(), sites=())
+    return doc
+
+
 @cache
-def _raw() -> tuple[str, str, tuple[str, ...], str, tuple[str, ...]]:
-    m = mapping(read_yaml(_FILE), file=_FILE, key="<root>")
-    signs = tuple(str(s) for s in seq(m.get("signs"), file=_FILE, key="signs") if str(s).strip())
-    if not signs:
-        raise DataFileError(_FILE, "signs", "expected at least one warning sign")
-    return (
-        text(m, "title", file=_FILE, key="<root>"),
-        check_template(text(m, "intro", file=_FILE, key="<root>"), file=_FILE, key="intro"),
-        signs,
-        check_template(text(m, "emergency", file=_FILE, key="<root>"), file=_FILE, key="emergency"),
-        cites(m, file=_FILE, key="<root>"),
-    )
+def _raw() -> PregnancyDoc:
+    return parse_pregnancy(read_yaml(_FILE))
 
 
 def pregnancy_warning_signs(country: CountryWords | None = None, /) -> WarningSigns:
@@ -68,8 +68,8 @@ def pregnancy_warning_signs(country: CountryWords | None = None, /) -> WarningSi
     True
     """
     words = country or country_words()
-    title, intro, signs, emergency, cite = _raw()
-    return WarningSigns(title, fill(intro, words), signs, fill(emergency, words), cite)
+    d = _raw()
+    return WarningSigns(d.title, fill(d.intro, words), d.signs, fill(d.emergency, words), d.cite)
 
 
 def warning_signs_for(

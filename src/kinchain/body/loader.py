@@ -1,42 +1,34 @@
 """Read the body web's data files (sites, tissues, pathways) into a checked :class:`Body`.
 
-Parsing lives here, apart from the model, so the same model could be built from another store.
-Every check fails with :class:`DataFileError` naming the file, the key and the bad value.
+Each file is checked by its model in :mod:`kinchain.body.schema`; here the references between
+the files are checked (a tissue's and a pathway's sites, a pathway's tissues) and the frozen
+model is built. Parsing lives apart from the model, so the same model could be built from
+another store. Every check fails with :class:`DataFileError` naming the file, the key (the
+entry's index and id: ``tissues[3] (atfl).stabilises[1]``) and the bad value.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from kinchain.body.model import (
-    BLOOD_SUPPLY,
-    EVIDENCE_STRENGTHS,
-    PATHWAY_KINDS,
-    REGIONS,
-    ROLES,
-    TISSUE_TYPES,
-    Motion,
-    Pathway,
-    Role,
-    Site,
-    Tissue,
-)
+from kinchain.body.model import Motion, Pathway, Role, Site, Tissue
+from kinchain.body.schema import PathwayDoc, PathwaysDoc, SitesDoc, TissueDoc, TissuesDoc
 from kinchain.body.web import Body
-from kinchain.datafile import cites, read_yaml_file
+from kinchain.datafile import read_yaml_file
 from kinchain.errors import DataFileError
 from kinchain.evidence import Registry, default_registry
+from kinchain.knowledge import Knowledge, cross_check, load, with_entry_id
 
-__all__ = ["DATA_FILES", "bundled_folder", "default_body", "load_body"]
+__all__ = ["DATA_FILES", "bundled_folder", "default_body", "load_body", "parse_body"]
 
 #: the three files a body folder holds
 DATA_FILES = ("sites.yaml", "tissues.yaml", "pathways.yaml")
-_ID = re.compile(r"[a-z][a-z0-9_]*")
+M = TypeVar("M", bound=Knowledge)
 
 
 def bundled_folder() -> Path:
@@ -55,196 +47,68 @@ def load_body(folder: Path, /, *, registry: Registry | None = None) -> Body:
 
     Citations are checked against ``registry`` (the bundled evidence registry by default).
     """
+    return parse_body({name: read_yaml_file(folder / name) for name in DATA_FILES},
+                      registry=registry)  # fmt: skip
+
+
+def parse_body(docs: Mapping[str, Any], /, *, registry: Registry | None = None) -> Body:
+    """The body web from the three parsed files, keyed by file name (a coach's edit as well as
+    the bundled files)."""
     reg = default_registry() if registry is None else registry
-    sites = _Parser("sites.yaml", folder, reg).sites()
-    tissues = _Parser("tissues.yaml", folder, reg).tissues(sites)
-    pathways = _Parser("pathways.yaml", folder, reg).pathways(sites, tissues)
-    return Body(sites.values(), tissues.values(), pathways.values())
+    sites = _checked(SitesDoc, docs, "sites.yaml", "sites", reg).sites
+    tissues = _checked(TissuesDoc, docs, "tissues.yaml", "tissues", reg).tissues
+    pathways = _checked(PathwaysDoc, docs, "pathways.yaml", "pathways", reg).pathways
+    site_ids = [s.id for s in sites]
+    for field in ("stabilises", "moves"):
+        _known("tissues.yaml", "tissues", docs, tissues, field, site_ids, "site")
+    _known("pathways.yaml", "pathways", docs, pathways, "nodes", site_ids, "site")
+    tissue_ids = [t.id for t in tissues]
+    _known("pathways.yaml", "pathways", docs, pathways, "tissues", tissue_ids, "tissue")
+    return Body(
+        [
+            Site(s.id, s.name, s.sided, s.region,
+                 None if s.role is None else Role(s.role.value, s.role.cite, s.role.note),
+                 tuple(Motion(m.motion, m.min_deg, m.max_deg, m.cite, m.condition, m.note)
+                       for m in s.motions),
+                 s.cite, s.note)
+            for s in sites
+        ],
+        [Tissue(t.id, t.name, t.type, t.blood_supply, t.intracapsular, t.stabilises, t.moves,
+                t.cite, t.note) for t in tissues],
+        [Pathway(p.id, p.name, p.kind, p.nodes, p.evidence, p.cite, p.tissues, p.roots, p.note)
+         for p in pathways],
+    )  # fmt: skip
 
 
-class _Parser:
-    """Reads one data file; every helper raises DataFileError(file, key, message)."""
+def _checked(model: type[M], docs: Mapping[str, Any], name: str, top: str, reg: Registry) -> M:
+    """One file checked as ``model``, its cite keys in ``reg``; keys name the entry's id."""
+    raw = docs.get(name)
+    if raw is None:
+        raise DataFileError(name, "<file>", "missing")
+    try:
+        doc = load(model, raw, file=name)
+        cross_check(doc, file=name, registry=reg, sites=())
+    except DataFileError as err:
+        raise (with_entry_id(err, raw, top) if isinstance(raw, Mapping) else err) from None
+    return doc
 
-    def __init__(self, name: str, folder: Path, registry: Registry) -> None:
-        self.file = name
-        self.registry = registry
-        path = folder / name
-        if not path.is_file():
-            raise DataFileError(name, "<file>", f"missing from {folder}")
-        self.doc = read_yaml_file(path)
 
-    # --- the three files --------------------------------------------------------------------
-    def sites(self) -> dict[str, Site]:
-        out: dict[str, Site] = {}
-        for where, raw in self._entries("sites", out):
-            sid = raw["id"]
-            role_raw = self._get(raw, "role", where, (dict, type(None)))
-            role = None
-            if role_raw is not None:
-                value = self._choice(role_raw, "value", f"{where}.role", ROLES)
-                cite = cites(role_raw, file=self.file, key=f"{where}.role", registry=self.registry)
-                role = Role(value, cite, self._text(role_raw, "note", f"{where}.role"))
-            motions = tuple(
-                self._motion(m, f"{where}.motions[{j}]")
-                for j, m in enumerate(self._get(raw, "motions", where, list))
-            )
-            out[sid] = Site(
-                id=sid,
-                name=self._get(raw, "name", where, str),
-                sided=self._get(raw, "sided", where, bool),
-                region=self._choice(raw, "region", where, REGIONS),
-                role=role,
-                motions=motions,
-                cite=cites(raw, file=self.file, key=where, registry=self.registry),
-                note=self._text(raw, "note", where),
-            )
-        return out
-
-    def tissues(self, sites: Mapping[str, Site]) -> dict[str, Tissue]:
-        out: dict[str, Tissue] = {}
-        for where, raw in self._entries("tissues", out):
-            stabilises = self._ids(raw, "stabilises", where, sites, "site")
-            moves = self._ids(raw, "moves", where, sites, "site")
-            if not stabilises and not moves:
-                raise DataFileError(self.file, where, "stabilises and moves are both empty")
-            out[raw["id"]] = Tissue(
-                id=raw["id"],
-                name=self._get(raw, "name", where, str),
-                type=self._choice(raw, "type", where, TISSUE_TYPES),
-                blood_supply=self._choice(raw, "blood_supply", where, BLOOD_SUPPLY),
-                intracapsular=self._get(raw, "intracapsular", where, bool),
-                stabilises=stabilises,
-                moves=moves,
-                cite=cites(raw, file=self.file, key=where, registry=self.registry),
-                note=self._text(raw, "note", where),
-            )
-        return out
-
-    def pathways(
-        self, sites: Mapping[str, Site], tissues: Mapping[str, Tissue]
-    ) -> dict[str, Pathway]:
-        out: dict[str, Pathway] = {}
-        for where, raw in self._entries("pathways", out):
-            nodes = self._ids(raw, "nodes", where, sites, "site")
-            if len(nodes) < 2:
-                raise DataFileError(
-                    self.file, f"{where}.nodes", f"{list(nodes)} has fewer than 2 sites"
-                )
-            repeated = sorted({n for n in nodes if nodes.count(n) > 1})
-            if repeated:
-                raise DataFileError(
-                    self.file, f"{where}.nodes", f"{repeated} appear more than once"
-                )
-            out[raw["id"]] = Pathway(
-                id=raw["id"],
-                name=self._get(raw, "name", where, str),
-                kind=self._choice(raw, "kind", where, PATHWAY_KINDS),
-                nodes=nodes,
-                evidence=self._choice(raw, "evidence", where, EVIDENCE_STRENGTHS),
-                cite=cites(raw, file=self.file, key=where, registry=self.registry),
-                tissues=self._ids(raw, "tissues", where, tissues, "tissue", required=False),
-                roots=self._text(raw, "roots", where),
-                note=self._text(raw, "note", where),
-            )
-        load_paths = [p.id for p in out.values() if p.kind == "load_path"]
-        if len(load_paths) != 1:
-            raise DataFileError(
-                self.file,
-                "pathways",
-                f"{len(load_paths)} pathways of kind load_path {load_paths}, expected exactly 1",
-            )
-        return out
-
-    # --- helpers ----------------------------------------------------------------------------
-    def _entries(self, top: str, seen: Mapping[str, object]) -> list[tuple[str, dict[str, Any]]]:
-        """The entries of the top-level list, each with a readable key; ids checked unique."""
-        if not isinstance(self.doc, dict) or not isinstance(self.doc.get(top), list):
-            raise DataFileError(self.file, top, f"expected a top-level list named {top!r}")
-        out: list[tuple[str, dict[str, Any]]] = []
-        ids: set[str] = set()
-        for i, raw in enumerate(self.doc[top]):
-            where = f"{top}[{i}]"
-            if not isinstance(raw, dict):
-                raise DataFileError(
-                    self.file, where, f"expected a mapping, got {type(raw).__name__}"
-                )
-            ident = self._get(raw, "id", where, str)
-            if not _ID.fullmatch(ident):
-                raise DataFileError(self.file, f"{where}.id", f"{ident!r} is not a snake_case id")
-            if ident in ids or ident in seen:
-                raise DataFileError(self.file, f"{where}.id", f"{ident!r} is defined twice")
-            ids.add(ident)
-            out.append((ident, raw))
-        return out
-
-    def _get(
-        self, raw: Mapping[str, Any], field: str, where: str, kind: type | tuple[type, ...]
-    ) -> Any:
-        if field not in raw:
-            raise DataFileError(self.file, f"{where}.{field}", "missing")
-        value = raw[field]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if bool in kinds and not isinstance(value, bool):
-            raise DataFileError(self.file, f"{where}.{field}", f"{value!r} is not true or false")
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            names = " or ".join("null" if k is type(None) else k.__name__ for k in kinds)
-            raise DataFileError(self.file, f"{where}.{field}", f"{value!r} is not a {names}")
-        return value
-
-    def _text(self, raw: Mapping[str, Any], field: str, where: str) -> str:
-        return str(self._get(raw, field, where, str)) if field in raw else ""
-
-    def _choice(
-        self, raw: Mapping[str, Any], field: str, where: str, allowed: tuple[str, ...]
-    ) -> str:
-        value = raw.get(field)
-        if field not in raw:
-            raise DataFileError(self.file, f"{where}.{field}", "missing")
-        if value not in allowed:
-            raise DataFileError(
-                self.file, f"{where}.{field}", f"{value!r} is not one of {list(allowed)}"
-            )
-        return str(value)
-
-    def _ids(
-        self,
-        raw: Mapping[str, Any],
-        field: str,
-        where: str,
-        known: Mapping[str, object],
-        what: str,
-        *,
-        required: bool = True,
-    ) -> tuple[str, ...]:
-        if not required and field not in raw:
-            return ()
-        values = self._get(raw, field, where, list)
-        for j, value in enumerate(values):
+def _known(
+    file: str,
+    top: str,
+    docs: Mapping[str, Any],
+    entries: Sequence[TissueDoc | PathwayDoc],
+    field: str,
+    known: Collection[str],
+    what: str,
+) -> None:
+    """Every id in ``field`` of every entry is one of ``known``, else a did-you-mean."""
+    for i, entry in enumerate(entries):
+        for j, value in enumerate(getattr(entry, field)):
             if value not in known:
-                hint = _close(str(value), known)
-                suffix = f" (did you mean {hint!r}?)" if hint else ""
-                raise DataFileError(
-                    self.file, f"{where}.{field}[{j}]", f"unknown {what} {value!r}{suffix}"
+                close = difflib.get_close_matches(value, list(known), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                err = DataFileError(
+                    file, f"{top}[{i}].{field}[{j}]", f"unknown {what} {value!r}{hint}"
                 )
-        return tuple(str(v) for v in values)
-
-    def _motion(self, raw: Any, where: str) -> Motion:
-        if not isinstance(raw, dict):
-            raise DataFileError(self.file, where, f"expected a mapping, got {type(raw).__name__}")
-        low = self._get(raw, "min_deg", where, (int, float))
-        high = self._get(raw, "max_deg", where, (int, float))
-        if low > high:
-            raise DataFileError(self.file, where, f"min_deg {low} is above max_deg {high}")
-        return Motion(
-            motion=self._get(raw, "motion", where, str),
-            min_deg=float(low),
-            max_deg=float(high),
-            cite=cites(raw, file=self.file, key=where, registry=self.registry),
-            condition=self._text(raw, "condition", where),
-            note=self._text(raw, "note", where),
-        )
-
-
-def _close(word: str, known: Mapping[str, object]) -> str | None:
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return close[0] if close else None
+                raise with_entry_id(err, docs[file], top)

@@ -11,6 +11,8 @@ from typing import Any
 
 from kinchain.datafile import read_yaml_file
 from kinchain.errors import DataFileError, UnknownCitation
+from kinchain.evidence.schema import GRADE_MEANING, SourcesDoc
+from kinchain.knowledge import load
 
 __all__ = [
     "GRADES",
@@ -23,21 +25,7 @@ __all__ = [
     "used_citation_keys",
 ]
 
-#: Evidence grades, strongest first, with the words a client reads.
-GRADE_MEANING: Mapping[str, str] = {
-    "SR/MA": "systematic review or meta-analysis",
-    "RCT": "randomised controlled trial",
-    "COH": "cohort study",
-    "XS": "cross-sectional or case-control study",
-    "LAB": "biomechanics laboratory study",
-    "ANIMAL": "animal study",
-    "GL": "clinical guideline or consensus",
-    "EXP": "expert opinion or narrative review",
-    "heuristic": "coaching heuristic with no published source",
-}
 GRADES: tuple[str, ...] = tuple(GRADE_MEANING)
-
-_REQUIRED = ("key", "authors", "year", "title", "venue", "address", "grade")
 
 
 @dataclass(frozen=True)
@@ -99,51 +87,21 @@ class Registry(Mapping[str, Source]):
                 raise DataFileError(file, key, f"citation {k!r} is not in the evidence registry")
 
 
-def _parse_source(raw: Any, *, file: str, where: str) -> Source:
-    if not isinstance(raw, dict):
-        raise DataFileError(file, where, f"expected a mapping, got {type(raw).__name__}")
-    for field in _REQUIRED:
-        if field not in raw:
-            raise DataFileError(file, f"{where}.{field}", "missing")
-    unknown = set(raw) - set(_REQUIRED) - {"finding", "verify"}
-    if unknown:
-        raise DataFileError(file, where, f"unknown field(s) {sorted(unknown)}")
-    grade = str(raw["grade"])
-    if grade not in GRADE_MEANING:
-        raise DataFileError(file, f"{where}.grade", f"{grade!r} is not one of {list(GRADES)}")
-    year = raw["year"]
-    if year is not None and (not isinstance(year, int) or not 1850 <= year <= 2100):
-        raise DataFileError(file, f"{where}.year", f"{year!r} is not a year")
-    return Source(
-        key=str(raw["key"]),
-        authors=str(raw["authors"]),
-        year=year,
-        title=str(raw["title"]),
-        venue=str(raw["venue"]),
-        address=str(raw["address"]),
-        grade=grade,
-        finding=str(raw.get("finding", "")),
-        verify=bool(raw.get("verify", False)),
-    )
-
-
-def load_registry(files: Iterable[Path]) -> Registry:
-    """Load sources from YAML files; a duplicate key or a bad field raises DataFileError."""
+def load_registry(files: Iterable[Path | Mapping[str, Any]]) -> Registry:
+    """Load sources from YAML files (or parsed ones, named ``<data>``); a duplicate key or a
+    bad field raises DataFileError."""
     seen: dict[str, str] = {}
     sources: list[Source] = []
-    for path in files:
-        name = path.name
-        doc = read_yaml_file(path)
-        if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
-            raise DataFileError(name, "sources", "expected a top-level list named 'sources'")
-        for i, raw in enumerate(doc["sources"]):
-            src = _parse_source(raw, file=name, where=f"sources[{i}]")
-            if src.key in seen:
+    for source in files:
+        name = source.name if isinstance(source, Path) else "<data>"
+        for i, doc in enumerate(load(SourcesDoc, source).sources):
+            if doc.key in seen:
                 raise DataFileError(
-                    name, f"sources[{i}].key", f"{src.key!r} is already defined in {seen[src.key]}"
+                    name, f"sources[{i}].key", f"{doc.key!r} is already defined in {seen[doc.key]}"
                 )
-            seen[src.key] = name
-            sources.append(src)
+            seen[doc.key] = name
+            sources.append(Source(doc.key, doc.authors, doc.year, doc.title, doc.venue,
+                                  doc.address, doc.grade, doc.finding, doc.verify))  # fmt: skip
     return Registry(sources)
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.datafile import mapping, read_bundled_yaml, text
-from kinchain.errors import DataFileError
+from kinchain.datafile import read_bundled_yaml
+from kinchain.fhir.codes_schema import CodesDoc, ValueSetDoc
 from kinchain.intake.screening import screening_questions
+from kinchain.knowledge import load
 
 __all__ = [
     "Code",
@@ -66,35 +67,13 @@ class _Codes:
     extensions: Mapping[str, str]
 
 
-def _urls(root: Mapping[str, Any], section: str) -> dict[str, str]:
-    """``<id>: {url: ...}`` entries of one section of the file, as id -> url."""
-    entries = mapping(root.get(section), file=_FILE, key=section)
-    return {
-        str(k): text(mapping(v, file=_FILE, key=f"{section}.{k}"), "url", file=_FILE,
-                     key=f"{section}.{k}")
-        for k, v in entries.items()
-    }  # fmt: skip
-
-
-def _value_set(vid: str, raw: Mapping[str, Any], c: _Codes) -> ValueSet:
-    key = f"value_sets.{vid}"
-    system = text(raw, "system", file=_FILE, key=key)
-    if system not in c.systems:
-        raise DataFileError(_FILE, f"{key}.system", f"unknown system {system!r}")
-    default = text(raw, "source", file=_FILE, key=key)
-    codes: dict[str, Code | None] = {}
-    for k, entry in mapping(raw.get("codes"), file=_FILE, key=f"{key}.codes").items():
-        if entry is None:
-            codes[str(k)] = None
-            continue
-        where = f"{key}.codes.{k}"
-        e = mapping(entry, file=_FILE, key=where)
-        src = str(e.get("source", default))
-        if src not in c.sources:
-            raise DataFileError(_FILE, f"{where}.source", f"unknown source {src!r}")
-        code, display = (text(e, n, file=_FILE, key=where) for n in ("code", "display"))
-        codes[str(k)] = Code(c.systems[system], code, display, src)
-    return ValueSet(vid, c.systems[system], codes)
+def _value_set(vid: str, doc: ValueSetDoc, systems: Mapping[str, str]) -> ValueSet:
+    url = systems[doc.system]
+    codes: dict[str, Code | None] = {
+        key: None if c is None else Code(url, c.code, c.display, c.source or doc.source)
+        for key, c in doc.codes.items()
+    }
+    return ValueSet(vid, url, codes)
 
 
 def _screening(c: _Codes) -> ValueSet:
@@ -105,13 +84,17 @@ def _screening(c: _Codes) -> ValueSet:
 
 
 @cache
+def _doc() -> CodesDoc:
+    return load(CodesDoc, read_bundled_yaml("kinchain.fhir", _FILE), file=_FILE)
+
+
+@cache
 def _codes() -> _Codes:
-    root = mapping(read_bundled_yaml("kinchain.fhir", _FILE), file=_FILE, key="<root>")
-    c = _Codes(_urls(root, "sources"), _urls(root, "systems"), {}, _urls(root, "extensions"))
-    sets = {
-        str(vid): _value_set(str(vid), mapping(raw, file=_FILE, key=f"value_sets.{vid}"), c)
-        for vid, raw in mapping(root.get("value_sets"), file=_FILE, key="value_sets").items()
-    }
+    doc = _doc()
+    systems = {k: s.url for k, s in doc.systems.items()}
+    c = _Codes({k: s.url for k, s in doc.sources.items()}, systems, {},
+               {k: e.url for k, e in doc.extensions.items()})
+    sets = {vid: _value_set(vid, vs, systems) for vid, vs in doc.value_sets.items()}
     sets["screening"] = _screening(c)
     return _Codes(c.sources, c.systems, sets, c.extensions)
 
@@ -119,10 +102,7 @@ def _codes() -> _Codes:
 def core_codes() -> Mapping[str, frozenset[str]]:
     """The codes kinchain writes into FHIR's own ``code`` elements (``CarePlan.status``...),
     by element path, from ``codes.yaml``'s ``core_codes``."""
-    root = mapping(read_bundled_yaml("kinchain.fhir", _FILE), file=_FILE, key="<root>")
-    raw = mapping(mapping(root.get("core_codes"), file=_FILE, key="core_codes").get("elements"),
-                  file=_FILE, key="core_codes.elements")  # fmt: skip
-    return {str(k): frozenset(str(c) for c in v) for k, v in raw.items()}
+    return {k: frozenset(v) for k, v in _doc().core_codes.elements.items()}
 
 
 def value_sets() -> Mapping[str, ValueSet]:

@@ -6,12 +6,14 @@ answers live in :mod:`kinchain.assessment`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.datafile import read_bundled_yaml, text
-from kinchain.errors import DataFileError
+from kinchain.datafile import read_bundled_yaml
+from kinchain.intake.schema import ScreeningDoc
+from kinchain.knowledge import load
 
 __all__ = ["ScreeningQuestion", "screening_groups", "screening_keys", "screening_questions"]
 
@@ -33,37 +35,12 @@ class _Screening:
     questions: tuple[ScreeningQuestion, ...]
 
 
-def _parse(raw: Any) -> _Screening:
-    if not isinstance(raw, dict) or set(raw) != {"groups", "questions"}:
-        raise DataFileError(_FILE, "<top>", "expected exactly the keys groups and questions")
-    groups_raw, questions_raw = raw["groups"], raw["questions"]
-    if not isinstance(groups_raw, dict) or not groups_raw:
-        raise DataFileError(_FILE, "groups", "expected a mapping of group ids")
-    groups: dict[str, str] = {}
-    for gid, body in groups_raw.items():
-        if not isinstance(body, dict) or set(body) != {"title"}:
-            raise DataFileError(_FILE, f"groups.{gid}", "expected exactly {title: text}")
-        groups[str(gid)] = text(body, "title", file=_FILE, key=f"groups.{gid}")
-    if not isinstance(questions_raw, list) or not questions_raw:
-        raise DataFileError(_FILE, "questions", "expected a list of questions")
-    questions: list[ScreeningQuestion] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(questions_raw):
-        where = f"questions[{i}]"
-        if not isinstance(entry, dict) or set(entry) != {"key", "group", "question"}:
-            raise DataFileError(_FILE, where, "expected exactly the keys key, group and question")
-        key = text(entry, "key", file=_FILE, key=where)
-        if key in seen:
-            raise DataFileError(_FILE, f"{where}.key", f"{key!r} is listed twice")
-        seen.add(key)
-        group = text(entry, "group", file=_FILE, key=where)
-        if group not in groups:
-            raise DataFileError(_FILE, f"{where}.group", f"{group!r} is not one of {list(groups)}")
-        question = text(entry, "question", file=_FILE, key=where)
-        if not question.endswith("?"):
-            raise DataFileError(_FILE, f"{where}.question", f"{question!r} is not a question")
-        questions.append(ScreeningQuestion(key=key, group=group, question=question))
-    return _Screening(groups=groups, questions=tuple(questions))
+def _parse(raw: Mapping[str, Any]) -> _Screening:
+    doc = load(ScreeningDoc, raw, file=_FILE)
+    return _Screening(
+        groups={g: d.title for g, d in doc.groups.items()},
+        questions=tuple(ScreeningQuestion(q.key, q.group, q.question) for q in doc.questions),
+    )
 
 
 @cache

@@ -5,18 +5,18 @@ levels (the tissue model reads them from here)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from kinchain.datafile import read_bundled_yaml
-from kinchain.errors import DataFileError
+from kinchain.intake.schema import VocabularyDoc
+from kinchain.knowledge import load
 
 __all__ = ["InjuryKindInfo", "care_levels", "carrying_side", "injury_kinds", "tissue_types"]
 
 _FILE = "vocabulary.yaml"
-_KEYS = {"tissue_types", "care_levels", "injury_kinds", "carrying_side_words"}
-_SIDES = ("left", "right", "both")
 
 
 @dataclass(frozen=True)
@@ -36,37 +36,15 @@ class _Vocabulary:
     side_words: dict[str, frozenset[str]]
 
 
-def _words(raw: dict[str, Any], key: str) -> tuple[str, ...]:
-    listed = raw[key]
-    if not isinstance(listed, list) or not listed or not all(isinstance(w, str) for w in listed):
-        raise DataFileError(_FILE, key, f"expected a list of words, got {listed!r}")
-    if len(set(listed)) != len(listed):
-        raise DataFileError(_FILE, key, f"a word is listed twice in {listed!r}")
-    return tuple(listed)
-
-
-def _parse(raw: Any) -> _Vocabulary:
-    if not isinstance(raw, dict) or set(raw) != _KEYS:
-        raise DataFileError(_FILE, "<top>", f"expected the keys {', '.join(sorted(_KEYS))}")
-    tissues = _words(raw, "tissue_types")
-    kinds: dict[str, InjuryKindInfo] = {}
-    for kind, body in (raw["injury_kinds"] or {}).items():
-        where = f"injury_kinds.{kind}"
-        if not isinstance(body, dict) or set(body) != {"tissue", "graded"}:
-            raise DataFileError(_FILE, where, "expected exactly {tissue, graded}")
-        tissue, graded = body["tissue"], body["graded"]
-        if tissue is not None and tissue not in tissues:
-            raise DataFileError(_FILE, f"{where}.tissue", f"{tissue!r} is not one of {tissues}")
-        if not isinstance(graded, bool):
-            raise DataFileError(_FILE, f"{where}.graded", f"expected true/false, got {graded!r}")
-        kinds[str(kind)] = InjuryKindInfo(kind=str(kind), tissue=tissue, graded=graded)
-    words: dict[str, frozenset[str]] = {}
-    for side, listed in (raw["carrying_side_words"] or {}).items():
-        if side not in _SIDES or not isinstance(listed, list) or not listed:
-            raise DataFileError(_FILE, f"carrying_side_words.{side}", "expected a side: [words]")
-        words[str(side)] = frozenset(str(w).lower() for w in listed)
-    care = _words(raw, "care_levels")
-    return _Vocabulary(tissues=tissues, care=care, kinds=kinds, side_words=words)
+def _parse(raw: Mapping[str, Any]) -> _Vocabulary:
+    doc = load(VocabularyDoc, raw, file=_FILE)
+    sides = doc.carrying_side_words
+    return _Vocabulary(
+        tissues=doc.tissue_types,
+        care=doc.care_levels,
+        kinds={k: InjuryKindInfo(k, d.tissue, d.graded) for k, d in doc.injury_kinds.items()},
+        side_words={s: frozenset(w.lower() for w in ws) for s, ws in sides.items()},
+    )
 
 
 @cache

@@ -45,13 +45,6 @@ def _load(name: str) -> dict[str, Any]:
     return doc
 
 
-def _sub(file: str, sec: Any, key: str, where: str) -> dict[str, Any]:
-    val = sec.get(key) if isinstance(sec, dict) else None
-    if not isinstance(val, dict):
-        raise DataFileError(file, f"{where}{key}", f"expected a mapping, got {val!r}")
-    return val
-
-
 @dataclass(frozen=True)
 class JointSpec:
     """One joint element's constants."""
@@ -158,9 +151,21 @@ def _checked(model: type[D], name: str) -> D:
 
 
 @cache
+def chain_params_doc() -> ChainParamsDoc:
+    """The bundled ``chain_params.yaml``, checked (read once)."""
+    return _checked(ChainParamsDoc, PARAMS_FILE)
+
+
+@cache
+def activities_doc() -> ActivitiesDoc:
+    """The bundled ``activities.yaml``, checked (read once)."""
+    return _checked(ActivitiesDoc, ACTIVITIES_FILE)
+
+
+@cache
 def chain_constants() -> ChainConstants:
     """The bundled chain constants (read once)."""
-    return _constants(_checked(ChainParamsDoc, PARAMS_FILE))
+    return _constants(chain_params_doc())
 
 
 @dataclass(frozen=True)
@@ -198,8 +203,8 @@ def _activity(aid: str, a: ActivityDoc) -> ActivitySpec:
 
 @cache
 def _activities() -> Mapping[str, ActivitySpec]:
-    doc = _checked(ActivitiesDoc, ACTIVITIES_FILE)
-    return MappingProxyType({str(aid): _activity(str(aid), a) for aid, a in doc.activities.items()})
+    acts = activities_doc().activities
+    return MappingProxyType({str(aid): _activity(str(aid), a) for aid, a in acts.items()})
 
 
 def activity_spec(activity: str, /) -> ActivitySpec:

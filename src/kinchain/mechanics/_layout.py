@@ -9,10 +9,10 @@ The integrator state of one scenario is ``(x1..x5, v1..v5)``, x positive downwar
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from kinchain import datafile
-from kinchain.errors import DataFileError
+from kinchain.knowledge import cross_check, load
+from kinchain.mechanics.reference_schema import ReferenceParamsDoc
 
 PARAM_NAMES: tuple[str, ...] = (
     "m1_kg", "m2_kg", "m3_kg", "m4_kg",
@@ -39,27 +39,12 @@ DATA_FILE = "reference_params.yaml"
 
 
 @cache
-def reference_data() -> dict[str, Any]:
-    """The parsed ``reference_params.yaml`` (read once per process)."""
-    doc = datafile.read_bundled_yaml("kinchain.mechanics", DATA_FILE)
-    if not isinstance(doc, dict):
-        raise DataFileError(DATA_FILE, "<file>", "expected a mapping at the top level")
+def reference_params() -> ReferenceParamsDoc:
+    """The bundled ``reference_params.yaml``, checked, every cite key in the evidence registry
+    (read once per process)."""
+    from kinchain.evidence import default_registry
+
+    doc = load(ReferenceParamsDoc, datafile.read_bundled_yaml("kinchain.mechanics", DATA_FILE),
+               file=DATA_FILE)  # fmt: skip
+    cross_check(doc, file=DATA_FILE, registry=default_registry(), sites=())
     return doc
-
-
-def number(section: dict[str, Any], key: str, where: str, *, minimum: float = 0.0,
-           strict: bool = True) -> float:
-    """Read one number from a data section; fail with the file, the key and the bad value."""
-    return datafile.number(section, key, file=DATA_FILE, key=where, lo=minimum, lo_open=strict)
-
-
-def mapping(section: Any, key: str, where: str) -> dict[str, Any]:
-    """Read one sub-mapping from a data section."""
-    if not isinstance(section, dict) or not isinstance(section.get(key), dict):
-        raise DataFileError(DATA_FILE, f"{where}.{key}".lstrip("."), "expected a mapping")
-    return section[key]
-
-
-def cite_list(section: dict[str, Any], where: str) -> tuple[str, ...]:
-    """Read a ``cite:`` list (checked against the registry by the evidence tests)."""
-    return datafile.cite_keys(section, file=DATA_FILE, key=where)

@@ -6,11 +6,21 @@ Every constant is above 0 unless its field says otherwise.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal, Self, get_args
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
-from kinchain.knowledge import SITE_IDS, STRICT, CitedRecord, Knowledge, Text, in_range, refuse
+from kinchain.intake.model import Activity, Footwear
+from kinchain.knowledge import (
+    SITE_IDS,
+    STRICT,
+    CitedRecord,
+    Knowledge,
+    Text,
+    in_range,
+    one_of,
+    refuse,
+)
 
 __all__ = ["ActivitiesDoc", "ChainParamsDoc"]
 
@@ -167,9 +177,32 @@ class IntegratorDoc(CitedRecord):
     record_ms: Positive
 
 
+def _kinds(model: type[BaseModel], name: str) -> tuple[str, ...]:
+    """The words an intake field of ``model`` accepts (its Literal)."""
+    return get_args(model.model_fields[name].annotation)
+
+
+class FootwearDoc(CitedRecord):
+    """Which midsole each cushioning word picks and each shoe kind's mass factor (its midsole
+    ids are checked against the shoe stage by :mod:`kinchain.mechanics.footwear`)."""
+
+    heel_pad: Literal["hard", "soft"]
+    midsole_by_cushioning: dict[str, Text]
+    shoe_mass_factor: dict[str, Annotated[float, STRICT, in_range(0, 5)]]
+
+    @model_validator(mode="after")
+    def _intake_words(self) -> Self:
+        for name, table, field in (
+            ("midsole_by_cushioning", self.midsole_by_cushioning, "cushioning"),
+            ("shoe_mass_factor", self.shoe_mass_factor, "kind"),
+        ):
+            for word in table:
+                one_of(_kinds(Footwear, field), word, at=f"{name}.{word}")
+        return self
+
+
 class ChainParamsDoc(Knowledge):
-    """The whole of ``chain_params.yaml`` (its ``footwear`` section is checked by
-    :mod:`kinchain.mechanics.footwear`)."""
+    """The whole of ``chain_params.yaml``."""
 
     segments: SegmentsDoc
     wobbling: WobblingDoc
@@ -180,7 +213,7 @@ class ChainParamsDoc(Knowledge):
     demand: DemandDoc
     heel: HeelDoc
     gait: GaitDoc
-    footwear: dict[str, Any]
+    footwear: FootwearDoc
     integrator: IntegratorDoc
 
 
@@ -207,11 +240,37 @@ class ActivityDoc(CitedRecord):
         return self
 
 
+def _lowercase(word: str) -> str:
+    if word != word.lower():
+        raise refuse(f"expected a lowercase word, got {word!r}")
+    return word
+
+
+class IntakeChoiceDoc(CitedRecord):
+    """Which simulated activity stands for an intake activity kind, the footwear kinds each
+    one is done in (first owned wins), and the words that name it in free text."""
+
+    simulate_as: dict[str, Text]
+    footwear_for: dict[str, tuple[Text, ...]]
+    words: dict[str, tuple[Annotated[Text, AfterValidator(_lowercase)], ...]]
+
+
 class ActivitiesDoc(Knowledge):
-    """The whole of ``activities.yaml`` (its ``intake`` section is checked by
-    :mod:`kinchain.mechanics.client_choice`)."""
+    """The whole of ``activities.yaml``."""
 
     activities: dict[str, ActivityDoc]
-    intake: dict[str, Any]
+    intake: IntakeChoiceDoc
 
-
+    @model_validator(mode="after")
+    def _known_activities(self) -> Self:
+        ids, at = sorted(self.activities), "intake"
+        for kind, act in self.intake.simulate_as.items():
+            one_of(_kinds(Activity, "kind"), kind, at=f"{at}.simulate_as.{kind}")
+            one_of(ids, act, at=f"{at}.simulate_as.{kind}")
+        for act, order in self.intake.footwear_for.items():
+            one_of(ids, act, at=f"{at}.footwear_for.{act}")
+            for i, shoe in enumerate(order):
+                one_of(_kinds(Footwear, "kind"), shoe, at=f"{at}.footwear_for.{act}[{i}]")
+        for act in self.intake.words:
+            one_of(ids, act, at=f"{at}.words.{act}")
+        return self

@@ -14,13 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
-from typing import get_args
 
 from kinchain.body import site_label
-from kinchain.datafile import cite_keys
-from kinchain.errors import DataFileError
-from kinchain.intake.model import Activity, Footwear, Intake
-from kinchain.mechanics._chain_data import ACTIVITIES, ACTIVITIES_FILE, _load, _sub, activity_spec
+from kinchain.intake.model import Intake
+from kinchain.mechanics._chain_data import ACTIVITIES, activities_doc, activity_spec
 
 __all__ = [
     "ActivityChoice",
@@ -65,47 +62,14 @@ def activity_choice() -> ActivityChoice:
     >>> activity_choice().simulate_as["run"]
     'jog'
     """
-    f = ACTIVITIES_FILE
-    sec = _sub(f, _load(f), "intake", "")
-    cite = cite_keys(sec, file=f, key="intake")
-    ids = set(ACTIVITIES)
-    kinds = set(get_args(Activity.model_fields["kind"].annotation))
-    shoe_kinds = set(get_args(Footwear.model_fields["kind"].annotation))
-    simulate_as = _sub(f, sec, "simulate_as", "intake.")
-    for kind, act in simulate_as.items():
-        if kind not in kinds:
-            raise DataFileError(f, f"intake.simulate_as.{kind}",
-                                f"expected an intake activity kind ({sorted(kinds)}), got {kind!r}")
-        if act not in ids:
-            raise DataFileError(f, f"intake.simulate_as.{kind}",
-                                f"expected one of {sorted(ids)}, got {act!r}")
-    footwear_for = _sub(f, sec, "footwear_for", "intake.")
-    prefs: dict[str, tuple[str, ...]] = {}
-    for act, order in footwear_for.items():
-        w = f"intake.footwear_for.{act}"
-        if act not in ids:
-            raise DataFileError(f, w, f"expected one of {sorted(ids)}, got {act!r}")
-        if not isinstance(order, list) or not all(k in shoe_kinds for k in order):
-            raise DataFileError(f, w, f"expected a list of footwear kinds "
-                                      f"({sorted(shoe_kinds)}), got {order!r}")
-        prefs[str(act)] = tuple(order)
-    return ActivityChoice(MappingProxyType({str(k): str(v) for k, v in simulate_as.items()}),
-                          MappingProxyType(prefs), cite, str(sec.get("note", "")),
-                          _words(f, _sub(f, sec, "words", "intake."), ids))
-
-
-def _words(f: str, raw: Mapping[str, object], ids: set[str], /) -> Mapping[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for act, words in raw.items():
-        w = f"intake.words.{act}"
-        if act not in ids:
-            raise DataFileError(f, w, f"expected one of {', '.join(sorted(ids))}, got {act!r}")
-        if not isinstance(words, list) or not all(
-            isinstance(x, str) and x.strip() and x == x.lower() for x in words
-        ):
-            raise DataFileError(f, w, f"expected a list of lowercase words, got {words!r}")
-        out[str(act)] = tuple(x.strip() for x in words)
-    return MappingProxyType(out)
+    sec = activities_doc().intake
+    return ActivityChoice(
+        simulate_as=MappingProxyType(dict(sec.simulate_as)),
+        footwear_for=MappingProxyType(dict(sec.footwear_for)),
+        cite=sec.cite,
+        note=sec.note,
+        words=MappingProxyType(dict(sec.words)),
+    )
 
 
 @cache

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from kinchain.datafile import cite_keys, number
 from kinchain.errors import DataFileError, SimulationError
 from kinchain.intake.model import Footwear
-from kinchain.mechanics._chain_data import PARAMS_FILE, _load, _sub
+from kinchain.mechanics._chain_data import PARAMS_FILE, chain_params_doc
 from kinchain.mechanics.chain import ContactSpec
+from kinchain.mechanics.chain_schema import FootwearDoc
 from kinchain.mechanics.liu_nigg import LiuNiggParams
 from kinchain.mechanics.shoe import SHOES, shoe_stage
 from kinchain.trail import Step
@@ -40,21 +39,12 @@ class ShoeChoice:
 
 
 @cache
-def _footwear_section() -> dict[str, Any]:
-    sec = _sub(PARAMS_FILE, _load(PARAMS_FILE), "footwear", "")
-    cite_keys(sec, file=PARAMS_FILE, key="footwear")
-    for key in ("midsole_by_cushioning", "shoe_mass_factor"):
-        _sub(PARAMS_FILE, sec, key, "footwear.")
-    for word, sole in sec["midsole_by_cushioning"].items():
+def _footwear_section() -> FootwearDoc:
+    sec = chain_params_doc().footwear
+    for word, sole in sec.midsole_by_cushioning.items():
         if sole not in shoe_stage().midsoles:
             raise DataFileError(PARAMS_FILE, f"footwear.midsole_by_cushioning.{word}",
-                                f"unknown midsole {sole!r}")
-    for kind in sec["shoe_mass_factor"]:
-        number(sec["shoe_mass_factor"], kind, file=PARAMS_FILE, key="footwear.shoe_mass_factor",
-               lo=0.0, hi=5.0)
-    if sec.get("heel_pad") not in ("hard", "soft"):
-        raise DataFileError(PARAMS_FILE, "footwear.heel_pad",
-                            f"expected hard or soft, got {sec.get('heel_pad')!r}")
+                                f"unknown midsole {sole!r}")  # fmt: skip
     return sec
 
 
@@ -72,7 +62,7 @@ def heel_elevation_mm(shoe: Footwear, /) -> float:
 
 
 def _heel_pad() -> tuple[float, float, float, float]:
-    ln = LiuNiggParams.published(shoe=str(_footwear_section()["heel_pad"]))
+    ln = LiuNiggParams.published(shoe=_footwear_section().heel_pad)
     if ln.ground_e != 1.0:
         raise SimulationError(f"ground law e: the chain needs e = 1, received {ln.ground_e}")
     ac = ln.ground_area_factor
@@ -83,8 +73,9 @@ def barefoot() -> ShoeChoice:
     """Bare feet: the heel pad alone."""
     a, b, c, d = _heel_pad()
     sec = _footwear_section()
-    step = Step("barefoot", "heel pad on the ground, no midsole, no shoe mass", "barefoot",
-                tuple(sec["cite"]))
+    step = Step(
+        "barefoot", "heel pad on the ground, no midsole, no shoe mass", "barefoot", sec.cite
+    )
     return ShoeChoice("barefoot", ContactSpec(a, b, c, d), None, (step,))
 
 
@@ -96,8 +87,8 @@ def footwear_contact(shoe: Footwear, /, *, ref: str | None = None) -> ShoeChoice
     ('midsole_a', 0.3)
     """
     sec = _footwear_section()
-    cite = tuple(sec["cite"])
-    factor = float(sec["shoe_mass_factor"].get(shoe.kind, 1.0))
+    cite = sec.cite
+    factor = sec.shoe_mass_factor.get(shoe.kind, 1.0)
     elevation = heel_elevation_mm(shoe)
     if not 0.0 <= elevation <= 200.0:
         raise SimulationError(f"footwear {shoe.name!r} heel elevation: expected 0..200 mm, "
@@ -105,7 +96,7 @@ def footwear_contact(shoe: Footwear, /, *, ref: str | None = None) -> ShoeChoice
     if shoe.kind == "barefoot" or factor == 0.0:
         bare = barefoot()
         return ShoeChoice(shoe.name, bare.contact, None, bare.trail)
-    sole_id = str(sec["midsole_by_cushioning"][shoe.cushioning])
+    sole_id = sec.midsole_by_cushioning[shoe.cushioning]
     sole = SHOES[sole_id]
     mass = shoe_stage().shoe_mass_kg * factor
     a, b, c, d = _heel_pad()

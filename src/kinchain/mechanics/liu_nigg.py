@@ -111,47 +111,26 @@ class LiuNiggParams:
 def _published(shoe: str) -> LiuNiggParams:
     if shoe not in LN_SHOES:
         raise SimulationError(f"shoe: expected {one_of(LN_SHOES)}, received {shoe!r}")
-    sec = L.mapping(L.reference_data(), "liu_nigg", "")
-    w = "liu_nigg"
-    masses = L.mapping(sec, "masses_kg", w)
-    springs = L.mapping(sec, "springs_n_per_m", w)
-    dampers = L.mapping(sec, "dampers_n_s_per_m", w)
-    ground = L.mapping(sec, "ground", w)
-    fits = L.mapping(ground, "shoes", f"{w}.ground")
-    if shoe not in fits or not isinstance(fits[shoe], dict):
-        raise DataFileError(L.DATA_FILE, f"{w}.ground.shoes.{shoe}", "missing")
-    fit = fits[shoe]
-    v0 = L.number(sec, "touchdown_velocity_m_s", w, strict=False)
-
-    def m(key: str) -> float:
-        return L.number(masses, key, f"{w}.masses_kg")
-
-    def k(key: str) -> float:
-        return L.number(springs, key, f"{w}.springs_n_per_m", strict=False)
-
-    def c(key: str) -> float:
-        return L.number(dampers, key, f"{w}.dampers_n_s_per_m", strict=False)
-
-    gw = f"{w}.ground"
+    sec = L.reference_params().liu_nigg
+    ms, ks, cs, ground = sec.masses_kg, sec.springs_n_per_m, sec.dampers_n_s_per_m, sec.ground
+    if shoe not in ground.shoes:
+        raise DataFileError(L.DATA_FILE, f"liu_nigg.ground.shoes.{shoe}", "missing")
+    fit, v0 = ground.shoes[shoe], sec.touchdown_velocity_m_s
     return LiuNiggParams(
-        m1_kg=m("m1"), m2_kg=m("m2"), m3_kg=m("m3"), m4_kg=m("m4"),
-        k1_n_per_m=k("k1"), k2_n_per_m=k("k2"), k3_n_per_m=k("k3"),
-        k4_n_per_m=k("k4"), k5_n_per_m=k("k5"),
-        c1_n_s_per_m=c("c1"), c2_n_s_per_m=c("c2"), c4_n_s_per_m=c("c4"),
-        ground_area_factor=L.number(ground, "area_factor", gw),
-        ground_a=L.number(ground, "a", gw),
-        ground_b=L.number(fit, "b", f"{gw}.shoes.{shoe}"),
-        ground_c=L.number(ground, "c", gw, strict=False),
-        ground_d=L.number(fit, "d", f"{gw}.shoes.{shoe}"),
-        ground_e=L.number(ground, "e", gw),
+        m1_kg=ms.m1, m2_kg=ms.m2, m3_kg=ms.m3, m4_kg=ms.m4,
+        k1_n_per_m=ks.k1, k2_n_per_m=ks.k2, k3_n_per_m=ks.k3, k4_n_per_m=ks.k4,
+        k5_n_per_m=ks.k5,
+        c1_n_s_per_m=cs.c1, c2_n_s_per_m=cs.c2, c4_n_s_per_m=cs.c4,
+        ground_area_factor=ground.area_factor, ground_a=ground.a, ground_b=fit.b,
+        ground_c=ground.c, ground_d=fit.d, ground_e=ground.e,
         v1_m_s=v0, v2_m_s=v0, v3_m_s=v0, v4_m_s=v0,
-        gravity_m_s2=L.number(sec, "gravity_m_s2", w),
+        gravity_m_s2=sec.gravity_m_s2,
     )  # fmt: skip
 
 
 def reference_cite(*, midsole: bool = False) -> tuple[str, ...]:
     """The citation keys behind the reference model's constants (from the data file)."""
-    keys = L.cite_list(L.mapping(L.reference_data(), "liu_nigg", ""), "liu_nigg")
+    keys = L.reference_params().liu_nigg.cite
     return keys + shoe_stage().cite if midsole else keys
 
 

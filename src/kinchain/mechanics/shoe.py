@@ -32,8 +32,8 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from kinchain.errors import DataFileError, SimulationError, one_of
-from kinchain.mechanics._layout import DATA_FILE, cite_list, mapping, number, reference_data
+from kinchain.errors import SimulationError, one_of
+from kinchain.mechanics._layout import reference_params
 
 __all__ = ["SHOES", "Midsole", "ShoeStage", "midsole_force", "shoe_stage"]
 
@@ -64,32 +64,25 @@ class ShoeStage:
 @cache
 def shoe_stage() -> ShoeStage:
     """The bundled shoe stage (read from ``reference_params.yaml`` once)."""
-    section = mapping(reference_data(), "shoe_stage", "")
-    where = "shoe_stage"
-    r0 = number(section, "reference_radius_m", where)
-    unit = number(section, "stiffness_unit_n_per_m", where)
-    midsoles: dict[str, Midsole] = {}
-    for name, raw in mapping(section, "midsoles", where).items():
-        at = f"{where}.midsoles.{name}"
-        if not isinstance(raw, dict):
-            raise DataFileError(DATA_FILE, at, f"expected a mapping, got {raw!r}")
-        b6 = number(raw, "b6", at, minimum=1.0, strict=False)
-        midsoles[str(name)] = Midsole(
-            name=str(name),
-            label=str(raw.get("label", name)),
-            k6_n_per_m=number(raw, "k6", at) * unit,
-            b6=b6,
-            c6_n_s_per_m=number(raw, "c6_n_s_per_m", at, strict=False),
+    sec = reference_params().shoe_stage
+    r0 = sec.reference_radius_m
+    midsoles = {
+        name: Midsole(
+            name=name,
+            label=name if raw.label is None else raw.label,
+            k6_n_per_m=raw.k6 * sec.stiffness_unit_n_per_m,
+            b6=raw.b6,
+            c6_n_s_per_m=raw.c6_n_s_per_m,
             r0_m=r0,
         )
-    if not midsoles:
-        raise DataFileError(DATA_FILE, f"{where}.midsoles", "expected at least one midsole")
+        for name, raw in sec.midsoles.items()
+    }
     return ShoeStage(
-        shoe_mass_kg=number(section, "shoe_mass_kg", where),
+        shoe_mass_kg=sec.shoe_mass_kg,
         reference_radius_m=r0,
         midsoles=MappingProxyType(midsoles),
-        cite=cite_list(section, where),
-        note=str(section.get("note", "")),
+        cite=sec.cite,
+        note=sec.note,
     )
 
 

@@ -19,20 +19,10 @@ from kinchain.knowledge import (
     refuse,
     whole_in,
 )
+from kinchain.program.words import CONTRAINDICATION_KEYS, QUALITIES, TAGS
 
 __all__ = ["DoseDoc", "ExerciseDoc", "LibraryDoc", "TargetDoc"]
 
-QUALITIES = (
-    "mobility", "stability", "strength", "proprioception", "breathing", "gait", "relaxation",
-)  # fmt: skip
-TAGS = (
-    "pelvic_floor", "breathing_pattern", "toes", "plantar_fascia", "carrying", "runner",
-    "high_impact", "supine", "prone", "unstable_surface", "loaded",
-)  # fmt: skip
-CONTRAINDICATION_KEYS = (
-    "pregnant_from_week", "postpartum_before_week", "severe_pain", "recent_surgery",
-    "symptom_free", "screening",
-)  # fmt: skip
 _WEEKS = ("pregnant_from_week", "postpartum_before_week")
 _ID = r"^[a-z][a-z0-9_]*$"
 Words = tuple[Annotated[str, STRICT], ...]

@@ -10,19 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinchain.datafile import read_bundled_yaml
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.knowledge import cross_check, load, with_entry_id
-from kinchain.program.exercise_schema import (
-    CONTRAINDICATION_KEYS,
-    QUALITIES,
-    TAGS,
-    ExerciseDoc,
-    LibraryDoc,
-)
+from kinchain.program.words import CONTRAINDICATION_KEYS, QUALITIES, TAGS
+
+if TYPE_CHECKING:  # the schema loads when the file is read: its models cost time to create
+    from kinchain.program.exercise_schema import ExerciseDoc
 
 __all__ = [
     "CONTRAINDICATION_KEYS",
@@ -261,6 +258,7 @@ def parse_library(doc: Any, /, *, file: str = _FILE) -> Library:
     """Build a checked :class:`Library` from a parsed ``exercises.yaml`` document (the bundled
     file or a coach's edit): every cite key in the evidence registry, every site in the body."""
     from kinchain.body import default_body
+    from kinchain.program.exercise_schema import LibraryDoc
 
     if not isinstance(doc, dict) or not isinstance(doc.get("exercises"), list):
         raise DataFileError(file, "exercises", "expected a top-level list named 'exercises'")

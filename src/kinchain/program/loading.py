@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kinchain.datafile import cites, mapping, text
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
+from kinchain.knowledge import cross_check, load
 from kinchain.program.library import TAGS, Exercise, Library, default_library, read_bundled
 
 __all__ = ["Loading", "default_loading", "parse_loading"]
@@ -72,48 +72,35 @@ class Loading:
 def parse_loading(doc: Any, /, *, library: Library, sites: Iterable[str]) -> Loading:
     """Checked :class:`Loading` from a parsed ``loading.yaml``: every site has a segment, every
     exercise of ``library`` exactly one position."""
-    f = _FILE
-    doc = mapping(doc, file=f, key="<file>")
+    from kinchain.program.tables_schema import LoadingDoc  # loads when the file is read
+
+    d = load(LoadingDoc, doc, file=_FILE)
     known = set(sites)
-    segments = {}
-    for site, entry in mapping(doc.get("segments"), file=f, key="segments").items():
-        members = mapping(entry, file=f, key=f"segments.{site}").get("sites")
-        if not isinstance(members, list) or not members or members[0] != site:
-            raise DataFileError(f, f"segments.{site}.sites", f"expected [{site}, ...]")
-        bad = [s for s in members if s not in known]
-        if bad:
-            raise DataFileError(f, f"segments.{site}.sites", f"unknown site(s) {bad}")
-        segments[site] = tuple(members)
-    if known - set(segments):
-        raise DataFileError(f, "segments", f"missing {sorted(known - set(segments))}")
-    limbs = {k: tuple(v) for k, v in mapping(doc.get("limbs"), file=f, key="limbs").items()}
-    bears, said = {}, {}
-    for pos, entry in mapping(doc.get("positions"), file=f, key="positions").items():
-        entry = mapping(entry, file=f, key=f"positions.{pos}")
-        said[pos] = text(entry, "said", file=f, key=f"positions.{pos}", squash=True)
-        limbs_borne = entry.get("bears")
-        if not isinstance(limbs_borne, list) or any(x not in limbs for x in limbs_borne):
-            raise DataFileError(f, f"positions.{pos}.bears", f"expected limbs from {list(limbs)}")
-        bears[pos] = tuple(limbs_borne)
-    position: dict[str, str] = {}
-    for pos, ids in mapping(doc.get("exercises"), file=f, key="exercises").items():
-        if pos not in bears:
-            raise DataFileError(f, f"exercises.{pos}", f"unknown position; expected {list(bears)}")
-        for ex_id in ids:
-            if ex_id not in library or ex_id in position:
-                why = "is not in the library" if ex_id not in library else "has two positions"
-                raise DataFileError(f, f"exercises.{pos}", f"{ex_id!r} {why}")
-            position[ex_id] = pos
+    cross_check(d, file=_FILE, registry=default_registry(), sites=known)
+    if known - set(d.segments):
+        raise DataFileError(_FILE, "segments", f"missing {sorted(known - set(d.segments))}")
+    position = {ex_id: pos for pos, ids in d.exercises.items() for ex_id in ids}
+    for pos, ids in d.exercises.items():
+        unknown = [ex_id for ex_id in ids if ex_id not in library]
+        if unknown:
+            raise DataFileError(_FILE, f"exercises.{pos}", f"{unknown[0]!r} is not in the library")
     if set(library) - set(position):
         missing = sorted(set(library) - set(position))
-        raise DataFileError(f, "exercises", f"no position for {missing}")
-    tags = doc.get("whole_body_tags", [])
-    if not isinstance(tags, list) or any(t not in TAGS for t in tags):
-        raise DataFileError(f, "whole_body_tags", f"expected tags from {list(TAGS)}, got {tags!r}")
+        raise DataFileError(_FILE, "exercises", f"no position for {missing}")
+    tags = d.whole_body_tags
+    if any(t not in TAGS for t in tags):
+        raise DataFileError(
+            _FILE, "whole_body_tags", f"expected tags from {list(TAGS)}, got {list(tags)!r}"
+        )
     return Loading(
-        segments, limbs, bears, said, position, frozenset(tags),
-        cites(doc, file=f, key="<file>", registry=default_registry()),
-    )  # fmt: skip
+        segments={site: seg.sites for site, seg in d.segments.items()},
+        limbs=dict(d.limbs),
+        bears={pos: entry.bears for pos, entry in d.positions.items()},
+        said={pos: entry.said for pos, entry in d.positions.items()},
+        position=position,
+        whole_body_tags=frozenset(tags),
+        cite=d.cite,
+    )
 
 
 @cache

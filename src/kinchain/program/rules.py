@@ -6,27 +6,31 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kinchain.errors import DataFileError
 from kinchain.evidence import default_registry
 from kinchain.knowledge import Knowledge, cross_check, load, with_entry_id
 from kinchain.program.library import read_bundled
-from kinchain.program.rules_schema import (
+from kinchain.program.model import HABIT_AREA_LABELS
+from kinchain.program.words import (
     GENERAL_CONTRAINDICATIONS,
-    HABIT_AREAS,
     HABIT_CONDITIONS,
     PARAMS,
     PHASE_CONDITIONS,
-    ContraindicationDoc,
-    HabitsDoc,
-    PhaseDoc,
-    PhaseTextDoc,
-    PregnancyEndDoc,
-    RulesDoc,
-    SelectionDoc,
-    TagWorkDoc,
 )
+
+if TYPE_CHECKING:  # the schema loads when a file is read: its models cost time to create
+    from kinchain.program.rules_schema import (
+        ContraindicationDoc,
+        PhaseDoc,
+        PhaseTextDoc,
+        PregnancyEndDoc,
+        SelectionDoc,
+        TagWorkDoc,
+    )
+
+HABIT_AREAS = tuple(HABIT_AREA_LABELS)
 
 __all__ = [
     "GENERAL_CONTRAINDICATIONS",
@@ -238,6 +242,8 @@ def _checked(model: type[D], doc: Any, file: str, section: str | None = None) ->
 def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
     """Build checked :class:`ProgramRules` from a parsed ``rules.yaml`` document (the bundled
     file or a coach's edit)."""
+    from kinchain.program.rules_schema import RulesDoc
+
     r = _checked(RulesDoc, doc, file)
     prog = r.progression
     return ProgramRules(
@@ -263,6 +269,8 @@ def parse_rules(doc: Any, /, *, file: str = _RULES) -> ProgramRules:
 
 def parse_habits(doc: Any, /, *, file: str = _HABITS) -> tuple[HabitRule, ...]:
     """Build checked :class:`HabitRule` s from a parsed ``habits.yaml`` document."""
+    from kinchain.program.rules_schema import HabitsDoc
+
     if not isinstance(doc, dict) or not isinstance(doc.get("habits"), list):
         raise DataFileError(file, "habits", "expected a top-level list named 'habits'")
     return tuple(

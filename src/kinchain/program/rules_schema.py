@@ -21,34 +21,23 @@ from kinchain.knowledge import (
     refuse,
     whole_in,
 )
-from kinchain.program.exercise_schema import CONTRAINDICATION_KEYS, QUALITIES, TAGS
 from kinchain.program.model import HABIT_AREA_LABELS
+from kinchain.program.words import (
+    CONTRAINDICATION_KEYS,
+    GENERAL_CONTRAINDICATIONS,
+    HABIT_CONDITIONS,
+    PARAMS,
+    PHASE_CONDITIONS,
+    QUALITIES,
+    TAGS,
+)
 
 __all__ = ["HabitsDoc", "RulesDoc"]
 
+HABIT_AREAS = tuple(HABIT_AREA_LABELS)
+
 Share = Annotated[float, STRICT, in_range(0, 1)]
 Names = tuple[Annotated[str, STRICT], ...]
-#: contraindications that hold for every exercise, with no flag on the exercise
-GENERAL_CONTRAINDICATIONS = ("recent_injury", "pelvic_floor")
-#: the numbers each contraindication needs
-PARAMS: dict[str, tuple[str, ...]] = {
-    "pregnant_from_week": ("lookahead_weeks",),
-    "severe_pain": ("pain_at_least",),
-    "recent_surgery": ("months",),
-    "symptom_free": ("max_pain",),
-    "recent_injury": ("several_at_least", "pain_at_least"),
-}
-PHASE_CONDITIONS = (
-    "routine_qualities", "routine_tags", "no_routine_tags", "life_stage", "runs", "habit_areas",
-)  # fmt: skip
-HABIT_AREAS = tuple(HABIT_AREA_LABELS)
-HABIT_CONDITIONS = (
-    "footwear_any", "footwear_toe_box", "footwear_heel_mm_at_least", "footwear_kinds",
-    "sitting_hours_at_least", "sleep_position", "lifting", "carrying", "breathing",
-    "activity_kinds", "injury_or_pain", "life_stage",
-)  # fmt: skip
-
-
 def _tags(tags: Names, *, at: str = "tags") -> None:
     if any(t not in TAGS for t in tags):
         raise refuse(f"expected tags from {list(TAGS)}, got {list(tags)}", at=at)

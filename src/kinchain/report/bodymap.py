@@ -21,8 +21,9 @@ from kinchain.assessment import Assessment
 from kinchain.body import each_side
 from kinchain.body import site_label as body_site_label
 from kinchain.datafile import read_bundled_yaml
-from kinchain.errors import DataFileError
 from kinchain.intake import Intake
+from kinchain.knowledge import cross_check, load
+from kinchain.report.bodymap_schema import BodymapDoc
 
 __all__ = [
     "BodyMap",
@@ -69,39 +70,19 @@ class Layout:
         return (self.midline_x + sign * dx, y)
 
 
-def _pair(raw: Any, *, key: str) -> tuple[float, float]:
-    if (
-        not isinstance(raw, list)
-        or len(raw) != 2
-        or not all(isinstance(v, int | float) for v in raw)
-    ):
-        raise DataFileError(_FILE, key, f"expected [dx, y] as two numbers, got {raw!r}")
-    dx, y = float(raw[0]), float(raw[1])
-    if dx < 0:
-        raise DataFileError(_FILE, key, f"dx {dx} is negative; the renderer mirrors by side")
-    return (dx, y)
-
-
 def parse_layout(doc: Any) -> Layout:
-    """Check and turn the parsed ``bodymap.yaml`` into a :class:`Layout`."""
-    if not isinstance(doc, dict):
-        raise DataFileError(_FILE, "<file>", "expected a mapping at the top")
-    canvas = doc.get("canvas")
-    if not isinstance(canvas, dict) or not {"width", "height"} <= set(canvas):
-        raise DataFileError(_FILE, "canvas", "expected {width, height}")
-    sites_raw = doc.get("sites")
-    if not isinstance(sites_raw, dict) or not sites_raw:
-        raise DataFileError(_FILE, "sites", "expected a mapping of site id to views")
-    sites: dict[str, dict[str, tuple[float, float]]] = {}
-    for site, views in sites_raw.items():
-        if not isinstance(views, dict) or not set(views) <= {"front", "back"}:
-            raise DataFileError(_FILE, f"sites.{site}", f"expected front/back views, got {views!r}")
-        sites[str(site)] = {v: _pair(p, key=f"sites.{site}.{v}") for v, p in views.items()}
+    """Check and turn the parsed ``bodymap.yaml`` into a :class:`Layout`: every site one of the
+    body web's."""
+    from kinchain.body import default_body
+    from kinchain.evidence import default_registry
+
+    d = load(BodymapDoc, doc, file=_FILE)
+    cross_check(d, file=_FILE, registry=default_registry(), sites=default_body().sites)
     return Layout(
-        width=float(canvas["width"]),
-        height=float(canvas["height"]),
-        midline_x=float(doc.get("midline_x", float(canvas["width"]) / 2)),
-        sites=sites,
+        width=d.canvas.width,
+        height=d.canvas.height,
+        midline_x=d.canvas.width / 2 if d.midline_x is None else d.midline_x,
+        sites=d.model_dump(exclude_none=True)["sites"],
     )
 
 

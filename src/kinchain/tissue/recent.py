@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from kinchain.body import site_label
-from kinchain.datafile import cite_keys, mapping, number, read_yaml_file, text
-from kinchain.errors import DataFileError
+from kinchain.datafile import read_yaml_file
 from kinchain.intake import InjuryRef, Intake
-from kinchain.tissue.constants import INJURY_KINDS, PHASES, HealingModel
+from kinchain.knowledge import cross_check, load
+from kinchain.tissue.constants import HealingModel
 from kinchain.tissue.injury import InjuryState
 from kinchain.tissue.loader import default_healing
+from kinchain.tissue.schema import RecentDoc
 
 __all__ = [
     "RecentInjury",
@@ -70,44 +71,27 @@ class RecentInjury:
 
 
 def parse_recent_rules(doc: Any, /, *, file: str = "recent.yaml") -> RecentRules:
-    """Checked :class:`RecentRules` from a parsed ``recent.yaml``."""
-    doc = mapping(doc, file=file, key="<file>")
-    window = mapping(doc.get("window"), file=file, key="window")
-    phase = window.get("phase")
-    if phase not in PHASES:
-        raise DataFileError(file, "window.phase", f"{phase!r} is not one of {list(PHASES)}")
-    floors: dict[str, int] = {}
-    floor_cites: dict[str, tuple[str, ...]] = {}
-    for kind, entry in mapping(doc.get("at_least", {}), file=file, key="at_least").items():
-        key = f"at_least.{kind}"
-        if kind not in INJURY_KINDS:
-            raise DataFileError(file, key, f"{kind!r} is not one of {list(INJURY_KINDS)}")
-        entry = mapping(entry, file=file, key=key)
-        floors[kind] = int(number(entry, "days", file=file, key=key, lo=1, hi=3650))
-        floor_cites[kind] = cite_keys(entry, file=file, key=key)
-    words = mapping(doc.get("words"), file=file, key="words")
+    """Checked :class:`RecentRules` from a parsed ``recent.yaml``, every cite key in the
+    evidence registry."""
+    from kinchain.evidence import default_registry
+
+    d = load(RecentDoc, doc, file=file)
+    cross_check(d, file=file, registry=default_registry(), sites=())
     return RecentRules(
-        phase=str(phase),
-        cite=cite_keys(window, file=file, key="window"),
-        note=" ".join(str(window.get("note", "")).split()),
-        at_least=floors,
-        at_least_cite=floor_cites,
-        words={k: text(words, k, file=file, key="words", squash=True) for k in ("recent", "old")},
+        phase=d.window.phase,
+        cite=d.window.cite,
+        note=" ".join(d.window.note.split()),
+        at_least={kind: floor.days for kind, floor in d.at_least.items()},
+        at_least_cite={kind: floor.cite for kind, floor in d.at_least.items()},
+        words={"recent": d.words.recent, "old": d.words.old},
     )
 
 
 @cache
 def default_recent_rules() -> RecentRules:
-    """The bundled ``recent.yaml``, checked against the evidence registry, loaded once."""
-    from kinchain.evidence import default_registry
-
-    path = Path(str(resources.files("kinchain.tissue") / "recent.yaml"))
-    rules = parse_recent_rules(read_yaml_file(path))
-    registry = default_registry()
-    registry.check(rules.cite, file="recent.yaml", key="window")
-    for kind, keys in rules.at_least_cite.items():
-        registry.check(keys, file="recent.yaml", key=f"at_least.{kind}")
-    return rules
+    """The bundled ``recent.yaml``, checked, loaded once."""
+    return parse_recent_rules(read_yaml_file(Path(str(resources.files("kinchain.tissue")))
+                                             / "recent.yaml"))  # fmt: skip
 
 
 def window_days(

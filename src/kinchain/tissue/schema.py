@@ -5,7 +5,7 @@ checked by validators. :mod:`kinchain.tissue.parse` turns a checked document int
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -14,6 +14,7 @@ from kinchain.knowledge import (
     STRICT,
     CitedRecord,
     Knowledge,
+    Prose,
     Text,
     exact_keys,
     in_range,
@@ -23,7 +24,7 @@ from kinchain.knowledge import (
 )
 from kinchain.tissue.constants import CARE_LEVELS, INJURY_KINDS, PHASES, RULES, TISSUE_TYPES
 
-__all__ = ["HealingDoc"]
+__all__ = ["HealingDoc", "RecentDoc"]
 
 Fraction = Annotated[float, STRICT, in_range(0, 1)]
 Day = Annotated[int, STRICT, whole_in(0, 36500)]
@@ -240,4 +241,42 @@ class HealingDoc(Knowledge):
         exact_keys(self.rules, RULES, at="rules")
         exact_keys(self.care, CARE_LEVELS, at="care")
         _check_references(self)
+        return self
+
+
+# --- recent.yaml ---------------------------------------------------------------------------
+class WindowDoc(CitedRecord):
+    """The phase whose end closes an injury's recent window."""
+
+    phase: str
+
+    @model_validator(mode="after")
+    def _a_phase(self) -> Self:
+        one_of(PHASES, self.phase, at="phase")
+        return self
+
+
+class FloorDoc(CitedRecord):
+    """The fewest days an injury of one kind counts as recent."""
+
+    days: Annotated[int, STRICT, whole_in(1, 3650)]
+
+
+class RecentWordsDoc(Knowledge):
+    recent: Prose
+    old: Prose
+
+
+class RecentDoc(Knowledge):
+    """The whole of ``recent.yaml``."""
+
+    version: Literal[1] = 1
+    window: WindowDoc
+    at_least: dict[str, FloorDoc] = Field(default_factory=dict)
+    words: RecentWordsDoc
+
+    @model_validator(mode="after")
+    def _known_kinds(self) -> Self:
+        for kind in self.at_least:
+            one_of(INJURY_KINDS, kind, at=f"at_least.{kind}")
         return self
