@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, UploadFile
 from starlette.requests import Request
@@ -10,12 +10,13 @@ from starlette.responses import RedirectResponse, Response
 
 from kinchain.accounts import Action
 from kinchain.errors import InputError
-from kinchain.services.assessment import assessment_json
 from kinchain.services.records import client_record, evaluation_of, import_client
 from kinchain.services.report import report_documents
+from kinchain.web.client_view import client_page_view
 from kinchain.web.deps import CurrentViewer, Uow
 from kinchain.web.pages import render
 from kinchain.web.rules import client_rule, practice_rule
+from kinchain.web.security import REPORT_CSP
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,25 +30,8 @@ def client_page(request: Request, client_id: str, uow: Uow) -> Response:
     record = client_record(uow, client_id)
     with uow:
         evaluation = evaluation_of(uow, client_id)
-    return render(request, "client.html", record=record, view=assessment_json(evaluation),
-                  program=evaluation.program, timeline=_timeline(record))
-
-
-def _timeline(record: dict[str, Any]) -> list[dict[str, str]]:
-    """The record's events, newest first, in words."""
-    events = [{"when": v["saved_at"][:10], "what": f"intake version {v['version']} saved"
-               + (f": {v['reason']}" if v.get("reason") else "")}
-              for v in record["intake_versions"]]
-    for c in record["checkins"]:
-        doc = c["document"]
-        worst = max((p["intensity"] for p in doc.get("pain", [])), default=None)
-        pain = f", worst pain {worst}/10" if worst is not None else ""
-        events.append({"when": c["date"], "what": f"check-in: felt {doc.get('effort')}{pain}"})
-    for e in record["edits"]:
-        edit = e["edit"]
-        events.append({"when": edit["when"], "what": f"coach's edit: {edit['kind']} "
-                       f"{edit['exercise']}" + (f" ({edit['why']})" if edit.get("why") else "")})
-    return sorted(events, key=lambda e: e["when"], reverse=True)
+    return render(request, "client.html", record=record,
+                  page=client_page_view(evaluation, record))
 
 
 @router.get("/clients/{client_id}/report")
@@ -57,7 +41,8 @@ def client_report(client_id: str, uow: Uow) -> Response:
         evaluation = evaluation_of(uow, client_id)
         uow.audit.record("report.read", client_id=client_id)
         uow.commit()
-    return Response(report_documents(evaluation), media_type="text/html; charset=utf-8")
+    return Response(report_documents(evaluation), media_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": REPORT_CSP})
 
 
 @router.get("/clients/{client_id}/report.pdf")
