@@ -70,6 +70,44 @@ def presentation_attributes(svg: str, /) -> str:
     return _STYLE_ATTR.sub(attrs, svg)
 
 
+_REF = re.compile(r"\b(?:injuries|pain|footwear|activities|goals)\[\d+\]")
+_SNAKE = re.compile(r"\b[a-z]{2,}(?:_[a-z0-9]{2,})+\b")
+
+
+def plain(text: str, client: Mapping[str, Any], /) -> str:
+    """A trail's text in the coach's words: an intake pointer becomes what it points to, a
+    site id its label, any other field name its words.
+
+    >>> plain("ankle to lumbar_spine via injuries[0]; care: rehab_completed",
+    ...       {"injuries": [{"site": "ankle", "side": "left", "kind": "sprain"}]})
+    'ankle to lower back via left ankle sprain; care: rehab completed'
+    """
+    from kinchain.body import default_body, site_label
+
+    sites = default_body().sites
+    text = _REF.sub(lambda m: ctx.resolve_ref(client, m.group(0)), text)
+    return _SNAKE.sub(lambda m: site_label(m.group(0), None) if m.group(0) in sites
+                      else m.group(0).replace("_", " "), text)
+
+
+def _plain_trail(steps: Sequence[Mapping[str, Any]] | None,
+                 client: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [{**s, **{k: plain(str(s.get(k) or ""), client) for k in ("fact", "rule", "value",
+                                                                    "note")}}
+            for s in steps or ()]
+
+
+def _plain_page(page: dict[str, Any], client: Mapping[str, Any]) -> None:
+    """Every trail on the page in plain words (the report's views keep the engine's text)."""
+    for group in page["contributors"]:
+        for row in group["rows"]:
+            row["trail"] = _plain_trail(row["trail"], client)
+    for link in page["weakest_links"]:
+        link["trail"] = _plain_trail(link["trail"], client)
+    if page["mechanics"] is not None:
+        page["mechanics"]["trail"] = _plain_trail(page["mechanics"]["trail"], client)
+
+
 def _key(simulation: Mapping[str, Any]) -> str:
     text = json.dumps(simulation, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
@@ -182,6 +220,7 @@ def client_page_view(evaluation: Evaluation, record: Mapping[str, Any], /) -> di
         "grade_meaning": GRADE_MEANING,
     }
     page["references"] = cites.references()
+    _plain_page(page, client)
     return page
 
 
