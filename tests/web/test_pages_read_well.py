@@ -189,3 +189,36 @@ def _palette() -> dict[str, str]:
 def test_each_colour_pair_the_pages_use_meets_wcag_aa(ink: str, ground: str, least: float) -> None:
     colours = _palette()
     assert contrast(colours[ink], colours[ground]) >= least
+
+
+def test_the_timeline_names_exercises_and_tells_the_newest_first() -> None:
+    record = {
+        "intake_versions": [
+            {"version": 1, "saved_at": "2026-10-01T12:00:00", "reason": None},
+            {"version": 2, "saved_at": "2026-10-20T12:00:00", "reason": "a new knee injury"},
+        ],
+        "checkins": [{"date": "2026-10-08", "document": {
+            "effort": "easy", "pain": [{"site": "lumbar_spine", "intensity": 4},
+                                       {"site": "hip", "side": "left", "intensity": 6}]}}],
+        "edits": [{"recorded_at": "2026-10-15T09:00:00", "edit": {
+            "kind": "replace", "exercise": "toe_yoga", "replacement": "toe_spreading",
+            "when": "2026-10-15", "why": "she finds it easier"}}],
+    }
+    assert [(e["when"], e["what"]) for e in client_view.timeline(record)] == [
+        ("2026-10-20", "Intake updated (version 2): a new knee injury"),
+        ("2026-10-15", "Coach replaced Toe yoga with Toe spreading: she finds it easier"),
+        ("2026-10-08", "Check-in: the routine felt easy, worst pain 6/10"),
+        ("2026-10-01", "Intake saved"),
+    ]
+
+
+def test_a_second_read_of_the_same_report_is_not_rendered_again(app, world) -> None:
+    ana = signed_in(app, "ana@north.example")
+    first = ana.get(f"/clients/{world.maria}/report")
+    before = client_view.report_cache_info()
+    again = ana.get(f"/clients/{world.maria}/report")
+    after = client_view.report_cache_info()
+    assert again.status_code == 200 and again.content == first.content
+    assert after["hits"] == before["hits"] + 1 and after["misses"] == before["misses"]
+    assert "style-src 'unsafe-inline'" in again.headers["content-security-policy"]
+    assert "script-src" not in again.headers["content-security-policy"]

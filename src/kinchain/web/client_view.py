@@ -5,7 +5,8 @@ mechanics plots), so the page and the printed report never say different things.
 report becomes a typed view model, :func:`client_page_view` is the one function to switch.
 
 Plots are the slow part of a page (matplotlib): they are kept in a small in-process LRU keyed by
-a hash of the simulation they are drawn from, so a second view of the same client is fast.
+a hash of the simulation they are drawn from, so a second view of the same client is fast; the
+stored report (HTML and PDF) likewise, keyed by a hash of its inputs.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from markupsafe import Markup
 
@@ -36,19 +37,55 @@ from kinchain.report.citations import Citations
 from kinchain.report.mechanics_view import mechanics_view
 from kinchain.report.safety_view import safety_view
 from kinchain.services.evaluate import Evaluation
-from kinchain.services.report import report_inputs_of
+from kinchain.services.report import report_documents, report_inputs_of
 
-__all__ = ["PLOT_CACHE_SIZE", "cached_mechanics", "client_page_view", "plot_cache_info",
-           "presentation_attributes"]
+T = TypeVar("T")
+
+__all__ = ["PLOT_CACHE_SIZE", "REPORT_CACHE_SIZE", "ContentCache", "cached_mechanics",
+           "client_page_view", "plain", "plot_cache_info", "presentation_attributes",
+           "report_cache_info", "report_document", "timeline"]
 
 #: how many clients' plots are kept (each set is about 60 kB of SVG text)
 PLOT_CACHE_SIZE = 128
 #: contributors listed per pain on the page (the report lists them all)
 ROWS_PER_PAIN = 4
 
-_plots: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
-_plots_lock = threading.Lock()
-_counts = {"hits": 0, "misses": 0}
+#: how many reports (HTML or PDF, about 200 kB each) are kept
+REPORT_CACHE_SIZE = 32
+
+
+class ContentCache:
+    """A small thread-safe LRU of rendered things, keyed by a hash of what they are drawn from:
+    the same inputs always draw the same output, so nothing is ever stale."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get_or_make(self, key: str, make: Callable[[], T], /) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return cast("T", self._items[key])
+        made = make()  # outside the lock: two first views may both draw, never wait on one
+        with self._lock:
+            self.misses += 1
+            self._items[key] = made
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return made
+
+    def info(self) -> dict[str, int]:
+        with self._lock:
+            return {"hits": self.hits, "misses": self.misses, "size": len(self._items)}
+
+
+_plots = ContentCache(PLOT_CACHE_SIZE)
+_reports = ContentCache(REPORT_CACHE_SIZE)
 _STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
 
 
@@ -113,33 +150,39 @@ def _key(simulation: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _draw_mechanics(simulation: Mapping[str, Any]) -> dict[str, Any] | None:
+    view = mechanics_view(simulation, Citations(default_registry()))
+    if view is not None:
+        for fig in view["figures"]:
+            fig["svg"] = Markup(presentation_attributes(str(fig["svg"])))
+    return view
+
+
 def cached_mechanics(simulation: Mapping[str, Any] | None, /) -> dict[str, Any] | None:
     """The mechanics view (plots as CSP-clean inline SVG), drawn once per distinct simulation.
     Citation numbers in it are the throw-away ones of its first drawing: the page renumbers."""
     if not simulation:
         return None
-    key = _key(simulation)
-    with _plots_lock:
-        if key in _plots:
-            _plots.move_to_end(key)
-            _counts["hits"] += 1
-            return _plots[key]
-    view = mechanics_view(simulation, Citations(default_registry()))
-    if view is not None:
-        for fig in view["figures"]:
-            fig["svg"] = Markup(presentation_attributes(str(fig["svg"])))
-    with _plots_lock:
-        _counts["misses"] += 1
-        _plots[key] = view
-        while len(_plots) > PLOT_CACHE_SIZE:
-            _plots.popitem(last=False)
-    return view
+    return _plots.get_or_make(_key(simulation), lambda: _draw_mechanics(simulation))
 
 
 def plot_cache_info() -> dict[str, int]:
     """Hits, misses and size of the plot cache (for tests and the benchmark)."""
-    with _plots_lock:
-        return {**_counts, "size": len(_plots)}
+    return _plots.info()
+
+
+def report_document(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
+    """The stored report (HTML, or the PDF), rendered once per distinct content: its key is a
+    hash of the three inputs the report is drawn from."""
+    inputs = report_inputs_of(evaluation)
+    key = _key({"client": inputs.client, "assessment": inputs.assessment, "pdf": pdf,
+                "simulation": inputs.simulation, "as_of": inputs.as_of.isoformat()})
+    return _reports.get_or_make(key, lambda: report_documents(evaluation, pdf=pdf))
+
+
+def report_cache_info() -> dict[str, int]:
+    """Hits, misses and size of the report cache."""
+    return _reports.info()
 
 
 def _recite(trail: Sequence[Mapping[str, Any]], cites: Citations) -> list[dict[str, Any]]:

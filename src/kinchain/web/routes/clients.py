@@ -11,8 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from kinchain.accounts import Action
 from kinchain.errors import InputError
 from kinchain.services.records import client_record, evaluation_of, import_client
-from kinchain.services.report import report_documents
-from kinchain.web.client_view import client_page_view
+from kinchain.web.client_view import client_page_view, report_document
 from kinchain.web.deps import CurrentViewer, Uow
 from kinchain.web.pages import render
 from kinchain.web.rules import client_rule, practice_rule
@@ -41,7 +40,7 @@ def client_report(client_id: str, uow: Uow) -> Response:
         evaluation = evaluation_of(uow, client_id)
         uow.audit.record("report.read", client_id=client_id)
         uow.commit()
-    return Response(report_documents(evaluation), media_type="text/html; charset=utf-8",
+    return Response(report_document(evaluation), media_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": REPORT_CSP})
 
 
@@ -53,7 +52,7 @@ def client_report_pdf(client_id: str, uow: Uow) -> Response:
         uow.audit.record("report.download", client_id=client_id)
         uow.commit()
     name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
-    return Response(report_documents(evaluation, pdf=True), media_type="application/pdf",
+    return Response(report_document(evaluation, pdf=True), media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}-report.pdf"'})
 
 
