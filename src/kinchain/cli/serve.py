@@ -10,7 +10,8 @@ from kinchain.cli._database import DATABASE_OPTION, open_database
 
 __all__ = ["serve", "token_app"]
 
-token_app = typer.Typer(help="Personal access tokens for the JSON API.", no_args_is_help=True)
+token_app = typer.Typer(help="Personal access tokens for the JSON API.\n\nExample: kinchain token "
+                        "add ana@harbour.example --name \"clinic sync\"", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 
 

@@ -9,10 +9,21 @@ from kinchain.records import ClientSummary
 from kinchain.services.records import evaluation_of
 from kinchain.services.uow import UnitOfWork
 
-__all__ = ["QUIET_DAYS", "DashboardRow", "dashboard"]
+__all__ = ["QUIET_DAYS", "REASON_KINDS", "DashboardRow", "dashboard"]
 
 #: no check-in for this many days puts a client on the "needs you" list
 QUIET_DAYS = 14
+
+
+#: each kind of reason a client needs the coach, with its words for a filter
+REASON_KINDS = {
+    "red_flag": "Red flag",
+    "referral": "Referral advised",
+    "screening": "Screening not done",
+    "pain_rising": "Pain rising",
+    "proposal": "A change waits for approval",
+    "quiet": "No recent check-in",
+}
 
 
 @dataclass(frozen=True)
@@ -20,29 +31,33 @@ class DashboardRow:
     client: ClientSummary
     reasons: tuple[str, ...]  # empty: nothing needs the coach now
     urgent: bool  # a red flag suspends the program
+    kinds: tuple[str, ...] = ()  # each reason's kind (a key of REASON_KINDS), in order
 
 
 def _reasons(uow: UnitOfWork, client: ClientSummary, today: dt.date) -> DashboardRow:
     evaluation = evaluation_of(uow, client.id)
     referral = evaluation.assessment.referral
-    reasons: list[str] = []
+    found: list[tuple[str, str]] = []  # (kind, words)
     if evaluation.suspended and referral is not None:
-        reasons.append(f"red flag: program suspended; {referral.see}, {referral.within}")
+        found.append(("red_flag", f"red flag: program suspended; refer to {referral.see} "
+                      f"({referral.urgency.replace('_', ' ')})"))
     elif referral is not None:
-        reasons.append(f"referral advised ({referral.urgency}): {referral.see}")
+        found.append(("referral", f"referral advised ({referral.urgency.replace('_', ' ')}): "
+                      f"{referral.see}"))
     program = evaluation.program
     if program is not None and program.provisional:
-        reasons.append("red-flag screening not done: the program is provisional")
+        found.append(("screening", "red-flag screening not done: the program is provisional"))
     if len(client.pains) >= 2 and client.pains[-1] > client.pains[-2]:
-        reasons.append(f"pain rising at the last check-in ({client.pains[-2]} to "
-                       f"{client.pains[-1]} out of 10)")
+        found.append(("pain_rising", f"pain rising at the last check-in ({client.pains[-2]} to "
+                      f"{client.pains[-1]} out of 10)"))
     waiting = uow.proposals.open(client.id)
     if waiting:
-        reasons.append(f"{len(waiting)} program change(s) wait for your approval")
+        found.append(("proposal", f"{len(waiting)} program change(s) wait for your approval"))
     last = client.last_checkin or client.created_at.date()
     if (today - last).days >= QUIET_DAYS:
-        reasons.append(f"no check-in for {(today - last).days} days")
-    return DashboardRow(client, tuple(reasons), evaluation.suspended)
+        found.append(("quiet", f"no check-in for {(today - last).days} days"))
+    return DashboardRow(client, tuple(w for _, w in found), evaluation.suspended,
+                        tuple(k for k, _ in found))
 
 
 def dashboard(uow: UnitOfWork, /, *, today: dt.date, coach: str | None = None,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,25 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-__all__ = ["render", "render_error", "templates"]
+__all__ = ["day", "render", "render_error", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.autoescape = True
+
+
+def day(value: dt.date | str | None) -> str:
+    """A date as a coach writes it: ``2 Dec 2026`` (an ISO text is read first).
+
+    >>> day("2026-12-02"), day(dt.date(2026, 1, 9)), day(None)
+    ('2 Dec 2026', '9 Jan 2026', '')
+    """
+    if value is None or value == "":
+        return ""
+    when = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return f"{when.day} {when:%b %Y}"
+
+
+templates.env.filters["day"] = day
 
 
 def render(request: Request, template: str, /, *, status: int = 200,

@@ -10,12 +10,18 @@ from starlette.responses import Response
 
 from kinchain.errors import PermissionDeniedError
 
-__all__ = ["CSP", "SecurityHeaders", "check_csrf"]
+__all__ = ["CSP", "REPORT_CSP", "SecurityHeaders", "check_csrf"]
 
 #: no inline script, no script or style from anywhere but the server itself
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+#: the stored report is one self-contained page (its CSS inline, its plots inline SVG, no script
+#: at all): nothing may load, only its own inline style applies
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'none'"
 )
 HEADERS = {
     "Content-Security-Policy": CSP,

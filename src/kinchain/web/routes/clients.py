@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, UploadFile
 from starlette.requests import Request
@@ -10,12 +10,12 @@ from starlette.responses import RedirectResponse, Response
 
 from kinchain.accounts import Action
 from kinchain.errors import InputError, NotFoundError
-from kinchain.services.assessment import assessment_json
 from kinchain.services.records import client_record, evaluation_of, import_client
-from kinchain.services.report import report_documents
+from kinchain.web.client_view import client_page_view, report_document
 from kinchain.web.deps import CurrentViewer, Uow
 from kinchain.web.pages import render
 from kinchain.web.rules import client_rule, practice_rule
+from kinchain.web.security import REPORT_CSP
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,8 +30,8 @@ def client_page(request: Request, client_id: str, uow: Uow) -> Response:
     with uow:
         evaluation = evaluation_of(uow, client_id)
         proposals = uow.proposals.open(client_id)
-    return render(request, "client.html", record=record, view=assessment_json(evaluation),
-                  program=evaluation.program, timeline=_timeline(record), proposals=proposals)
+    return render(request, "client.html", record=record,
+                  page=client_page_view(evaluation, record), proposals=proposals)
 
 
 @router.post("/clients/{client_id}/proposals/{proposal_id}")
@@ -47,23 +47,6 @@ def decide(client_id: str, proposal_id: str, uow: Uow,
     return RedirectResponse(f"/clients/{client_id}", status_code=303)
 
 
-def _timeline(record: dict[str, Any]) -> list[dict[str, str]]:
-    """The record's events, newest first, in words."""
-    events = [{"when": v["saved_at"][:10], "what": f"intake version {v['version']} saved"
-               + (f": {v['reason']}" if v.get("reason") else "")}
-              for v in record["intake_versions"]]
-    for c in record["checkins"]:
-        doc = c["document"]
-        worst = max((p["intensity"] for p in doc.get("pain", [])), default=None)
-        pain = f", worst pain {worst}/10" if worst is not None else ""
-        events.append({"when": c["date"], "what": f"check-in: felt {doc.get('effort')}{pain}"})
-    for e in record["edits"]:
-        edit = e["edit"]
-        events.append({"when": edit["when"], "what": f"coach's edit: {edit['kind']} "
-                       f"{edit['exercise']}" + (f" ({edit['why']})" if edit.get("why") else "")})
-    return sorted(events, key=lambda e: e["when"], reverse=True)
-
-
 @router.get("/clients/{client_id}/report")
 @client_rule(Action.READ_CLINICAL_RECORD)
 def client_report(client_id: str, uow: Uow) -> Response:
@@ -71,7 +54,8 @@ def client_report(client_id: str, uow: Uow) -> Response:
         evaluation = evaluation_of(uow, client_id)
         uow.audit.record("report.read", client_id=client_id)
         uow.commit()
-    return Response(report_documents(evaluation), media_type="text/html; charset=utf-8")
+    return Response(report_document(evaluation), media_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": REPORT_CSP})
 
 
 @router.get("/clients/{client_id}/report.pdf")
@@ -82,7 +66,7 @@ def client_report_pdf(client_id: str, uow: Uow) -> Response:
         uow.audit.record("report.download", client_id=client_id)
         uow.commit()
     name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
-    return Response(report_documents(evaluation, pdf=True), media_type="application/pdf",
+    return Response(report_document(evaluation, pdf=True), media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}-report.pdf"'})
 
 
