@@ -14,7 +14,14 @@ from kinchain.cli._database import DATABASE_OPTION, actor, open_database
 
 __all__ = ["fhir_app"]
 
-fhir_app = typer.Typer(help="FHIR R4B / R5 export and import.", no_args_is_help=True)
+fhir_app = typer.Typer(
+    help=(
+        "FHIR R4B / R5 export and import.\n\n"
+        "Examples:\n\n"
+        "  kinchain fhir export CLIENT --release R4B"
+    ),
+    no_args_is_help=True,
+)
 app.add_typer(fhir_app, name="fhir")
 
 

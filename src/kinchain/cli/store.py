@@ -19,10 +19,41 @@ if TYPE_CHECKING:
 
 __all__ = ["client_app", "db_app", "practice_app", "user_app"]
 
-db_app = typer.Typer(help="Create and upgrade the database.", no_args_is_help=True)
-practice_app = typer.Typer(help="The practices a database holds.", no_args_is_help=True)
-user_app = typer.Typer(help="Accounts of coaches, admins and clients.", no_args_is_help=True)
-client_app = typer.Typer(help="A practice's clients and their records.", no_args_is_help=True)
+db_app = typer.Typer(
+    help=(
+        "Create and upgrade the database.\n\n"
+        "Examples:\n\n"
+        "  kinchain db upgrade\n\n"
+        "  kinchain db status"
+    ),
+    no_args_is_help=True,
+)
+practice_app = typer.Typer(
+    help=(
+        "The practices a database holds.\n\n"
+        "Examples:\n\n"
+        "  kinchain practice add \"Harbour Movement\"\n\n"
+        "  kinchain practice list"
+    ),
+    no_args_is_help=True,
+)
+user_app = typer.Typer(
+    help=(
+        "Accounts of coaches, admins and clients.\n\n"
+        "Examples:\n\n"
+        "  kinchain user add ana@harbour.example --practice \"Harbour Movement\" --role coach"
+    ),
+    no_args_is_help=True,
+)
+client_app = typer.Typer(
+    help=(
+        "A practice's clients and their records.\n\n"
+        "Examples:\n\n"
+        "  kinchain client import examples/maria.yaml --practice \"Harbour Movement\"\n\n"
+        "  kinchain client list --practice \"Harbour Movement\""
+    ),
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
 app.add_typer(practice_app, name="practice")
 app.add_typer(user_app, name="user")
