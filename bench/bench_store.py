@@ -30,6 +30,7 @@ import argparse
 import contextlib
 import cProfile
 import datetime as dt
+import os
 import pstats
 import random
 import shutil
@@ -314,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{n:,} {table}" for table, n in generator.counts.items() if n))  # fmt: skip
             for target in targets:
                 measure(target, generator, args.samples, seed=1)
+            busy = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"machine load average while measuring (1, 5, 15 min): {busy} on "
+                  f"{os.cpu_count()} cores")  # fmt: skip
             report(targets, generator)
             if args.profile:
                 for target in targets:

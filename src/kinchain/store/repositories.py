@@ -10,7 +10,19 @@ import functools
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import CompoundSelect, Select, bindparam, delete, func, select, union_all, update
+from sqlalchemy import (
+    ARRAY,
+    CompoundSelect,
+    Select,
+    String,
+    bindparam,
+    delete,
+    func,
+    select,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kinchain.errors import NotFoundError
@@ -188,18 +200,45 @@ class Clients:
         """Each client's latest :data:`TREND` check-ins: one small indexed read per client
         (a seek on practice, client and date), not a ranking of all their check-ins."""
         found: dict[str, list[tuple[dt.date, str, int | None]]] = {}
-        for first in range(0, len(ids), _UNION_MAX):  # SQLite takes 500 SELECTs in one union
-            part = ids[first : first + _UNION_MAX]
-            params = {"practice": self._s.practice.id, **{f"c{n}": c for n, c in enumerate(part)}}
-            for client_id, date, checkin_id, pain in self._s.session.execute(
-                _latest_checkins(len(part)), params
-            ):
-                found.setdefault(client_id, []).append((date, checkin_id, pain))
+        for client_id, date, checkin_id, pain in self._latest(ids):
+            found.setdefault(client_id, []).append((date, checkin_id, pain))
         trends: dict[str, tuple[dt.date | None, tuple[int, ...]]] = {}
         for client_id, rows in found.items():
             rows.sort()  # a union keeps no order: oldest first, by date then id
             trends[client_id] = (rows[-1][0], tuple(p for _, _, p in rows if p is not None))
         return trends
+
+    def _latest(self, ids: list[str]) -> list[Any]:
+        session, practice = self._s.session, self._s.practice.id
+        if session.get_bind().dialect.name == "postgresql":
+            # a LATERAL join: PostgreSQL plans a union of 50 statements in ~11 ms, this in 0.2
+            return list(session.execute(_latest_lateral(), {"practice": practice, "ids": ids}))
+        rows: list[Any] = []
+        for first in range(0, len(ids), _UNION_MAX):  # SQLite takes 500 SELECTs in one union
+            part = ids[first : first + _UNION_MAX]
+            params = {"practice": practice, **{f"c{n}": c for n, c in enumerate(part)}}
+            rows.extend(session.execute(_latest_checkins(len(part)), params))
+        return rows
+
+
+@functools.cache
+def _latest_lateral() -> Select[Any]:
+    """The latest check-ins of the clients bound as ``ids`` (and ``practice``), on PostgreSQL:
+    for each id, a seek on (practice, client, date, id) and :data:`TREND` rows."""
+    c = t.CheckinRow
+    wanted = (
+        func.unnest(bindparam("ids", type_=ARRAY(String)))
+        .table_valued("id")
+        .render_derived(name="wanted")
+    )
+    latest = (
+        select(c.client_id, c.date, c.id, c.worst_pain)
+        .where(c.practice_id == bindparam("practice"), c.client_id == wanted.c.id)
+        .order_by(c.date.desc(), c.id.desc())
+        .limit(TREND)
+        .lateral("latest")
+    )
+    return select(latest).select_from(wanted).join(latest, true())
 
 
 @functools.cache
