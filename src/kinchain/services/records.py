@@ -65,7 +65,8 @@ def _start(stored: StoredIntake) -> dt.date:
     return stored.saved_at.date()
 
 
-#: stored check-ins parsed, by their canonical text, day and the knowledge that read them
+#: stored check-ins parsed, by id, canonical text, day and the knowledge that read them (the
+#: id too: a parsed check-in names its record in messages, so two alike are not shared)
 PARSED: Memo[Checkin] = Memo(20_000)
 #: evaluations by the records they were made from (see :func:`_evaluation_key`)
 EVALUATIONS: Memo[Evaluation] = Memo(256)
@@ -77,7 +78,7 @@ def _edits(stored: Sequence[StoredEdit]) -> list[Edit]:
 
 def _parsed(checkin: StoredCheckin) -> Checkin:
     """A stored check-in read back (validated again: the library may have changed since)."""
-    key = (canonical_json(checkin.document), checkin.date, knowledge_hash())
+    key = (checkin.id, canonical_json(checkin.document), checkin.date, knowledge_hash())
     return PARSED.get(
         key,
         lambda: parse_checkin(
