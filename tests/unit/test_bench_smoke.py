@@ -68,7 +68,9 @@ def test_the_storage_benchmark_fills_both_databases_in_bulk_and_times_each_use_c
     for kind in ("sqlite", "postgresql"):
         section = out.split(f"\n{kind}:", 1)[1]
         for use_case in ("client_page", "client_record", "add_checkin"):
-            timed = re.search(rf"\({use_case}\)\s+p50\s+[0-9.]+ ms\s+p95\s+[0-9.]+ ms\s+n=3", section)
+            timed = re.search(
+                rf"\({use_case}\)\s+p50\s+[0-9.]+ ms\s+p95\s+[0-9.]+ ms\s+n=3", section
+            )
             assert timed is not None, f"{kind} {use_case}"
         assert re.search(r"size [\d,]+ MiB for 20 clients; growth [\d,]+ KiB per client", section)
     assert re.search(r"ratio sqlite / postgresql \(p50\): page [0-9.]+x", out)
