@@ -39,5 +39,6 @@ from db_fixtures import (  # noqa: E402, F401
     clock,
     database_url,
     db,
+    other_empty_url,
 )
 from web_world import app, world  # noqa: E402, F401

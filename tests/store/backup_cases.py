@@ -113,6 +113,16 @@ def _fill_the_rest(db: Database, maria: str, exercise: str, now: dt.datetime) ->
                 decided_at=now,
             )
         )
+        user_id = s.scalar(select(t.UserRow.id).where(t.UserRow.email == "maria@client.example"))
+        assert user_id is not None
+        s.add(t.ApiTokenRow(digest="d" * 64, user_id=user_id, practice_id=practice,
+                            name="clinic sync", created_at=now))
+        s.add(t.LinkTokenRow(digest="e" * 64, purpose="invitation", practice_id=practice,
+                             email="new@north.example", role="coach", client_id=None,
+                             created_by="admin", created_at=now,
+                             expires_at=now + dt.timedelta(days=7)))
+        s.add(t.SecondFactorRow(user_id=user_id, secret="encrypted", confirmed_at=now,
+                                last_step=0))
         s.add(
             t.ErasureRow(
                 id="er_1",

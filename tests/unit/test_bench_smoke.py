@@ -47,3 +47,30 @@ def test_the_fuzz_benchmark_sends_generated_cases_through_every_step_with_no_for
     assert runs == {"html": 20, "pdf": 2}
     assert re.search(r"intake\s+hostile\s+refused\s+\d+", out)
     assert re.search(r"checkin\s+valid\s+accepted\s+\d+", out)
+
+
+STORE = Path(__file__).resolve().parents[2] / "bench" / "bench_store.py"
+
+
+def test_the_storage_benchmark_fills_both_databases_in_bulk_and_times_each_use_case(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_store", STORE)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_store", module)  # its dataclasses look it up
+    monkeypatch.setattr(sys, "path", list(sys.path))  # it adds bench/ and tests/ to the path
+    spec.loader.exec_module(module)
+    assert module.main(["--clients", "20", "--samples", "3"]) == 0
+    out = capsys.readouterr().out
+    checkins = re.search(r"20 clients: .*?([\d,]+) checkin\b", out)
+    assert checkins is not None and int(checkins.group(1).replace(",", "")) > 20 * 50
+    for kind in ("sqlite", "postgresql"):
+        section = out.split(f"\n{kind}:", 1)[1]
+        for use_case in ("client_page", "client_record", "add_checkin"):
+            timed = re.search(
+                rf"\({use_case}\)\s+p50\s+[0-9.]+ ms\s+p95\s+[0-9.]+ ms\s+n=3", section
+            )
+            assert timed is not None, f"{kind} {use_case}"
+        assert re.search(r"size [\d,]+ MiB for 20 clients; growth [\d,]+ KiB per client", section)
+    assert re.search(r"ratio sqlite / postgresql \(p50\): page [0-9.]+x", out)

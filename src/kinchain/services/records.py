@@ -22,9 +22,19 @@ from typing import Any
 from kinchain.errors import CheckinError, KinchainError, Problem
 from kinchain.program import Checkin, parse_checkin
 from kinchain.program.edits import Edit, apply_edits, parse_edit
-from kinchain.records import ClientSummary, Proposal, ShownBecause, ShownProgram, StoredIntake
+from kinchain.records import (
+    ClientSummary,
+    Proposal,
+    ShownBecause,
+    ShownProgram,
+    StoredCheckin,
+    StoredEdit,
+    StoredIntake,
+    canonical_json,
+)
 from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import validate_intake
+from kinchain.services.memo import Memo
 from kinchain.services.uow import UnitOfWork
 from kinchain.services.versions import KINCHAIN_VERSION, knowledge_hash
 
@@ -59,46 +69,109 @@ def _start(stored: StoredIntake) -> dt.date:
     return stored.saved_at.date()
 
 
-def _edits(uow: UnitOfWork, client_id: str) -> list[Edit]:
-    return [parse_edit(e.document) for e in uow.edits.for_client(client_id)]
+#: stored check-ins parsed, by id, canonical text, day and the knowledge that read them (the
+#: id too: a parsed check-in names its record in messages, so two alike are not shared)
+PARSED: Memo[Checkin] = Memo(20_000)
+#: evaluations by the records they were made from (see :func:`_evaluation_key`)
+EVALUATIONS: Memo[Evaluation] = Memo(256)
 
 
-def _checkins(
-    uow: UnitOfWork, client_id: str, start: dt.date
-) -> tuple[list[Checkin], list[Checkin]]:
+def _edits(stored: Sequence[StoredEdit]) -> list[Edit]:
+    return [parse_edit(e.document) for e in stored]
+
+
+def _parsed(checkin: StoredCheckin) -> Checkin:
+    """A stored check-in read back (validated again: the library may have changed since)."""
+    key = (checkin.id, canonical_json(checkin.document), checkin.date, knowledge_hash())
+    return PARSED.get(
+        key,
+        lambda: parse_checkin(
+            checkin.document, source=f"check-in {checkin.id}", today=checkin.date
+        ),
+    )
+
+
+def _since(stored: Sequence[StoredCheckin], start: dt.date) -> list[StoredCheckin]:
+    return [c for c in stored if c.date >= start]
+
+
+def _split(
+    uow: UnitOfWork, client_id: str, stored: Sequence[StoredCheckin], start: dt.date
+) -> tuple[list[StoredCheckin], list[StoredCheckin]]:
     """The check-ins since the program started: those that move the program (no proposal, or
     one the coach accepted) and those held back (a proposal waiting or declined), whose
     red-flag answers still count at once."""
     states = uow.proposals.checkin_states(client_id)
-    applied: list[Checkin] = []
-    held: list[Checkin] = []
-    for c in uow.checkins.for_client(client_id):
-        if c.date < start:
-            continue
-        parsed = parse_checkin(c.document, source=f"check-in {c.id}", today=c.date)
-        (applied if states.get(c.id, True) is True else held).append(parsed)
+    since = _since(stored, start)
+    applied = [c for c in since if states.get(c.id, True) is True]
+    held = [c for c in since if states.get(c.id, True) is not True]
     return applied, held
+
+
+def _evaluation_key(
+    uow: UnitOfWork,
+    intake: StoredIntake,
+    checkins: Sequence[StoredCheckin],
+    edits: Sequence[StoredEdit],
+    extra_edits: Sequence[Edit],
+) -> tuple[object, ...]:
+    """What an evaluation is made from: the practice and its country, the intake version, the
+    ids of the check-ins and edits (stored rows never change), the edits not yet stored, and
+    the kinchain version and knowledge that evaluate them."""
+    return (
+        uow.practice.id,
+        uow.practice.country,
+        intake.client_id,
+        intake.version,
+        intake.saved_at,
+        tuple(c.id for c in checkins),
+        tuple(e.id for e in edits),
+        tuple(extra_edits),
+        KINCHAIN_VERSION,
+        knowledge_hash(),
+    )
+
+
+def _evaluation(
+    uow: UnitOfWork,
+    stored: StoredIntake,
+    checkins: Sequence[StoredCheckin],
+    edits: Sequence[StoredEdit],
+    extra_edits: Sequence[Edit] = (),
+) -> Evaluation:
+    start = _start(stored)
+    applied, held = _split(uow, stored.client_id, checkins, start)
+
+    def make() -> Evaluation:
+        intake = validate_intake(
+            stored.document, source=f"intake version {stored.version}", as_of=start
+        )
+        return evaluate(
+            intake,
+            as_of=start,
+            country=uow.practice.country,
+            checkins=[_parsed(c) for c in applied],
+            asked_again=[_parsed(c) for c in held],
+            edits=[*_edits(edits), *extra_edits],
+            stale_edits="note",
+        )
+
+    key = (*_evaluation_key(uow, stored, applied, edits, extra_edits), tuple(c.id for c in held))
+    return EVALUATIONS.get(key, make)
 
 
 def evaluation_of(
     uow: UnitOfWork, client_id: str, /, *, extra_edits: Sequence[Edit] = ()
 ) -> Evaluation:
     """The client's evaluation from her stored records: the latest intake version as of the day
-    it was saved, the coach's edits (plus ``extra_edits``, not yet stored), the check-ins since."""
-    stored = uow.intakes.current(client_id)
-    start = _start(stored)
-    intake = validate_intake(
-        stored.document, source=f"intake version {stored.version}", as_of=start
-    )
-    applied, held = _checkins(uow, client_id, start)
-    return evaluate(
-        intake,
-        as_of=start,
-        country=uow.practice.country,
-        checkins=applied,
-        asked_again=held,
-        edits=[*_edits(uow, client_id), *extra_edits],
-        stale_edits="note",
+    it was saved, the coach's edits (plus ``extra_edits``, not yet stored), the check-ins since.
+    The same records give the same evaluation, so it is made once and kept (:data:`EVALUATIONS`)."""
+    return _evaluation(
+        uow,
+        uow.intakes.current(client_id),
+        uow.checkins.for_client(client_id),
+        uow.edits.for_client(client_id),
+        extra_edits,
     )
 
 
@@ -110,9 +183,9 @@ def show_program(
     if program is None:
         return None
     document = program.to_json()
-    shown = uow.programs.history(client_id)
-    if shown and shown[-1].program == document and shown[-1].knowledge_hash == knowledge_hash():
-        return shown[-1]
+    last = uow.programs.latest(client_id)
+    if last is not None and last.program == document and last.knowledge_hash == knowledge_hash():
+        return last
     return uow.programs.show(
         client_id,
         document,
@@ -224,7 +297,8 @@ def add_checkin(
     with uow:
         today = uow.now().date()
         checkin = parse_checkin(data, source=source, today=today)
-        start = _start(uow.intakes.current(client_id))
+        current = uow.intakes.current(client_id)
+        start = _start(current)
         if checkin.date < start:
             raise CheckinError(
                 source,
@@ -244,7 +318,9 @@ def add_checkin(
             recorded_by=uow.actor,
             worst_pain=_worst(checkin),
         )
-        evaluation = evaluation_of(uow, client_id)
+        evaluation = _evaluation(
+            uow, current, uow.checkins.for_client(client_id), uow.edits.for_client(client_id)
+        )
         shown, proposal = None, None
         if new and propose and not evaluation.suspended:
             proposal = _propose(uow, client_id, stored.id, evaluation)
@@ -260,8 +336,8 @@ def _propose(uow: UnitOfWork, client_id: str, checkin_id: str, evaluation: Evalu
              ) -> Proposal | None:
     """Put the check-in's program change to the coach; None when nothing would change."""
     program = evaluation.program
-    shown = uow.programs.history(client_id)
-    if program is None or (shown and shown[-1].program == program.to_json()):
+    last = uow.programs.latest(client_id)
+    if program is None or (last is not None and last.program == program.to_json()):
         return None
     outcome = evaluation.outcome
     made = [c for c in outcome.changes if c.date == evaluation.checkins[-1].date] if outcome else []
@@ -329,7 +405,12 @@ def _versions(uow: UnitOfWork, client_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _history(uow: UnitOfWork, client_id: str) -> dict[str, Any]:
+def _history(
+    uow: UnitOfWork,
+    client_id: str,
+    checkins: Sequence[StoredCheckin],
+    edits: Sequence[StoredEdit],
+) -> dict[str, Any]:
     return {
         "checkins": [
             {
@@ -338,11 +419,10 @@ def _history(uow: UnitOfWork, client_id: str) -> dict[str, Any]:
                 "recorded_at": _moment(c.recorded_at),
                 "document": c.document,
             }
-            for c in uow.checkins.for_client(client_id)
+            for c in checkins
         ],
         "edits": [
-            {"id": e.id, "recorded_at": _moment(e.recorded_at), "edit": e.document}
-            for e in uow.edits.for_client(client_id)
+            {"id": e.id, "recorded_at": _moment(e.recorded_at), "edit": e.document} for e in edits
         ],
         "shown": [
             {
@@ -364,7 +444,9 @@ def client_record(uow: UnitOfWork, client_id: str, /) -> dict[str, Any]:
     with uow:
         client = uow.clients.get(client_id)
         current = uow.intakes.current(client_id)
-        evaluation = evaluation_of(uow, client_id)
+        checkins = uow.checkins.for_client(client_id)  # read once, for the program and the list
+        edits = uow.edits.for_client(client_id)
+        evaluation = _evaluation(uow, current, checkins, edits)
         program = evaluation.program
         record = {
             "id": client.id,
@@ -381,7 +463,7 @@ def client_record(uow: UnitOfWork, client_id: str, /) -> dict[str, Any]:
                 else None
             ),
             "program": program.to_json() if program is not None else None,
-            **_history(uow, client_id),
+            **_history(uow, client_id, checkins, edits),
         }
         uow.audit.record("client.read", client_id=client_id)
         uow.commit()

@@ -62,8 +62,14 @@ __all__ = [
 
 #: the version of the lines' format; a restore refuses any other
 ARCHIVE_FORMAT = 1
-#: every table, parents before children (the order rows are written and restored in)
-TABLES: tuple[Table, ...] = tuple(t.Base.metadata.sorted_tables)
+#: sign-in state that is not a record: live sessions (a backup carries no credential a
+#: restored server would honour) and sign-in attempts (throttling). After a restore, everyone
+#: signs in again.
+NOT_BACKED_UP = frozenset({"web_session", "login_attempt"})
+#: every table kept, parents before children (the order rows are written and restored in)
+TABLES: tuple[Table, ...] = tuple(
+    table for table in t.Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP
+)
 BY_NAME = {table.name: table for table in TABLES}
 _BATCH = 1000
 
@@ -173,9 +179,19 @@ def _practices(connection: Connection, name: str | None) -> list[dict[str, str]]
     return chosen
 
 
+def _owned(table: Table, ids: list[str]) -> Any:
+    """The condition that picks a table's rows of the practices ``ids``: by its practice, or
+    (a user's second factor) by its user's practice."""
+    if table.name == "practice":
+        return table.c.id.in_(ids)
+    if "practice_id" in table.c:
+        return table.c.practice_id.in_(ids)
+    users = t.UserRow.__table__
+    return table.c.user_id.in_(select(users.c.id).where(users.c.practice_id.in_(ids)))
+
+
 def _rows(connection: Connection, table: Table, ids: list[str]) -> Iterator[RowMapping]:
-    owner = table.c.id if table.name == "practice" else table.c.practice_id
-    query = select(table).where(owner.in_(ids)).order_by(*table.primary_key.columns)
+    query = select(table).where(_owned(table, ids)).order_by(*table.primary_key.columns)
     yield from connection.execute(query.execution_options(yield_per=_BATCH)).mappings()
 
 

@@ -71,6 +71,14 @@ class Programs:
         return digest
 
     def history(self, client_id: str, /) -> list[ShownProgram]:
+        return self._shown(client_id)
+
+    def latest(self, client_id: str, /) -> ShownProgram | None:
+        """The program the client was shown last (one row read, not her whole history)."""
+        found = self._shown(client_id, latest=True)
+        return found[0] if found else None
+
+    def _shown(self, client_id: str, /, *, latest: bool = False) -> list[ShownProgram]:
         self._s.client(client_id)
         query = (
             select(t.ShownRow, t.SnapshotRow)
@@ -80,8 +88,11 @@ class Programs:
                 & (t.SnapshotRow.practice_id == t.ShownRow.practice_id),
             )
             .where(t.ShownRow.practice_id == self._s.practice.id, t.ShownRow.client_id == client_id)
-            .order_by(t.ShownRow.shown_at, t.ShownRow.id)
         )
+        if latest:
+            query = query.order_by(t.ShownRow.shown_at.desc(), t.ShownRow.id.desc()).limit(1)
+        else:
+            query = query.order_by(t.ShownRow.shown_at, t.ShownRow.id)
         return [
             ShownProgram(
                 shown.client_id,

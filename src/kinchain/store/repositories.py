@@ -6,10 +6,23 @@ is not found, exactly like a missing row, so ids leak nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import (
+    ARRAY,
+    CompoundSelect,
+    Select,
+    String,
+    bindparam,
+    delete,
+    func,
+    select,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kinchain.errors import NotFoundError
@@ -27,6 +40,7 @@ Document = dict[str, Any]
 
 #: how many of the latest check-ins a client list row shows as its pain trend
 TREND = 5
+_UNION_MAX = 200
 
 
 class Scope:
@@ -40,6 +54,11 @@ class Scope:
         self.actor = actor
         self.origin = origin
         self.now = now
+        self._clients: dict[str, t.ClientRow] = {}  # found in this unit of work already
+
+    def forget(self) -> None:
+        """Find the clients again: after a rollback a client added in it is gone."""
+        self._clients.clear()
 
     def select(self, table: type[Row], /) -> Select[Row]:
         """``SELECT`` of a table, already limited to this practice: the only way rows are read."""
@@ -52,7 +71,12 @@ class Scope:
         return row
 
     def client(self, client_id: str, /) -> t.ClientRow:
-        row = self.one(t.ClientRow, "client", id=client_id)
+        """The practice's client, not erased. Found once per unit of work (each repository
+        asks before it reads): the row stays in the session, so an erasure in this unit of
+        work still shows on it."""
+        row = self._clients.get(client_id)
+        if row is None:
+            row = self._clients[client_id] = self.one(t.ClientRow, "client", id=client_id)
         if row.erased_at is not None:
             raise NotFoundError(
                 f"client: {client_id!r} was erased on request on {row.erased_at.date().isoformat()}"
@@ -173,28 +197,65 @@ class Clients:
         return summaries
 
     def _trends(self, ids: list[str]) -> dict[str, tuple[dt.date | None, tuple[int, ...]]]:
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=t.CheckinRow.client_id,
-                order_by=(t.CheckinRow.date.desc(), t.CheckinRow.id.desc()),
-            )
-            .label("rank")
-        )
-        latest = (
-            select(t.CheckinRow.client_id, t.CheckinRow.date, t.CheckinRow.worst_pain, rank)
-            .where(t.CheckinRow.practice_id == self._s.practice.id, t.CheckinRow.client_id.in_(ids))
-            .subquery()
-        )
-        found: dict[str, list[tuple[dt.date, int | None]]] = {}
-        for client_id, date, pain, _ in self._s.session.execute(
-            select(latest).where(latest.c.rank <= TREND)
-        ):
-            found.setdefault(client_id, []).append((date, pain))
-        return {
-            c: (rows[0][0], tuple(p for _, p in reversed(rows) if p is not None))
-            for c, rows in found.items()
-        }
+        """Each client's latest :data:`TREND` check-ins: one small indexed read per client
+        (a seek on practice, client and date), not a ranking of all their check-ins."""
+        found: dict[str, list[tuple[dt.date, str, int | None]]] = {}
+        for client_id, date, checkin_id, pain in self._latest(ids):
+            found.setdefault(client_id, []).append((date, checkin_id, pain))
+        trends: dict[str, tuple[dt.date | None, tuple[int, ...]]] = {}
+        for client_id, rows in found.items():
+            rows.sort()  # a union keeps no order: oldest first, by date then id
+            trends[client_id] = (rows[-1][0], tuple(p for _, _, p in rows if p is not None))
+        return trends
+
+    def _latest(self, ids: list[str]) -> list[Any]:
+        session, practice = self._s.session, self._s.practice.id
+        if session.get_bind().dialect.name == "postgresql":
+            # a LATERAL join: PostgreSQL plans a union of 50 statements in ~11 ms, this in 0.2
+            return list(session.execute(_latest_lateral(), {"practice": practice, "ids": ids}))
+        rows: list[Any] = []
+        for first in range(0, len(ids), _UNION_MAX):  # SQLite takes 500 SELECTs in one union
+            part = ids[first : first + _UNION_MAX]
+            params = {"practice": practice, **{f"c{n}": c for n, c in enumerate(part)}}
+            rows.extend(session.execute(_latest_checkins(len(part)), params))
+        return rows
+
+
+@functools.cache
+def _latest_lateral() -> Select[Any]:
+    """The latest check-ins of the clients bound as ``ids`` (and ``practice``), on PostgreSQL:
+    for each id, a seek on (practice, client, date, id) and :data:`TREND` rows."""
+    c = t.CheckinRow
+    wanted = (
+        func.unnest(bindparam("ids", type_=ARRAY(String)))
+        .table_valued("id")
+        .render_derived(name="wanted")
+    )
+    latest = (
+        select(c.client_id, c.date, c.id, c.worst_pain)
+        .where(c.practice_id == bindparam("practice"), c.client_id == wanted.c.id)
+        .order_by(c.date.desc(), c.id.desc())
+        .limit(TREND)
+        .lateral("latest")
+    )
+    return select(latest).select_from(wanted).join(latest, true())
+
+
+@functools.cache
+def _latest_checkins(clients: int, /) -> CompoundSelect | Select[Any]:
+    """The latest check-ins of ``clients`` clients (bound as ``c0``, ``c1``, ... and
+    ``practice``), built once per count: building a union of 50 statements costs more than
+    running it."""
+    c = t.CheckinRow
+    latest = [
+        select(c.client_id, c.date, c.id, c.worst_pain)
+        .where(c.practice_id == bindparam("practice"), c.client_id == bindparam(f"c{n}"))
+        .order_by(c.date.desc(), c.id.desc())
+        .limit(TREND)
+        .subquery()
+        for n in range(clients)
+    ]
+    return union_all(*(select(q) for q in latest)) if clients > 1 else select(latest[0])
 
 
 _ERASED_WITH_CLIENT: tuple[type[t.Base], ...] = (

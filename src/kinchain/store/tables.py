@@ -129,6 +129,8 @@ class PracticeRow(Base):
 
 class ClientRow(Base):
     __tablename__ = "client"
+    #: a practice's client list in name order, read from the index instead of sorted each time
+    __table_args__ = (Index("ix_client_practice_name", "practice_id", "name", "id"),)
     id: Mapped[str] = _id()
     practice_id: Mapped[str] = _practice()
     name: Mapped[str] = mapped_column(String(200))
@@ -151,6 +153,7 @@ class ClientCoachRow(Base):
     """Which coaches a client is assigned to."""
 
     __tablename__ = "client_coach"
+    __table_args__ = (Index("ix_client_coach_user_id", "user_id"),)  # a coach's clients
     client_id: Mapped[str] = mapped_column(ForeignKey("client.id"), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
     practice_id: Mapped[str] = _practice()
@@ -188,6 +191,9 @@ class CheckinRow(Base):
         UniqueConstraint("practice_id", "idempotency_key", name="uq_checkin_key"),
         UniqueConstraint("client_id", "date", "content_hash", name="uq_checkin_content"),
         Index("ix_checkin_client_date", "client_id", "date"),
+        # every read is scoped by practice: with practice and client both in one index, the
+        # planner stops walking all of a practice's check-ins to find one client's latest
+        Index("ix_checkin_practice_client_date", "practice_id", "client_id", "date", "id"),
     )
     id: Mapped[str] = _id()
     practice_id: Mapped[str] = _practice()
@@ -204,6 +210,7 @@ class CheckinRow(Base):
 
 class EditRow(Base):
     __tablename__ = "program_edit"
+    __table_args__ = (Index("ix_program_edit_practice_client", "practice_id", "client_id"),)
     id: Mapped[str] = _id()
     practice_id: Mapped[str] = _practice()
     client_id: Mapped[str] = _client()

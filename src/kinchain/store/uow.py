@@ -209,3 +209,4 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         if self._session is not None:
             self._session.rollback()
+            self._scope.forget()
