@@ -58,9 +58,9 @@ class EditorView:
 
 
 def _same_target(item_ex: Exercise, taken: set[str]) -> list[Exercise]:
-    sites = item_ex.sites()
+    sites = item_ex.sites
     return sorted((e for e in default_library().values()
-                   if e.id not in taken and e.sites() & sites), key=lambda e: e.name)
+                   if e.id not in taken and e.sites & sites), key=lambda e: e.name)
 
 
 def _choices(program: Program, index: int) -> tuple[Choice, ...]:
@@ -109,7 +109,8 @@ def edit_from_form(form: dict[str, str], program: Program | None, /) -> dict[str
     passed on as text, so the edit's check names what it expected and received."""
     op = form.get("op", "")
     exercise = form.get("exercise", "")
-    data: dict[str, Any] = {"kind": op, "exercise": exercise, "why": form.get("why", "").strip()}
+    data: dict[str, Any] = {"kind": op, "exercise": exercise,
+                            "why": form.get("why", "").strip() or None}
     if op in ("up", "down"):
         routine = [i.exercise.id for i in program.routine] if program else []
         at = routine.index(exercise) if exercise in routine else 0

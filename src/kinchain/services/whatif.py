@@ -175,6 +175,7 @@ class WhatIfAnswer:
     runs: tuple[RunChange, ...]
     sources: tuple[Source, ...]
     caveats: tuple[str, ...]
+    options: tuple[ShoeOption, ...] = ()  # every shoe the coach may try next
 
     @property
     def changed(self) -> bool:
@@ -264,9 +265,10 @@ def what_if(evaluation: Evaluation, /, *, shoe: str = "usual", step_rate_pct: ob
                                           step_rate_pct=rate, stride_length_pct=stride)
             pairs.append((before, after))
     notes = {s.note for _, a in pairs for s in a.trail if s.note.startswith("an assumption")}
-    label = next(o.label for o in shoe_options(intake) if o.key == shoe)
+    options = shoe_options(intake)
+    label = next(o.label for o in options if o.key == shoe)
     return WhatIfAnswer(label, rate, stride, tuple(_run_change(b, a) for b, a in pairs),
-                        _sources(pairs), (_CAVEAT, *sorted(notes)))
+                        _sources(pairs), (_CAVEAT, *sorted(notes)), options)
 
 
 _LOCK = threading.Lock()

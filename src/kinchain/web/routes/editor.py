@@ -21,7 +21,6 @@ from kinchain.services.whatif import (
     STEP_RATE_RANGE,
     STRIDE_RANGE,
     client_what_if,
-    shoe_options,
 )
 from kinchain.web.deps import Uow
 from kinchain.web.pages import render
@@ -102,9 +101,8 @@ def whatif_page(request: Request, client_id: str, uow: Uow, shoe: str = "usual",
                             stride_length_pct=stride)
     with uow:
         client = uow.clients.get(client_id)
-        intake = evaluation_of(uow, client_id).intake
     template = "_whatif_answer.html" if request.headers.get("hx-request") else "whatif.html"
-    return render(request, template, client=client, answer=answer, options=shoe_options(intake),
+    return render(request, template, client=client, answer=answer, options=answer.options,
                   shoe=shoe, rate=rate, stride=stride, rate_range=STEP_RATE_RANGE,
                   stride_range=STRIDE_RANGE)
 
