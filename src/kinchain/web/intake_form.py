@@ -384,7 +384,7 @@ def problems_by_slot(doc: Mapping[str, Any], key: str, problems: Sequence[Proble
 
 def section_of(path: str, /) -> str:
     """The section a problem's path belongs to (unknown top-level keys: the client's)."""
-    head = _tokens(path)[0] if path else ""
+    head = str(_tokens(path)[0]) if path else ""
     if head in ("daily_minutes", "goals"):
         return "client"
     return head if any(s.key == head for s in SECTIONS) else "client"
