@@ -43,6 +43,7 @@ class Field:
     options: tuple[str, ...] = ()
     hint: str = ""
     required: bool = False
+    more: bool = False  # shown under "More about this ..." (opened when it holds something)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ class Section:
 
 
 def _f(key: str, label: str, kind: Kind = "text", options: Sequence[str] = (), hint: str = "",
-       required: bool = False) -> Field:
-    return Field(key, label, kind, tuple(options), hint, required)
+       required: bool = False, more: bool = False) -> Field:
+    return Field(key, label, kind, tuple(options), hint, required, more)
 
 
 _CLIENT = (
@@ -83,15 +84,15 @@ _INJURY = (
     _f("kind", "Kind", "choice", get_args(InjuryKind), required=True),
     _f("date", "When (first episode)", "date", hint="YYYY, YYYY-MM or YYYY-MM-DD", required=True),
     _f("grade", "Grade (sprain or strain)", "int", hint="1 to 3"),
-    _f("tissue", "Tissue", "choice", get_args(TissueKind)),
-    _f("structure", "Structure", hint="for example atfl, acl"),
-    _f("cause", "Cause", "choice", ("acute", "overuse")),
+    _f("tissue", "Tissue", "choice", get_args(TissueKind), more=True),
+    _f("structure", "Structure", hint="for example atfl, acl", more=True),
+    _f("cause", "Cause", "choice", ("acute", "overuse"), more=True),
     _f("care", "Care", "choice", ("none", "self", "medical", "physio", "rehab_completed")),
-    _f("recurrences", "Later episodes", "int"),
-    _f("notes", "Notes", "long"),
-    _f("cleared.date", "Cleared on", "date", hint="the clinician's go-ahead, if any"),
-    _f("cleared.by", "Cleared by"),
-    _f("cleared.said", "What they said"),
+    _f("recurrences", "Later episodes", "int", more=True),
+    _f("notes", "Notes", "long", more=True),
+    _f("cleared.date", "Cleared on", "date", hint="the clinician's go-ahead, if any", more=True),
+    _f("cleared.by", "Cleared by", more=True),
+    _f("cleared.said", "What they said", more=True),
 )
 _PAIN = (
     _f("site", "Site", "choice", SITES, required=True),
@@ -115,9 +116,9 @@ _FOOTWEAR = (
 _ACTIVITY = (
     _f("kind", "Activity", "choice", get_args(ActivityKind), required=True),
     _f("minutes_per_week", "Minutes a week", "number", required=True),
-    _f("surface", "Surface", hint="road, trail, track, grass, treadmill"),
-    _f("sport", "Sport", hint="for pivot, jump and racket"),
-    _f("downhill", "Much of it downhill", "check"),
+    _f("surface", "Surface", hint="road, trail, track, grass, treadmill", more=True),
+    _f("sport", "Sport", hint="for pivot, jump and racket", more=True),
+    _f("downhill", "Much of it downhill", "check", more=True),
 )
 _HABITS = (
     _f("habits.sitting_hours", "Sitting, hours a day", "number"),
