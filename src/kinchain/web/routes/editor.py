@@ -70,8 +70,10 @@ async def program_try(request: Request, client_id: str, uow: Uow) -> Response:
 async def program_edit(request: Request, client_id: str, uow: Uow) -> Response:
     posted = _posted(await request.form())
     htmx = bool(request.headers.get("hx-request"))
-    with uow:
-        built = evaluation_of(uow, client_id).built
+    built = None
+    if posted.get("op") in ("up", "down"):  # a move is saved as the place it moves to
+        with uow:
+            built = evaluation_of(uow, client_id).built
     try:
         add_edit(uow, client_id, edit_from_form(posted, built))
     except EditError as e:  # shown beside the item, nothing stored
