@@ -101,17 +101,3 @@ def other_empty_url(database_url: str, tmp_path: Path, request: pytest.FixtureRe
     admin.dispose()
     return url.replace("/postgres?", f"/{name}?")
 
-
-@pytest.fixture
-def other_empty_url(database_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """An empty database, without even a schema, of the other kind than ``database_url``'s:
-    PostgreSQL beside a SQLite test, SQLite beside a PostgreSQL one (for backup and restore)."""
-    if database_url.startswith("postgresql"):
-        return f"sqlite:///{tmp_path / 'other.sqlite3'}"
-    url = request.getfixturevalue("_postgres_template")
-    name = f"empty_{next(_count)}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f"CREATE DATABASE {name}"))
-    admin.dispose()
-    return url.replace("/postgres?", f"/{name}?")

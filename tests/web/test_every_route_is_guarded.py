@@ -17,7 +17,24 @@ from web_world import signed_in
 USERS = ("ana@north.example", "bea@north.example", "una@north.example", "adam@north.example",
          "maria@client.example", "cai@south.example")
 NAMES = {"maria": "Maria Example", "tom": "Tom Example", "sofia": "Ruth Example"}
-BODIES = {"/api/v1/clients/{client_id}/checkins": {"date": "2026-11-02", "effort": "ok"}}
+BODIES = {
+    "/api/v1/clients/{client_id}/checkins": {"date": "2026-11-02", "effort": "ok"},
+    "/api/v1/clients/{client_id}/program/edits": {"kind": "dose", "exercise": "metronome_walk",
+                                                 "minutes": 1},
+    "/api/v1/clients/{client_id}/whatif": {"shoe": "barefoot", "step_rate_pct": 5},
+    # the pages' forms (sent with the CSRF token)
+    "/clients/{client_id}/intake/draft": {"section": "habits", "habits.sitting_hours": "7"},
+    "/clients/{client_id}/intake/section": {"section": "habits", "habits.sitting_hours": "7"},
+    "/clients/{client_id}/intake/save": {"section": "habits", "habits.sitting_hours": "7"},
+    "/clients/new/intake/draft": {"section": "client", "client.name": "Walk Example"},
+    "/clients/new/intake/section": {"section": "client", "client.name": "Walk Example"},
+    "/clients/new/intake/save": {"section": "client", "client.name": "Walk Example"},
+    "/clients/{client_id}/program/try": {"op": "dose", "exercise": "metronome_walk",
+                                         "minutes": "1"},
+    "/clients/{client_id}/program/edits": {"op": "dose", "exercise": "metronome_walk",
+                                           "minutes": "1"},
+    "/clients/{client_id}/consent": {"topic": "reminders", "granted": "yes"},
+}
 
 
 def _routes(app: FastAPI) -> list[APIRoute]:
@@ -32,7 +49,7 @@ def _call(client, route: APIRoute, path: str, csrf: str):
     body = BODIES.get(route.path, {})
     if path.startswith("/api/"):
         return client.request(method, path, json=body, headers={"x-csrf-token": csrf})
-    return client.request(method, path, data={"csrf": csrf}, follow_redirects=False)
+    return client.request(method, path, data={"csrf": csrf, **body}, follow_redirects=False)
 
 
 def _csrf(client) -> str:

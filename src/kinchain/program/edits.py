@@ -65,7 +65,7 @@ _FIELDS = frozenset(("kind", "exercise", "who", "when", "why", "replacement", "p
 
 def _text(data: dict[str, object], key: str, *, optional: bool = False) -> str | None:
     value = data.get(key)
-    if value is None and optional:
+    if optional and (value is None or value == ""):  # a reason left out is stored as ""
         return None
     if not isinstance(value, str) or not value.strip():
         raise EditError(f"edit.{key}: expected some text; received {value!r}")

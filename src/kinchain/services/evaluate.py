@@ -17,6 +17,7 @@ from typing import Literal
 from kinchain.assessment import Assessment, assess, country_words
 from kinchain.body import SiteRef
 from kinchain.intake import Intake
+from kinchain.intake.model import Footwear
 from kinchain.mechanics import ClientSimulation, simulate_client
 from kinchain.program import Checkin, CheckinOutcome, Program, apply_checkins, build_program
 from kinchain.program.edits import Edit, apply_edits
@@ -27,7 +28,7 @@ __all__ = ["Evaluation", "default_side", "evaluate", "with_answers_asked_again"]
 #: sites whose deficit decides the default stance side of a client's simulation
 _LOWER_LIMB = ("toes", "foot", "ankle", "knee", "hip", "sacroiliac")
 
-_RunKey = tuple[str, str, str | None, float, float]
+_RunKey = tuple[str, str, str | Footwear | None, float, float]
 
 
 def default_side(deficits: Mapping[SiteRef, float], /) -> str:
@@ -67,13 +68,14 @@ class Evaluation:
         *,
         activity: str,
         side: str | None = None,
-        shoe: str | None = None,
+        shoe: str | Footwear | None = None,
         step_rate_pct: float = 0.0,
         stride_length_pct: float = 0.0,
     ) -> ClientSimulation:
         """The chain run of one activity against her no-injury baseline, run once per distinct
         (activity, side, shoe, step rate, stride) and kept. ``side`` None: :func:`default_side`
-        of her deficits; ``shoe`` None: her pair worn for this activity."""
+        of her deficits; ``shoe`` None: her pair worn for this activity; a :class:`Footwear`
+        (a what-if's variant of a pair) is simulated as given."""
         deficits = self.tissue.deficits()
         side = side or default_side(deficits)
         key: _RunKey = (activity, side, shoe, float(step_rate_pct), float(stride_length_pct))

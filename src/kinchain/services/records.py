@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinchain.errors import CheckinError, KinchainError, Problem
+from kinchain.errors import CheckinError, EditError, KinchainError, Problem
 from kinchain.program import Checkin, parse_checkin
 from kinchain.program.edits import Edit, apply_edits, parse_edit
 from kinchain.records import (
@@ -32,6 +32,7 @@ from kinchain.records import (
     StoredIntake,
     canonical_json,
 )
+from kinchain.services.editor import budget_problem
 from kinchain.services.evaluate import Evaluation, evaluate
 from kinchain.services.intake import validate_intake
 from kinchain.services.memo import Memo
@@ -349,7 +350,9 @@ def _propose(uow: UnitOfWork, client_id: str, checkin_id: str, evaluation: Evalu
 
 def add_edit(uow: UnitOfWork, client_id: str, data: Document, /) -> ShownProgram | None:
     """Store a coach's edit of the program, once it applies (a contraindicated or impossible
-    edit is refused with its reason and nothing is stored)."""
+    edit, or one that would take more than the client's daily minutes, is refused with its
+    reason and nothing is stored)."""
+
     with uow:
         edit = parse_edit(
             {
@@ -360,7 +363,9 @@ def add_edit(uow: UnitOfWork, client_id: str, data: Document, /) -> ShownProgram
         )
         evaluation = evaluation_of(uow, client_id)
         if evaluation.built is not None:  # refused now, not kept to be noted later
-            apply_edits(evaluation.built, [edit])
+            over = budget_problem(apply_edits(evaluation.built, [edit]))
+            if over is not None:
+                raise EditError(f"{edit.label()}: {over}")
         uow.edits.add(client_id, edit.to_json(), recorded_by=uow.actor)
         shown = show_program(uow, client_id, evaluation_of(uow, client_id), "edit")
         uow.audit.record("program.edit", client_id=client_id, detail=edit.label())

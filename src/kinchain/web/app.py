@@ -86,7 +86,16 @@ def _check_rules(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> FastAPI:
     """The app over ``db`` (default: the settings' database URL, else the embedded SQLite)."""
-    from kinchain.web.routes import api, auth, clients, dashboard, health, me
+    from kinchain.web.routes import (
+        api,
+        auth,
+        clients,
+        dashboard,
+        editor,
+        health,
+        intake_form,
+        me,
+    )
 
     settings = settings or Settings()
     app = FastAPI(title="kinchain", version="1", dependencies=[Depends(authorize)],
@@ -96,8 +105,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.state.signin = SignInStore(app.state.db)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
-    for module in (health, auth, dashboard, clients, me, api):
+    for module in (health, auth, dashboard, intake_form, editor, clients, me, api):
         app.include_router(module.router)
+    app.include_router(editor.api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), "static")
     _check_rules(app)
     return app
