@@ -133,7 +133,8 @@ def accept_invitation(uow: AccountsUnitOfWork, link: Link | None, plain: str, pa
     from kinchain.accounts import TokenPurpose, hash_password, require_acceptable_password
     from kinchain.services.lifecycle import record_consent
 
-    found = _usable(link, plain, uow.now(), TokenPurpose.INVITATION.value)
+    with uow:
+        found = _usable(link, plain, uow.now(), TokenPurpose.INVITATION.value)
     require_acceptable_password(password, context=(found.email, uow.practice.name))
     if found.client_id is not None:
         if not consented:
@@ -180,7 +181,8 @@ def reset_password(uow: AccountsUnitOfWork, link: Link | None, plain: str, passw
     """Set a new password by a reset link, once; every session of the user ends."""
     from kinchain.accounts import TokenPurpose, hash_password, require_acceptable_password
 
-    found = _usable(link, plain, uow.now(), TokenPurpose.PASSWORD_RESET.value)
+    with uow:
+        found = _usable(link, plain, uow.now(), TokenPurpose.PASSWORD_RESET.value)
     require_acceptable_password(password, context=(found.email, uow.practice.name))
     with uow:
         user = uow.accounts.user_by_email(found.email)
