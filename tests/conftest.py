@@ -41,3 +41,4 @@ from db_fixtures import (  # noqa: E402, F401
     db,
 )
 from web_world import app, world  # noqa: E402, F401
+from smtp_loopback import mail_app, smtp_server  # noqa: E402, F401

@@ -18,7 +18,7 @@ from kinchain.store import Database
 from kinchain.store.signin import SignInStore
 from kinchain.web import errors
 from kinchain.web.rules import api_routes, rule_of
-from kinchain.web.security import SecurityHeaders, check_csrf
+from kinchain.web.security import SecurityHeaders, check_csrf, redact_links_in_logs
 from kinchain.web.viewer import Viewer, find_viewer
 
 __all__ = ["SECOND_FACTOR_PENDING", "create_app"]
@@ -100,6 +100,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
 
     settings = settings or Settings()
     check_mail_settings(settings)
+    redact_links_in_logs()
     app = FastAPI(title="kinchain", version="1", dependencies=[Depends(authorize)],
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
