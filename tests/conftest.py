@@ -40,5 +40,5 @@ from db_fixtures import (  # noqa: E402, F401
     database_url,
     db,
 )
-from web_world import app, world  # noqa: E402, F401
 from smtp_loopback import mail_app, smtp_server  # noqa: E402, F401
+from web_world import app, world  # noqa: E402, F401

@@ -11,7 +11,7 @@
   twice at once, opens one session).
 
 >>> import datetime as dt
->>> secret = "JBSWY3DPEHPK3PXP"
+>>> secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 >>> now = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 >>> code = code_at(secret, now)
 >>> step = matching_step(secret, code, now, last_step=0)
