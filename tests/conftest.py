@@ -41,4 +41,5 @@ from db_fixtures import (  # noqa: E402, F401
     db,
     other_empty_url,
 )
+from smtp_loopback import mail_app, smtp_server  # noqa: E402, F401
 from web_world import app, world  # noqa: E402, F401

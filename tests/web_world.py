@@ -53,9 +53,13 @@ def world(db) -> World:
     return World(maria, tom, sofia)
 
 
+#: the key that seals second-factor secrets in tests (never the user data folder's key file)
+SECRET_KEY = "kGmkUzZ0mF5cTtL5nIPBvXhC6Yb4yQe0h3s3HqfP2yA="
+
+
 @pytest.fixture
 def app(db):
-    return create_app(Settings(), db=db)
+    return create_app(Settings(secret_key=SECRET_KEY), db=db)
 
 
 def signed_in(app, email: str) -> TestClient:

@@ -3,7 +3,7 @@ defaults for a single practice on one machine."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings"]
@@ -27,3 +27,15 @@ class Settings(BaseSettings):
     #: the key that encrypts stored second-factor secrets (Fernet, base64); None: a key file
     #: in the user data folder, made on first use
     secret_key: str | None = None
+    #: the address the server is reached at (``https://kinchain.example``): e-mailed links
+    #: point here. Required when e-mail is configured, so that a forged Host header cannot
+    #: send a reset link to somewhere else
+    public_url: str | None = None
+    #: the practice's SMTP server; e-mail is off while ``smtp_host`` is None (links are then
+    #: shown to the admin on the page)
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str | None = None
+    smtp_starttls: bool = True

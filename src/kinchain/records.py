@@ -21,6 +21,8 @@ __all__ = [
     "ClientSummary",
     "Consent",
     "Draft",
+    "Link",
+    "Mail",
     "Practice",
     "Proposal",
     "Role",
@@ -92,6 +94,7 @@ class User:
     client_id: str | None  # the client record a client user is linked to
     password_hash: str
     created_at: dt.datetime
+    disabled_at: dt.datetime | None = None  # an admin disabled the account
 
 
 @dataclass(frozen=True)
@@ -215,3 +218,30 @@ class Proposal:
     program: dict[str, Any]
     accepted: bool | None = None
     decided_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A single-use link as stored (never its token): an invitation or a password reset."""
+
+    digest: str
+    purpose: str  # a TokenPurpose value
+    practice_id: str
+    email: str
+    role: str
+    client_id: str | None
+    created_by: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    used_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Mail:
+    """An e-mail waiting in the outbox."""
+
+    id: str
+    recipient: str
+    subject: str
+    body: str
+    attempts: int

@@ -47,7 +47,7 @@ def sign_in(records: SignInRecords, email: str, password: str, /, *, origin: str
         raise TooManyAttempts(f"sign-in is paused for this address after {failures} failed "
                               f"attempts; try again in {minutes} minutes or reset the password")
     user = records.user_by_email(email)
-    if user is None or user.password_hash == "!":
+    if user is None or user.password_hash == "!" or user.disabled_at is not None:
         verify_password_for_missing_user(password)
         ok = False
     else:

@@ -127,11 +127,14 @@ class Audit:
             )
         )
 
-    def entries(self, *, client_id: str | None = None, limit: int = 100) -> list[AuditEntry]:
+    def entries(self, *, client_id: str | None = None, limit: int = 100,
+                offset: int = 0) -> list[AuditEntry]:
+        """Newest first; ``offset`` entries skipped (a page of the log)."""
         query = self._s.select(t.AuditRow)
         if client_id is not None:
             query = query.where(t.AuditRow.client_id == client_id)
-        rows = self._s.session.scalars(query.order_by(t.AuditRow.id.desc()).limit(limit))
+        rows = self._s.session.scalars(
+            query.order_by(t.AuditRow.at.desc(), t.AuditRow.id.desc()).offset(offset).limit(limit))
         return [
             AuditEntry(r.id, r.at, r.user_id, r.client_id, r.action, r.origin, r.detail)
             for r in rows
@@ -186,6 +189,7 @@ def user_of(row: t.UserRow, /) -> User:
         row.client_id,
         row.password_hash,
         row.created_at,
+        row.disabled_at,
     )
 
 

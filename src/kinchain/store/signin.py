@@ -14,8 +14,9 @@ import hashlib
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from kinchain.records import User, new_id
+from kinchain.records import Link, User, new_id
 from kinchain.store import tables as t
+from kinchain.store.accounts import link_of
 from kinchain.store.ledger import user_of
 from kinchain.store.uow import Database
 
@@ -116,3 +117,49 @@ class SignInStore:
             rows = s.scalars(select(t.ClientCoachRow.client_id)
                              .where(t.ClientCoachRow.user_id == user_id))
             return frozenset(rows)
+
+    # ------------------------------------------------------------- single-use links, by digest
+
+    def link(self, token_digest: str, /) -> Link | None:
+        """The link a presented token names (looked up by its digest, before anyone is known);
+        its practice's unit of work does everything after."""
+        with Session(self.db.engine) as s:
+            row = s.get(t.LinkTokenRow, token_digest)
+            return link_of(row) if row is not None else None
+
+    # ------------------------------------------------------------------- the second factor
+
+    def second_factor(self, user_id: str, /) -> t.SecondFactorRow | None:
+        with Session(self.db.engine, expire_on_commit=False) as s:
+            row = s.get(t.SecondFactorRow, user_id)
+            if row is not None:
+                s.expunge(row)
+            return row
+
+    def start_second_factor(self, user_id: str, sealed_secret: str, /) -> None:
+        """Keep a new, unconfirmed secret for the user (replacing an unconfirmed one only: a
+        confirmed factor is removed by an admin, never replaced by whoever holds a password)."""
+        with self._session() as s, s.begin():
+            row = s.get(t.SecondFactorRow, user_id)
+            if row is not None and row.confirmed_at is not None:
+                return
+            if row is None:
+                s.add(t.SecondFactorRow(user_id=user_id, secret=sealed_secret, last_step=0))
+            else:
+                row.secret = sealed_secret
+
+    def use_second_factor_step(self, user_id: str, step: int, /) -> bool:
+        """Record that the code of ``step`` was used, once: a compare-and-set on ``last_step``
+        (a replayed or concurrent code finds it moved on). Confirms an enrolment."""
+        with self._session() as s, s.begin():
+            done = s.execute(update(t.SecondFactorRow)
+                             .where(t.SecondFactorRow.user_id == user_id,
+                                    t.SecondFactorRow.last_step < step)
+                             .values(last_step=step))
+            if getattr(done, "rowcount", 0) != 1:
+                return False
+            s.execute(update(t.SecondFactorRow)
+                      .where(t.SecondFactorRow.user_id == user_id,
+                             t.SecondFactorRow.confirmed_at.is_(None))
+                      .values(confirmed_at=self.db.clock()))
+            return True

@@ -44,6 +44,7 @@ __all__ = [
     "IntakeRow",
     "LinkTokenRow",
     "LoginAttemptRow",
+    "OutboxRow",
     "PracticeRow",
     "ProposalDecisionRow",
     "ProposalRow",
@@ -147,6 +148,8 @@ class UserRow(Base):
     client_id: Mapped[str | None] = mapped_column(ForeignKey("client.id"), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = _moment()
+    #: set when an admin disabled the account: it cannot sign in, its sessions ended
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class ClientCoachRow(Base):
@@ -386,3 +389,20 @@ class SecondFactorRow(Base):
     secret: Mapped[str] = mapped_column(Text)
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     last_step: Mapped[int] = mapped_column(Integer)  # the last time step used: no replay
+
+
+class OutboxRow(Base):
+    """An e-mail to send: kept until the SMTP server took it. Once sent, its body (which may
+    hold a single-use link) is blanked, so a copy of the database opens no link."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "created_at"),)
+    id: Mapped[str] = _id()
+    practice_id: Mapped[str] = _practice()
+    recipient: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = _moment()
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kinchain.errors import ConflictError, InputError, NotFoundError, StorageUnavailable
 from kinchain.records import Practice, new_id
 from kinchain.store import tables as t
+from kinchain.store.accounts import Accounts, Outbox
 from kinchain.store.engine import WRITE_OPTION, open_engine
 from kinchain.store.history import Checkins, Drafts, Edits, Intakes, Ticks
 from kinchain.store.ledger import Audit, Consents, Programs, Proposals, Users
@@ -176,6 +177,8 @@ class SqlUnitOfWork:
         self.audit = Audit(scope)
         self.consents = Consents(scope)
         self.users = Users(scope)
+        self.accounts = Accounts(scope)
+        self.outbox = Outbox(scope)
         return self
 
     def __exit__(

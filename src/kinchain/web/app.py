@@ -18,12 +18,15 @@ from kinchain.store import Database
 from kinchain.store.signin import SignInStore
 from kinchain.web import errors
 from kinchain.web.rules import api_routes, rule_of
-from kinchain.web.security import SecurityHeaders, check_csrf
+from kinchain.web.security import SecurityHeaders, check_csrf, redact_links_in_logs
 from kinchain.web.viewer import Viewer, find_viewer
 
-__all__ = ["create_app"]
+__all__ = ["SECOND_FACTOR_PENDING", "create_app"]
 
 _UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+#: the pages a session may open before its second factor: giving the code, and signing out
+_BEFORE_SECOND_FACTOR = ("/login", "/logout")
+SECOND_FACTOR_PENDING = "please finish signing in with your second factor"
 
 
 async def authorize(request: Request) -> None:
@@ -40,8 +43,9 @@ async def authorize(request: Request) -> None:
         return
     if viewer is None:
         raise HTTPException(401, "please sign in", headers={"WWW-Authenticate": "Bearer"})
-    if _needs_second_factor(viewer) and not request.url.path.startswith("/login"):
-        raise HTTPException(401, "please finish signing in with your second factor")
+    if (not request.url.path.startswith(_BEFORE_SECOND_FACTOR)
+            and _needs_second_factor(state.signin, viewer)):
+        raise HTTPException(401, SECOND_FACTOR_PENDING)
     if request.method in _UNSAFE and viewer.session is not None:
         form = await request.form() if _is_form(request) else None
         sent = (form.get("csrf") if form else None) or request.headers.get("x-csrf-token")
@@ -67,12 +71,16 @@ def _is_form(request: Request) -> bool:
     return kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))
 
 
-def _needs_second_factor(viewer: object) -> bool:
-    from kinchain.web.viewer import Viewer
-
-    assert isinstance(viewer, Viewer)
-    required = viewer.practice.second_factor_required and viewer.user.role != "client"
-    return required and viewer.session is not None and not viewer.second_factor_done
+def _needs_second_factor(signin: SignInStore, viewer: Viewer) -> bool:
+    """A coach or admin signed in by password who has not given her code yet, where the
+    practice requires a second factor or she has one. (A session that passed, and a request
+    with an API token, need none.)"""
+    if viewer.session is None or viewer.second_factor_done or viewer.user.role == "client":
+        return False
+    if viewer.practice.second_factor_required:
+        return True
+    factor = signin.second_factor(viewer.user.id)
+    return factor is not None and factor.confirmed_at is not None
 
 
 def _check_rules(app: FastAPI) -> None:
@@ -86,7 +94,9 @@ def _check_rules(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> FastAPI:
     """The app over ``db`` (default: the settings' database URL, else the embedded SQLite)."""
+    from kinchain.web.mailer import check_mail_settings
     from kinchain.web.routes import (
+        admin,
         api,
         auth,
         clients,
@@ -94,10 +104,15 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         editor,
         health,
         intake_form,
+        links,
         me,
+        second,
     )
 
+
     settings = settings or Settings()
+    check_mail_settings(settings)
+    redact_links_in_logs()
     app = FastAPI(title="kinchain", version="1", dependencies=[Depends(authorize)],
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
@@ -105,7 +120,8 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.state.signin = SignInStore(app.state.db)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
-    for module in (health, auth, dashboard, intake_form, editor, clients, me, api):
+    for module in (health, auth, second, links, admin, dashboard, intake_form, editor,
+                   clients, me, api):
         app.include_router(module.router)
     app.include_router(editor.api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), "static")

@@ -70,9 +70,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(request: Request, error: HTTPException) -> Response:
         if error.status_code == 401 and not request.url.path.startswith("/api/"):
+            from urllib.parse import quote
+
             from starlette.responses import RedirectResponse
 
-            return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+            page = "/login/second-factor" if getattr(request.state, "viewer", None) else "/login"
+            return RedirectResponse(f"{page}?next={quote(request.url.path)}", status_code=303)
         detail = error.detail if isinstance(error.detail, str) else TITLES.get(error.status_code)
         response = _answer(request, error.status_code, [str(detail)])
         for name, value in (error.headers or {}).items():

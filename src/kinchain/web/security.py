@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+import logging
+import re
 
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -10,7 +12,8 @@ from starlette.responses import Response
 
 from kinchain.errors import PermissionDeniedError
 
-__all__ = ["CSP", "REPORT_CSP", "SecurityHeaders", "check_csrf"]
+__all__ = ["CSP", "REPORT_CSP", "RedactLinks", "SecurityHeaders", "check_csrf",
+           "redact_links_in_logs"]
 
 #: no inline script, no script or style from anywhere but the server itself
 CSP = (
@@ -50,3 +53,25 @@ def check_csrf(sent: str | None, expected: str, /) -> None:
     if not sent or not hmac.compare_digest(sent, expected):
         raise PermissionDeniedError("the form has expired or did not come from this site; "
                                     "reload the page and send it again")
+
+
+#: a single-use link's token in a path: what a log must never keep
+_LINK_TOKEN = re.compile(r"(/join/|/password/reset/)[A-Za-z0-9_\-]+")
+
+
+class RedactLinks(logging.Filter):
+    """Takes the token out of any single-use link a log line names (uvicorn's access log
+    writes each request's path): the line keeps ``/join/…``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if _LINK_TOKEN.search(text):
+            record.msg, record.args = _LINK_TOKEN.sub(r"\1…", text), ()
+        return True
+
+
+def redact_links_in_logs() -> None:
+    """Install :class:`RedactLinks` on the server's access log (once)."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactLinks) for f in access.filters):
+        access.addFilter(RedactLinks())

@@ -75,7 +75,7 @@ def find_viewer(request: Request, signin: SignInStore, settings: Settings) -> Vi
 
 def _viewer(signin: SignInStore, user: User | None, secret: str | None, csrf: str,
             second: bool) -> Viewer | None:
-    if user is None or user.password_hash == "!":
+    if user is None or user.password_hash == "!" or user.disabled_at is not None:
         return None
     practice = signin.db.practice_by_id(user.practice_id)
     principal = principal_of(user, practice, signin.assigned_clients(user.id))
