@@ -1,31 +1,29 @@
 """What the client page shows, read in one place from the evaluation and the stored record.
 
-The page reads the report's own views (:mod:`kinchain.report.context`, the body map and the
-mechanics plots), so the page and the printed report never say different things. When the
-report becomes a typed view model, :func:`client_page_view` is the one function to switch.
+The page reads the report's own typed view model (:class:`kinchain.report.view.ReportView`, the
+one the HTML report and its PDF render), so the page and the printed report never say different
+things: same sentences, same evidence grades, same citation numbers.
 
 Plots are the slow part of a page (matplotlib): they are kept in a small in-process LRU keyed by
-a hash of the simulation they are drawn from, so a second view of the same client is fast; the
-stored report (HTML and PDF) likewise, keyed by a hash of its inputs.
+a hash of the figures they are drawn from, so a second view of the same client is fast; the
+stored report (HTML and PDF) likewise, keyed by a hash of the whole view.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 from markupsafe import Markup
 
-from kinchain.evidence import GRADE_MEANING, default_registry
+from kinchain.intake import Intake
 from kinchain.mechanics import ACTIVITIES, activity_spec
 from kinchain.program.library import default_library
-from kinchain.report import context as ctx
-from kinchain.report.bodymap import body_map_marks
 from kinchain.report.bodymap_svg import (
     AGE_COLOURS,
     FEEDS_COLOUR,
@@ -33,15 +31,24 @@ from kinchain.report.bodymap_svg import (
     WEAKEST_COLOUR,
     body_map_svg,
 )
-from kinchain.report.citations import Citations
-from kinchain.report.mechanics_view import mechanics_view
-from kinchain.report.safety_view import safety_view
+from kinchain.report.citations import Reference
+from kinchain.report.view import ReportView, shortened
+from kinchain.report.view.model import (
+    Cite,
+    ClientHeader,
+    Figure,
+    MechanicsView,
+    PainGroup,
+    Trail,
+    WeakestLinkView,
+)
+from kinchain.report.view.words import describe_ref
 from kinchain.services.evaluate import Evaluation
-from kinchain.services.report import report_documents, report_inputs_of
+from kinchain.services.report import report_inputs_of
 
 T = TypeVar("T")
 
-__all__ = ["PLOT_CACHE_SIZE", "REPORT_CACHE_SIZE", "ContentCache", "cached_mechanics",
+__all__ = ["PLOT_CACHE_SIZE", "REPORT_CACHE_SIZE", "ContentCache", "Plot", "cached_mechanics",
            "client_page_view", "plain", "plot_cache_info", "presentation_attributes",
            "report_cache_info", "report_document", "timeline"]
 
@@ -107,63 +114,75 @@ def presentation_attributes(svg: str, /) -> str:
     return _STYLE_ATTR.sub(attrs, svg)
 
 
+@dataclasses.dataclass(frozen=True)
+class Plot:
+    """One mechanics figure drawn for the page: CSP-clean inline SVG, its title and reading."""
+
+    id: str
+    title: str
+    reading: str
+    svg: Markup
+
+
 _REF = re.compile(r"\b(?:injuries|pain|footwear|activities|goals)\[\d+\]")
 _SNAKE = re.compile(r"\b[a-z]{2,}(?:_[a-z0-9]{2,})+\b")
 
 
-def plain(text: str, client: Mapping[str, Any], /) -> str:
+def plain(text: str, intake: Intake, /) -> str:
     """A trail's text in the coach's words: an intake pointer becomes what it points to, a
     site id its label, any other field name its words.
 
-    >>> plain("ankle to lumbar_spine via injuries[0]; care: rehab_completed",
-    ...       {"injuries": [{"site": "ankle", "side": "left", "kind": "sprain"}]})
-    'ankle to lower back via left ankle sprain; care: rehab completed'
+    >>> import datetime as dt
+    >>> intake = Intake.model_validate({"client": {"name": "A", "birth_year": 1990,
+    ...     "sex": "female", "height_cm": 165, "mass_kg": 60}, "daily_minutes": 10,
+    ...     "footwear": [{"name": "work flats", "kind": "flat"}]}, context={"as_of": dt.date.max})
+    >>> plain("ankle to lumbar_spine via footwear[0]; care: rehab_completed", intake)
+    'ankle to lower back via work flats; care: rehab completed'
     """
     from kinchain.body import default_body, site_label
 
     sites = default_body().sites
-    text = _REF.sub(lambda m: ctx.resolve_ref(client, m.group(0)), text)
+    text = _REF.sub(lambda m: describe_ref(intake, m.group(0)), text)
     return _SNAKE.sub(lambda m: site_label(m.group(0), None) if m.group(0) in sites
                       else m.group(0).replace("_", " "), text)
 
 
-def _plain_trail(steps: Sequence[Mapping[str, Any]] | None,
-                 client: Mapping[str, Any]) -> list[dict[str, Any]]:
-    return [{**s, **{k: plain(str(s.get(k) or ""), client) for k in ("fact", "rule", "value",
-                                                                    "note")}}
-            for s in steps or ()]
+def _plain_trail(trail: Trail, intake: Intake) -> Trail:
+    return tuple(dataclasses.replace(s, fact=plain(s.fact, intake), rule=plain(s.rule, intake),
+                                     value=plain(s.value, intake), note=plain(s.note, intake))
+                 for s in trail)
 
 
-def _plain_page(page: dict[str, Any], client: Mapping[str, Any]) -> None:
-    """Every trail on the page in plain words (the report's views keep the engine's text)."""
-    for group in page["contributors"]:
-        for row in group["rows"]:
-            row["trail"] = _plain_trail(row["trail"], client)
-    for link in page["weakest_links"]:
-        link["trail"] = _plain_trail(link["trail"], client)
-    if page["mechanics"] is not None:
-        page["mechanics"]["trail"] = _plain_trail(page["mechanics"]["trail"], client)
+def _plain_groups(groups: tuple[PainGroup, ...], intake: Intake) -> tuple[PainGroup, ...]:
+    return tuple(dataclasses.replace(g, rows=tuple(
+        dataclasses.replace(r, trail=None if r.trail is None else _plain_trail(r.trail, intake))
+        for r in g.rows)) for g in groups)
 
 
-def _key(simulation: Mapping[str, Any]) -> str:
-    text = json.dumps(simulation, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+def _plain_links(links: tuple[WeakestLinkView, ...],
+                 intake: Intake) -> tuple[WeakestLinkView, ...]:
+    return tuple(dataclasses.replace(w, trail=_plain_trail(w.trail, intake)) for w in links)
 
 
-def _draw_mechanics(simulation: Mapping[str, Any]) -> dict[str, Any] | None:
-    view = mechanics_view(simulation, Citations(default_registry()))
-    if view is not None:
-        for fig in view["figures"]:
-            fig["svg"] = Markup(presentation_attributes(str(fig["svg"])))
-    return view
+def _key(thing: object, /) -> str:
+    """A hash of a frozen view's content (its repr names every field and value)."""
+    return hashlib.sha256(repr(thing).encode()).hexdigest()
 
 
-def cached_mechanics(simulation: Mapping[str, Any] | None, /) -> dict[str, Any] | None:
-    """The mechanics view (plots as CSP-clean inline SVG), drawn once per distinct simulation.
-    Citation numbers in it are the throw-away ones of its first drawing: the page renumbers."""
-    if not simulation:
-        return None
-    return _plots.get_or_make(_key(simulation), lambda: _draw_mechanics(simulation))
+def _draw(figures: tuple[Figure, ...]) -> tuple[Plot, ...]:
+    from kinchain.report.html import figure_svg  # matplotlib: loaded on the first plot
+
+    return tuple(Plot(f.id, f.title, f.reading,
+                      Markup(presentation_attributes(figure_svg(f)))) for f in figures)
+
+
+def cached_mechanics(mechanics: MechanicsView | None, /) -> tuple[Plot, ...]:
+    """The mechanics figures as CSP-clean inline SVG, drawn once per distinct set of figures
+    (none when there is no simulation)."""
+    if mechanics is None or not mechanics.figures:
+        return ()
+    figures = mechanics.figures
+    return _plots.get_or_make(_key(figures), lambda: _draw(figures))
 
 
 def plot_cache_info() -> dict[str, int]:
@@ -171,13 +190,20 @@ def plot_cache_info() -> dict[str, int]:
     return _plots.info()
 
 
+def _render(view: ReportView, pdf: bool) -> bytes:
+    from kinchain.report import pdf_bytes, render_html  # jinja and weasyprint: load on use
+
+    if pdf:
+        return pdf_bytes(render_html(view, for_print=True))
+    return render_html(view).encode("utf-8")
+
+
 def report_document(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
     """The stored report (HTML, or the PDF), rendered once per distinct content: its key is a
-    hash of the three inputs the report is drawn from."""
-    inputs = report_inputs_of(evaluation)
-    key = _key({"client": inputs.client, "assessment": inputs.assessment, "pdf": pdf,
-                "simulation": inputs.simulation, "as_of": inputs.as_of.isoformat()})
-    return _reports.get_or_make(key, lambda: report_documents(evaluation, pdf=pdf))
+    hash of the report's view, which holds everything the report shows."""
+    view = report_inputs_of(evaluation).view
+    key = f"{'pdf' if pdf else 'html'}:{_key(view)}"
+    return _reports.get_or_make(key, lambda: _render(view, pdf))
 
 
 def report_cache_info() -> dict[str, int]:
@@ -185,26 +211,28 @@ def report_cache_info() -> dict[str, int]:
     return _reports.info()
 
 
-def _recite(trail: Sequence[Mapping[str, Any]], cites: Citations) -> list[dict[str, Any]]:
-    """A cached trail's steps with this page's citation numbers."""
-    return [{**s, "cites": cites.cite([key for _, key in s.get("cites") or ()])} for s in trail]
+def _cite_numbers(thing: object) -> Iterator[int]:
+    """Every citation number in a part of the view (its frozen dataclasses and tuples)."""
+    if isinstance(thing, Cite):
+        yield thing.number
+    elif dataclasses.is_dataclass(thing) and not isinstance(thing, type):
+        for field in dataclasses.fields(thing):
+            yield from _cite_numbers(getattr(thing, field.name))
+    elif isinstance(thing, tuple):
+        for item in thing:
+            yield from _cite_numbers(item)
 
 
-def _mechanics(simulation: Mapping[str, Any] | None, cites: Citations) -> dict[str, Any] | None:
-    view = cached_mechanics(simulation)
-    if view is None:
-        return None
-    activity = str(view["activity"])
-    label = activity_spec(activity).label if activity in ACTIVITIES else activity
-    return {**view, "activity": label, "trail": _recite(view["trail"], cites),
-            "link_trail": _recite(view["link_trail"], cites)}
+def _references(view: ReportView, shown: tuple[object, ...]) -> list[Reference]:
+    """The report's references the page cites, with the report's own numbers."""
+    numbers = {n for part in shown for n in _cite_numbers(part)}
+    return [ref for ref in view.references if ref.number in numbers]
 
 
-def _body_map(client: Mapping[str, Any], assessment: Mapping[str, Any],
-              evaluation: Evaluation, name: str) -> dict[str, Any]:
-    marks = body_map_marks(client, assessment, as_of=evaluation.as_of)
+def _body_map(view: ReportView) -> dict[str, object]:
+    marks = view.body_map
     return {
-        "svg": Markup(body_map_svg(marks, title=f"Body map of {name}")),
+        "svg": Markup(body_map_svg(marks, title=f"Body map of {view.client.name}")),
         "injuries": [m.label for m in marks.injuries],
         "pains": [m.label for m in marks.pains],
         "arrows": [a.label for a in marks.arrows],
@@ -215,56 +243,64 @@ def _body_map(client: Mapping[str, Any], assessment: Mapping[str, Any],
     }
 
 
-def _glance(who: Mapping[str, Any], contributors: Sequence[Mapping[str, Any]],
-            record: Mapping[str, Any], program: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The at-a-glance line: who, each pain with its leading contributor, the program, the
-    last check-in."""
+def _glance(who: ClientHeader, view: ReportView, record: Mapping[str, Any]) -> dict[str, object]:
+    """The at-a-glance lines: who, each pain with its leading contributor, the program (the
+    report's own sentence), the last check-in."""
     checkins = record.get("checkins") or []
     return {
-        "who": ", ".join(str(x) for x in (
-            f"{who['age']} years" if who.get("age") is not None else "",
-            who.get("life_stage") or "") if x),
-        "goals": who.get("goals") or [],
-        "pains": [{"pain": g["pain"], "intensity": g["intensity"],
-                   "lead": g["rows"][0]["what"] if g["rows"] else ""} for g in contributors],
-        "program": (f"{program['total_minutes']} of {program['daily_minutes']} minutes a day, "
-                    f"{len(program['routine'])} exercises") if program else "",
+        "who": ", ".join(x for x in (f"{who.age} years" if who.age is not None else "",
+                                     who.life_stage) if x),
+        "goals": list(who.goals),
+        "pains": [{"pain": g.pain, "intensity": g.intensity,
+                   "lead": g.rows[0].what if g.rows else ""} for g in view.contributors],
+        "program": view.glance.program,
         "last_checkin": checkins[-1]["date"] if checkins else "",
         "checkins": len(checkins),
     }
 
 
-def client_page_view(evaluation: Evaluation, record: Mapping[str, Any], /) -> dict[str, Any]:
-    """Everything the client page shows, in the coach's words (no ids, no field names)."""
-    inputs = report_inputs_of(evaluation)
-    client, assessment = inputs.client, inputs.assessment
-    cites = Citations(default_registry())
-    suspended = bool(assessment.get("program_suspended"))
-    who = ctx.client_view(client, as_of=evaluation.as_of)
-    referral = ctx.referral_view(assessment, cites)  # first: its sources are numbered first
-    safety = safety_view(assessment, cites)
-    contributors = ctx.contributors_view(client, assessment, cites, rows_per_pain=ROWS_PER_PAIN)
-    program = None if suspended else ctx.program_view(client, assessment.get("program"), cites)
-    page: dict[str, Any] = {
-        "who": who,
-        "as_of": evaluation.as_of.isoformat(),
-        "referral": referral,
-        "suspended": suspended,
-        "safety": safety,
-        "provisional": bool(safety["provisional"]),
-        "glance": _glance(who, contributors, record, program),
-        "body_map": _body_map(client, assessment, evaluation, who["name"]),
+def _mechanics(view: ReportView, intake: Intake) -> MechanicsView | None:
+    m = view.mechanics
+    if m is None:
+        return None
+    label = activity_spec(m.activity).label if m.activity in ACTIVITIES else m.activity
+    return dataclasses.replace(m, activity=label, trail=_plain_trail(m.trail, intake),
+                               link_trail=_plain_trail(m.link_trail, intake))
+
+
+def client_page_view(evaluation: Evaluation, record: Mapping[str, Any], /) -> dict[str, object]:
+    """Everything the client page shows, in the coach's words (no ids, no field names), read
+    from the report's view: the best few contributors to each pain, every trail in plain words,
+    citations with the report's numbers."""
+    view = report_inputs_of(evaluation).view
+    intake = evaluation.intake
+    page_view = shortened(view, rows_per_pain=ROWS_PER_PAIN, trails_per_pain=ROWS_PER_PAIN)
+    contributors = _plain_groups(page_view.contributors, intake)
+    weakest = _plain_links(view.weakest_links, intake)
+    mechanics = _mechanics(view, intake)
+    program = None if view.suspended else view.program
+    shown: tuple[object, ...] = (
+        view.referral, contributors, weakest, view.instruments,
+        None if mechanics is None else mechanics.trail,
+        None if program is None else (program.routine, program.habits),
+    )
+    return {
+        "as_of": view.as_of.isoformat(),
+        "referral": view.referral,
+        "suspended": view.suspended,
+        "safety": view.safety,
+        "provisional": view.safety.provisional,
+        "glance": _glance(view.client, view, record),
+        "body_map": _body_map(view),
         "contributors": contributors,
-        "weakest_links": ctx.weakest_links_view(assessment, cites),
-        "instruments": ctx.instruments_view(assessment, cites),
-        "mechanics": _mechanics(inputs.simulation, cites),
+        "weakest_links": weakest,
+        "instruments": view.instruments,
+        "mechanics": mechanics,
+        "plots": cached_mechanics(view.mechanics),
         "program": program,
         "timeline": timeline(record),
-        "grade_meaning": GRADE_MEANING,
+        "references": _references(view, shown),
     }
-    page["references"] = cites.references()
-    _plain_page(page, client)
-    return page
 
 
 def _exercise_name(exercise_id: str) -> str:

@@ -11,6 +11,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from kinchain.report.view.words import format_value
+
 __all__ = ["day", "render", "render_error", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -30,6 +32,7 @@ def day(value: dt.date | str | None) -> str:
 
 
 templates.env.filters["day"] = day
+templates.env.filters["value"] = format_value  # a number as the report writes it: 0.42, 12
 
 
 def render(request: Request, template: str, /, *, status: int = 200,
