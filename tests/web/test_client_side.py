@@ -98,3 +98,14 @@ def test_she_reaches_only_her_own_pages(app, world):
     assert maria.get(f"/my/{world.sofia}/progress").status_code == 404
     assert maria.get(f"/clients/{world.tom}").status_code == 404
     assert maria.get("/dashboard").status_code == 403
+
+
+def test_the_coach_downloads_her_clients_record_as_fhir_from_the_client_page(app, world):
+    from web_world import signed_in as sign
+
+    ana = sign(app, "ana@north.example")
+    page = ana.get(f"/clients/{world.maria}").text
+    assert f"/api/v1/clients/{world.maria}/fhir?release=R4B" in page
+    bundle = ana.get(f"/api/v1/clients/{world.maria}/fhir?release=R4B").json()
+    assert bundle["resourceType"] == "Bundle"
+    assert ana.get(f"/api/v1/clients/{world.sofia}/fhir?release=R4B").status_code == 404
