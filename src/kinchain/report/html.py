@@ -1,7 +1,8 @@
 """Render the coach's report as one self-contained HTML page (inline CSS and SVG, no network).
 
-The page reads one :class:`~kinchain.report.view.ReportView`; the SVG of the body map and of
-the plots is drawn here, from the view's numbers.
+The page reads one :class:`~kinchain.report.view.ReportView`; the SVG of the body map, of
+the plots (:mod:`kinchain.report.charts`) and of each exercise's demonstration is drawn from
+the view's numbers. A screen gets the animated demonstrations, print their still frames.
 """
 
 from __future__ import annotations
@@ -20,15 +21,23 @@ from kinchain.report.bodymap_svg import (
     body_map_svg,
     unplaced_sites,
 )
-from kinchain.report.plots import energy_bars_svg, grf_curve_svg, joint_forces_svg
+from kinchain.report.charts import figure_svg
+from kinchain.report.demonstration import demonstration_frames, demonstration_svg
 from kinchain.report.view import ReportView, shortened
-from kinchain.report.view.model import EnergyFigure, Figure, GrfFigure
+from kinchain.report.view.model import ProgramView
 from kinchain.report.view.words import format_value
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["PRINTED_ROWS_PER_PAIN", "PRINTED_TRAILS_PER_PAIN", "figure_svg", "render_html"]
+__all__ = [
+    "PRINTED_ROWS_PER_PAIN",
+    "PRINTED_TRAILS_PER_PAIN",
+    "demonstrations",
+    "environment",
+    "figure_svg",
+    "render_html",
+]
 
 #: the printed page keeps the full trail of this many contributors to each pain; the rest keep
 #: their summary line (every trail stays in the HTML page)
@@ -39,7 +48,7 @@ PRINTED_ROWS_PER_PAIN = 12
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     import jinja2  # on the first page rendered: a command that renders none should not pay it
 
     env = jinja2.Environment(
@@ -54,16 +63,18 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def figure_svg(fig: Figure, /) -> str:
-    """One mechanics figure of the view, drawn as an inline ``<svg>`` element."""
-    if isinstance(fig, GrfFigure):
-        return grf_curve_svg(fig.time_ms, fig.client_n, fig.baseline_n,
-                             body_weight_n=fig.body_weight_n)  # fmt: skip
-    if isinstance(fig, EnergyFigure):
-        return energy_bars_svg([b.label for b in fig.bars], [b.client_j for b in fig.bars],
-                               [b.baseline_j for b in fig.bars])  # fmt: skip
-    joints = {j.label: (j.client_n, j.baseline_n) for j in fig.joints}
-    return joint_forces_svg(fig.time_ms, joints, body_weight_n=fig.body_weight_n)
+def demonstrations(program: ProgramView | None, /, *, animated: bool) -> dict[str, Markup]:
+    """Each routine item's demonstration by exercise id, for its side: the looping animation
+    for a screen, or (``animated=False``) its still frames, each its own ``<svg>``, for print."""
+    out: dict[str, Markup] = {}
+    for item in program.routine if program is not None else ():
+        if not item.demonstrated:
+            continue
+        if animated:
+            out[item.id] = Markup(demonstration_svg(item.id, item.side, animated=True))
+        else:
+            out[item.id] = Markup("".join(demonstration_frames(item.id, item.side)))
+    return out
 
 
 def render_html(view: ReportView, /, *, for_print: bool = False) -> str:
@@ -75,13 +86,14 @@ def render_html(view: ReportView, /, *, for_print: bool = False) -> str:
         )
     figures = [] if view.mechanics is None else view.mechanics.figures
     title = f"Body map of {view.client.name}"
-    template = _environment().get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         **{f.name: getattr(view, f.name) for f in dataclasses.fields(view)},
         for_print=for_print,
         body_map_drawing=Markup(body_map_svg(view.body_map, title=title)),
         unplaced=unplaced_sites(view.body_map),
         figures=[(fig, Markup(figure_svg(fig))) for fig in figures],
+        demos=demonstrations(view.program, animated=not for_print),
         pain_colours=PAIN_COLOURS,
         age_colours=AGE_COLOURS,
         feeds_colour=FEEDS_COLOUR,
