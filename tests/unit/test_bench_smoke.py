@@ -47,3 +47,21 @@ def test_the_fuzz_benchmark_sends_generated_cases_through_every_step_with_no_for
     assert runs == {"html": 20, "pdf": 2}
     assert re.search(r"intake\s+hostile\s+refused\s+\d+", out)
     assert re.search(r"checkin\s+valid\s+accepted\s+\d+", out)
+
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "bench" / "bench_documents.py"
+
+
+def test_the_documents_benchmark_times_each_document_against_the_full_pdf(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_documents", DOCUMENTS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--client", "ruth", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    ratios = dict(re.findall(r"^\s+(html|handout|summary|pdf)\s.*?([0-9.]+) x full PDF", out, re.M))
+    assert set(ratios) == {"html", "handout", "summary", "pdf"}
+    assert float(ratios["pdf"]) == 1.0 and float(ratios["html"]) < 1.0
+    assert "old matplotlib plots (3)" in out

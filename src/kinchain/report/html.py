@@ -95,7 +95,7 @@ def demonstrations(program: ProgramView | None, /, *, animated: bool) -> dict[st
         frames = demonstration_frames(item.id, item.side)
         out[item.id] = Markup("").join(
             svg_image(f, css_class="demo-frame",
-                      alt=f"{item.name}, picture {i} of {len(frames)}")  # fmt: skip
+                      alt=f"{item.name}, picture {i} of {len(frames)}")
             for i, f in enumerate(frames, 1)
         )
     return out
