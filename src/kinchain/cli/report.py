@@ -28,7 +28,7 @@ def _suffix(path: Path | None, option: str, expected: str) -> None:
 
 def _print_written(files: ReportFiles) -> None:
     console.print(f"Report for {files.client_name}:", markup=False, highlight=False)
-    console.print(f"  HTML  {files.html.resolve()}", markup=False, highlight=False)
+    console.print(f"  {'HTML':<7} {files.html.resolve()}", markup=False, highlight=False)
     for label, path in (("PDF", files.pdf), ("Handout", files.handout),
                         ("Summary", files.summary)):  # fmt: skip
         if path is not None:
