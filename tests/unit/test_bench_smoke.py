@@ -74,3 +74,21 @@ def test_the_storage_benchmark_fills_both_databases_in_bulk_and_times_each_use_c
             assert timed is not None, f"{kind} {use_case}"
         assert re.search(r"size [\d,]+ MiB for 20 clients; growth [\d,]+ KiB per client", section)
     assert re.search(r"ratio sqlite / postgresql \(p50\): page [0-9.]+x", out)
+
+
+DOCUMENTS = Path(__file__).resolve().parents[2] / "bench" / "bench_documents.py"
+
+
+def test_the_documents_benchmark_times_each_document_against_the_full_pdf(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_documents", DOCUMENTS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--client", "ruth", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    ratios = dict(re.findall(r"^\s+(html|handout|summary|pdf)\s.*?([0-9.]+) x full PDF", out, re.M))
+    assert set(ratios) == {"html", "handout", "summary", "pdf"}
+    assert float(ratios["pdf"]) == 1.0 and float(ratios["html"]) < 1.0
+    assert "old matplotlib plots (3)" in out

@@ -28,9 +28,11 @@ def _suffix(path: Path | None, option: str, expected: str) -> None:
 
 def _print_written(files: ReportFiles) -> None:
     console.print(f"Report for {files.client_name}:", markup=False, highlight=False)
-    console.print(f"  HTML  {files.html.resolve()}", markup=False, highlight=False)
-    if files.pdf is not None:
-        console.print(f"  PDF   {files.pdf.resolve()}", markup=False, highlight=False)
+    console.print(f"  {'HTML':<7} {files.html.resolve()}", markup=False, highlight=False)
+    for label, path in (("PDF", files.pdf), ("Handout", files.handout),
+                        ("Summary", files.summary)):  # fmt: skip
+        if path is not None:
+            console.print(f"  {label:<7} {path.resolve()}", markup=False, highlight=False)
     if files.suspended:
         console.print(
             "  The program is suspended: the report leads with the referral.",
@@ -54,7 +56,15 @@ def report(
         Path("report.html"), "--out", "-o", metavar="HTML", help="Where to write the HTML page."
     ),
     pdf: Path | None = typer.Option(
-        None, "--pdf", metavar="PDF", help="Also write a printable PDF (A4) here."
+        None, "--pdf", metavar="FULL.pdf", help="Also write the full report as a PDF (A4) here."
+    ),
+    handout: Path | None = typer.Option(
+        None, "--handout", metavar="HANDOUT.pdf",
+        help="Also write the client's handout here: two A4 pages at most, large type.",
+    ),
+    summary: Path | None = typer.Option(
+        None, "--summary", metavar="SUMMARY.pdf",
+        help="Also write the coach's one-page summary (A4 PDF) here.",
     ),
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="DATE", help="Assess as of this day (YYYY-MM-DD), not today."
@@ -71,12 +81,13 @@ def report(
     """Render a client's report: body map, force plots, assessment, program and references.
 
     The HTML page is self-contained (no network needed to open it), reads on a phone and
-    prints; --pdf also writes an A4 PDF. When a red flag suspends the program, the report
+    prints; --pdf also writes the full report as an A4 PDF, --handout the client's two pages
+    and --summary the coach's one-page summary. When a red flag suspends the program, the report
     leads with the referral and gives no exercises. kinchain does not diagnose.
 
     Examples:
 
-      kinchain report examples/tom.yaml --out tom.html --pdf tom.pdf
+      kinchain report examples/tom.yaml --pdf tom.pdf --handout h.pdf --summary s.pdf
 
       kinchain report examples/maria.yaml --out maria.html --as-of 2026-11-25
 
@@ -84,6 +95,8 @@ def report(
     """
     _suffix(out, "--out", ".html")
     _suffix(pdf, "--pdf", ".pdf")
+    _suffix(handout, "--handout", ".pdf")
+    _suffix(summary, "--summary", ".pdf")
     if activity is not None and activity not in ACTIVITIES:
         raise fail(
             f"error: --activity: expected one of {', '.join(ACTIVITIES)}, received {activity!r}",
@@ -93,7 +106,7 @@ def report(
 
     files = render_report_file(
         file, out=out, pdf=pdf, as_of=parse_as_of(as_of), activity=activity,
-        country=country,
+        country=country, handout=handout, summary=summary,
     )
     _print_written(files)
 

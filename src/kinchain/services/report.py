@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kinchain.errors import SimulationError
 from kinchain.intake import Intake
@@ -26,13 +26,17 @@ from kinchain.services.intake import load_client
 
 if TYPE_CHECKING:
     from kinchain.report.view import ReportView
+    from kinchain.report.view.model import NextCheckinView
 
 __all__ = [
     "DEMO_OUT_DIR",
+    "Document",
     "ReportFiles",
     "ReportInputs",
     "demo_intake_path",
+    "next_checkin_of",
     "render_demo_report",
+    "render_document",
     "render_report_file",
     "report_for",
     "report_inputs",
@@ -62,6 +66,13 @@ class ReportFiles:
     pdf: Path | None
     client_name: str
     suspended: bool
+    handout: Path | None = None
+    summary: Path | None = None
+
+
+#: the documents of one report: the HTML page, the full PDF, the client handout PDF and the
+#: coach's one-page summary PDF
+Document = Literal["html", "pdf", "handout", "summary"]
 
 
 def report_inputs(
@@ -109,6 +120,7 @@ def report_inputs_of(evaluation: Evaluation, /, *, activity: str | None = None) 
     from kinchain.report.view import build_report_view  # the report's modules load on use
 
     intake = evaluation.intake
+    next_checkin = next_checkin_of(evaluation)
     if activity is None:
         shown = activity_to_show(intake)
         activity, because = shown.activity, shown.reason
@@ -123,8 +135,26 @@ def report_inputs_of(evaluation: Evaluation, /, *, activity: str | None = None) 
         as_of=evaluation.as_of,
         chosen_because=because,
         outcome=evaluation.outcome,
+        next_checkin=next_checkin,
     )
     return ReportInputs(view)
+
+
+def next_checkin_of(evaluation: Evaluation, /) -> NextCheckinView:
+    """When the client checks in next: the check-in rhythm (every 7 days, as the client's Today
+    page counts it) after her last check-in, or after the assessment day when there is none
+    (the program starts then)."""
+    from kinchain.report.view.model import NextCheckinView
+    from kinchain.services.client_side import CHECKIN_EVERY_DAYS
+
+    every = dt.timedelta(days=CHECKIN_EVERY_DAYS)
+    last = max((c.date for c in evaluation.checkins), default=None)
+    if last is not None:
+        return NextCheckinView(last + every, f"{CHECKIN_EVERY_DAYS} days after the last check-in "
+                               f"({last.isoformat()})")  # fmt: skip
+    return NextCheckinView(evaluation.as_of + every, f"{CHECKIN_EVERY_DAYS} days after the "
+                           f"assessment ({evaluation.as_of.isoformat()}), when the program starts")
+
 
 
 def render_report_file(
@@ -136,19 +166,23 @@ def render_report_file(
     as_of: dt.date,
     activity: str | None = None,
     country: str | None = None,
+    handout: str | os.PathLike[str] | None = None,
+    summary: str | os.PathLike[str] | None = None,
 ) -> ReportFiles:
-    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf``;
+    """Render the report of one intake file to ``out`` (HTML) and optionally ``pdf`` (the full
+    report), ``handout`` (the client's two pages) and ``summary`` (the coach's one page);
     ``activity`` chooses the simulated activity (default: :func:`report_inputs` chooses); texts
     about where to get help use the practice's ``country`` (the UK when None).
 
     The output paths are checked first: a path that cannot take the file is refused before
     any work is done."""
-    targets = (Path(out), Path(pdf) if pdf is not None else None)
-    for target in targets:
-        if target is not None:
-            _check_target(target)
+    pdfs = {kind: Path(p) for kind, p in (("pdf", pdf), ("handout", handout),
+                                          ("summary", summary)) if p is not None}  # fmt: skip
+    for target in (Path(out), *pdfs.values()):
+        _check_target(target)
     inputs = report_inputs(path, as_of=as_of, activity=activity, country=country)
-    return write_report(inputs, out=targets[0], pdf=targets[1])
+    return write_report(inputs, out=Path(out), pdf=pdfs.get("pdf"),
+                        handout=pdfs.get("handout"), summary=pdfs.get("summary"))  # fmt: skip
 
 
 def _umask() -> int:
@@ -210,24 +244,46 @@ def _write_all(files: list[tuple[Path, bytes]], /) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def write_report(inputs: ReportInputs, /, *, out: Path, pdf: Path | None = None) -> ReportFiles:
+def render_document(view: ReportView, kind: Document, /) -> bytes:
+    """One document of a report view: the HTML page, or the full, handout or summary PDF."""
+    from kinchain.report import pdf_bytes, render_html  # weasyprint and jinja: load on use
+    from kinchain.report.handout import render_handout, render_summary
+
+    if kind == "html":
+        return render_html(view).encode("utf-8")
+    if kind == "handout":
+        return pdf_bytes(render_handout(view))
+    if kind == "summary":
+        return pdf_bytes(render_summary(view))
+    if kind == "pdf":
+        return pdf_bytes(render_html(view, for_print=True))
+    raise ValueError(f"document: expected html, pdf, handout or summary, received {kind!r}")
+
+
+def write_report(
+    inputs: ReportInputs,
+    /,
+    *,
+    out: Path,
+    pdf: Path | None = None,
+    handout: Path | None = None,
+    summary: Path | None = None,
+) -> ReportFiles:
     """Render already computed inputs to files (the folders are created when missing).
 
     Every path is checked before anything is rendered or written; everything is rendered in
     memory and the files are written together (temporary files renamed into place), so a
-    failure never leaves a half-written report, or only one of the two files, behind.
+    failure never leaves a half-written report, or only some of the files, behind.
     """
-    from kinchain.report import pdf_bytes, render_html  # matplotlib and jinja: load on use
-
-    targets = [out] if pdf is None else [out, pdf]
-    for target in targets:
+    asked: tuple[tuple[Path | None, Document], ...] = (
+        (out, "html"), (pdf, "pdf"), (handout, "handout"), (summary, "summary"),
+    )  # fmt: skip
+    wanted = [(p, k) for p, k in asked if p is not None]
+    for target, _ in wanted:
         _check_target(target)
     view = inputs.view
-    files = [(out, render_html(view).encode("utf-8"))]
-    if pdf is not None:
-        files.append((pdf, pdf_bytes(render_html(view, for_print=True))))
-    _write_all(files)
-    return ReportFiles(out, pdf, view.client.name, view.suspended)
+    _write_all([(target, render_document(view, kind)) for target, kind in wanted])
+    return ReportFiles(out, pdf, view.client.name, view.suspended, handout, summary)
 
 
 def demo_intake_path() -> Path:
@@ -248,11 +304,10 @@ def render_demo_report(
     )
 
 
-def report_documents(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
-    """One evaluation's report as HTML (or, with ``pdf``, the printable PDF), for the web."""
-    from kinchain.report import pdf_bytes, render_html  # matplotlib and jinja: load on use
-
+def report_documents(evaluation: Evaluation, /, *, pdf: bool = False,
+                     kind: Document | None = None) -> bytes:  # fmt: skip
+    """One evaluation's report for the web: the HTML page, or with ``pdf`` the full printable
+    PDF, or the ``kind`` named (``handout``: the client's two pages; ``summary``: the coach's
+    one page)."""
     view = report_inputs_of(evaluation).view
-    if pdf:
-        return pdf_bytes(render_html(view, for_print=True))
-    return render_html(view).encode("utf-8")
+    return render_document(view, kind or ("pdf" if pdf else "html"))

@@ -44,7 +44,7 @@ from kinchain.report.view.model import (
 )
 from kinchain.report.view.words import describe_ref
 from kinchain.services.evaluate import Evaluation
-from kinchain.services.report import report_inputs_of
+from kinchain.services.report import Document, render_document, report_inputs_of
 
 T = TypeVar("T")
 
@@ -190,20 +190,15 @@ def plot_cache_info() -> dict[str, int]:
     return _plots.info()
 
 
-def _render(view: ReportView, pdf: bool) -> bytes:
-    from kinchain.report import pdf_bytes, render_html  # jinja and weasyprint: load on use
-
-    if pdf:
-        return pdf_bytes(render_html(view, for_print=True))
-    return render_html(view).encode("utf-8")
-
-
-def report_document(evaluation: Evaluation, /, *, pdf: bool = False) -> bytes:
-    """The stored report (HTML, or the PDF), rendered once per distinct content: its key is a
+def report_document(evaluation: Evaluation, /, *, pdf: bool = False,
+                    kind: Document | None = None) -> bytes:
+    """One of the stored report's documents (the HTML page; with ``pdf`` the full PDF; or the
+    ``kind`` named: ``handout``, ``summary``), rendered once per distinct content: its key is a
     hash of the report's view, which holds everything the report shows."""
+    chosen: Document = kind or ("pdf" if pdf else "html")
     view = report_inputs_of(evaluation).view
-    key = f"{'pdf' if pdf else 'html'}:{_key(view)}"
-    return _reports.get_or_make(key, lambda: _render(view, pdf))
+    return _reports.get_or_make(f"{chosen}:{_key(view)}",
+                                lambda: render_document(view, chosen))
 
 
 def report_cache_info() -> dict[str, int]:

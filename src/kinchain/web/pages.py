@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -33,6 +34,21 @@ def day(value: dt.date | str | None) -> str:
 
 templates.env.filters["day"] = day
 templates.env.filters["value"] = format_value  # a number as the report writes it: 0.42, 12
+
+
+def _demonstration(exercise_id: str, targets: list[dict[str, Any]] | None = None) -> Markup:
+    """A routine item's looping demonstration as inline SVG (no script: SMIL animation), for
+    the side its targets name; nothing for an exercise without one."""
+    from kinchain.program.demonstration import default_demonstrations
+    from kinchain.report.demonstration import demonstration_svg, side_of_targets
+
+    if exercise_id not in default_demonstrations():
+        return Markup("")
+    side = side_of_targets(t.get("side") for t in targets or ())
+    return Markup(demonstration_svg(exercise_id, side, animated=True))
+
+
+templates.env.globals["demonstration"] = _demonstration
 
 
 def render(request: Request, template: str, /, *, status: int = 200,

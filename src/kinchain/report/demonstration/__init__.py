@@ -7,6 +7,7 @@ the movement itself lives in ``kinchain/program/demonstrations.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import Literal
 
@@ -20,7 +21,13 @@ from kinchain.program.demonstration import (
 from kinchain.program.library import default_library
 from kinchain.report.demonstration.svg import Canvas, animated_svg, still_frames, still_strip
 
-__all__ = ["Side", "demonstration_description", "demonstration_frames", "demonstration_svg"]
+__all__ = [
+    "Side",
+    "demonstration_description",
+    "demonstration_frames",
+    "demonstration_svg",
+    "side_of_targets",
+]
 
 Side = Literal["left", "right"]
 _SIDES = ("left", "right")
@@ -79,3 +86,15 @@ def demonstration_svg(exercise_id: str, side: Side = "right", *, animated: bool)
 def demonstration_frames(exercise_id: str, side: Side = "right") -> tuple[str, ...]:
     """Each keyframe as its own still SVG, the next position ghosted and an arrow toward it."""
     return still_frames(_canvas(exercise_id, side))
+
+
+def side_of_targets(sides: Iterable[str | None], /) -> Side:
+    """The side to draw for a routine item whose targets have these sides: the only body side
+    they name (a left ankle's balance work is drawn on the left), else the right.
+
+    >>> side_of_targets(["left", None]), side_of_targets(["left", "right"]), side_of_targets([])
+    ('left', 'right', 'right')
+    """
+    named = set(sides)
+    single = named & {"left", "right"}
+    return "left" if "both" not in named and single == {"left"} else "right"

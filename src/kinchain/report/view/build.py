@@ -26,6 +26,7 @@ from kinchain.report.view.model import (
     Glance,
     GlancePain,
     Grade,
+    NextCheckinView,
     PainGroup,
     ProgramView,
     ReportView,
@@ -74,10 +75,11 @@ def build_report_view(
     chosen_because: str = "",
     outcome: CheckinOutcome | None = None,
     registry: Registry | None = None,
+    next_checkin: NextCheckinView | None = None,
 ) -> ReportView:
     """Everything a report shows about one client on ``as_of``: ``program`` as built (None
     while a red flag suspends it), ``simulation`` of the activity shown (``chosen_because``
-    says why it was chosen), ``outcome`` of the check-ins when there are any.
+    says why it was chosen), ``outcome`` of the check-ins, ``next_checkin`` when known.
 
     Citations are numbered here, once, in the order the report reads them."""
     cites = Citations(registry or default_registry())
@@ -120,6 +122,7 @@ def build_report_view(
         checkins=checkins,
         references=tuple(cites.references()),
         grades=tuple(Grade(code, meaning) for code, meaning in GRADE_MEANING.items()),
+        next_checkin=None if program_v is None else next_checkin,
     )
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "JointSeries",
     "JointsFigure",
     "MechanicsView",
+    "NextCheckinView",
     "PainGroup",
     "PausedView",
     "PhaseView",
@@ -48,6 +49,7 @@ __all__ = [
     "RoutineItemView",
     "SafetyView",
     "ScoreChangeView",
+    "Side",
     "TrailStep",
     "WarningSignsView",
     "WeakestLinkView",
@@ -137,6 +139,9 @@ class SafetyView:
     cleared: tuple[ClearanceView, ...]
     warning_signs: WarningSignsView | None
 
+
+#: a body side as a demonstration draws it
+Side = Literal["left", "right"]
 
 #: how a referral's urgency is shown: the three tones a page colours it by
 Tone = Literal["emergency", "urgent", "routine"]
@@ -249,6 +254,10 @@ class RoutineItemView:
     because: tuple[str, ...]  # what in the intake it answers, in words
     evidence: str
     cites: Cites
+    #: the side the demonstration shows: the one side a one-sided item is done on (from its
+    #: targets), else the right
+    side: Side = "right"
+    demonstrated: bool = False  # a drawn demonstration of this exercise exists
 
 
 @dataclass(frozen=True)
@@ -434,6 +443,14 @@ class MechanicsView:
 
 
 @dataclass(frozen=True)
+class NextCheckinView:
+    """When the client checks in next, and how that date was reached, in words."""
+
+    date: dt.date
+    basis: str  # "a week after the last check-in (2026-11-24)"
+
+
+@dataclass(frozen=True)
 class ReportView:
     """Everything a report of one client on one day shows, in reading order."""
 
@@ -454,3 +471,4 @@ class ReportView:
     checkins: CheckinView | None
     references: tuple[Reference, ...]
     grades: tuple[Grade, ...]  # every evidence grade and its meaning, for the legend
+    next_checkin: NextCheckinView | None = None  # None while the program is suspended

@@ -7,6 +7,7 @@ from kinchain.assessment.instruments import instrument_rules
 from kinchain.intake import Intake
 from kinchain.program import CheckinOutcome, Program
 from kinchain.program.checkin_changes import Change, InstrumentDelta, Paused
+from kinchain.program.demonstration import default_demonstrations
 from kinchain.program.library import QUALITY_WORDS, default_library
 from kinchain.program.model import (
     HABIT_AREA_LABELS,
@@ -17,6 +18,7 @@ from kinchain.program.model import (
     RoutineItem,
 )
 from kinchain.report.citations import Citations
+from kinchain.report.demonstration import side_of_targets
 from kinchain.report.view.findings import grade_of
 from kinchain.report.view.model import (
     ChangeView,
@@ -62,6 +64,8 @@ def _routine_item(intake: Intake, item: RoutineItem, cites: Citations) -> Routin
         because=tuple(describe_ref(intake, str(b)) for b in item.because),
         evidence=ex.evidence_words(),
         cites=cites_of(cites, ex.cite),
+        side=side_of_targets(side for _, side in item.targets),
+        demonstrated=ex.id in default_demonstrations(),
     )
 
 

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from kinchain.accounts import Action
 from kinchain.errors import InputError, NotFoundError
 from kinchain.services.records import client_record, evaluation_of, import_client
+from kinchain.services.report import Document
 from kinchain.web.client_view import client_page_view, report_document
 from kinchain.web.deps import CurrentViewer, Uow
 from kinchain.web.pages import render
@@ -58,16 +59,34 @@ def client_report(client_id: str, uow: Uow) -> Response:
                     headers={"Content-Security-Policy": REPORT_CSP})
 
 
+def _download(uow: Uow, client_id: str, kind: Document, suffix: str) -> Response:
+    """One of the report's PDFs as a download, its reading recorded in the audit log."""
+    with uow:
+        evaluation = evaluation_of(uow, client_id)
+        uow.audit.record("report.download", client_id=client_id,
+                         detail="" if kind == "pdf" else kind)  # fmt: skip
+        uow.commit()
+    name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
+    return Response(report_document(evaluation, kind=kind), media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-{suffix}.pdf"'})
+
+
 @router.get("/clients/{client_id}/report.pdf")
 @client_rule(Action.READ_CLINICAL_RECORD)
 def client_report_pdf(client_id: str, uow: Uow) -> Response:
-    with uow:
-        evaluation = evaluation_of(uow, client_id)
-        uow.audit.record("report.download", client_id=client_id)
-        uow.commit()
-    name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
-    return Response(report_document(evaluation, pdf=True), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-report.pdf"'})
+    return _download(uow, client_id, "pdf", "report")
+
+
+@router.get("/clients/{client_id}/handout.pdf")
+@client_rule(Action.READ_CLINICAL_RECORD)
+def client_handout_pdf(client_id: str, uow: Uow) -> Response:
+    return _download(uow, client_id, "handout", "handout")
+
+
+@router.get("/clients/{client_id}/summary.pdf")
+@client_rule(Action.READ_CLINICAL_RECORD)
+def client_summary_pdf(client_id: str, uow: Uow) -> Response:
+    return _download(uow, client_id, "summary", "summary")
 
 
 @router.post("/clients")
