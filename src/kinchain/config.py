@@ -27,3 +27,8 @@ class Settings(BaseSettings):
     #: the key that encrypts stored second-factor secrets (Fernet, base64); None: a key file
     #: in the user data folder, made on first use
     secret_key: str | None = None
+    #: run the reminder scheduler inside this server process (``kinchain serve`` turns it on;
+    #: however many processes run, one sends: a lease row in the database)
+    reminders: bool = False
+    #: seconds between two passes of the reminder scheduler
+    reminder_every_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)

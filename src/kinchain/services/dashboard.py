@@ -42,7 +42,13 @@ def _reasons(uow: UnitOfWork, client: ClientSummary, today: dt.date) -> Dashboar
     last = client.last_checkin or client.created_at.date()
     if (today - last).days >= QUIET_DAYS:
         reasons.append(f"no check-in for {(today - last).days} days")
+    for problem in uow.reminders.problems(client.id):
+        reasons.append(f"{_KINDS.get(problem.kind, 'an e-mail')} of "
+                       f"{problem.day.isoformat()} was not sent: {problem.detail}")
     return DashboardRow(client, tuple(reasons), evaluation.suspended)
+
+
+_KINDS = {"daily": "the daily reminder", "evening": "the evening nudge"}
 
 
 def dashboard(uow: UnitOfWork, /, *, today: dt.date, coach: str | None = None,

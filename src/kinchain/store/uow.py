@@ -19,6 +19,7 @@ from kinchain.store.engine import WRITE_OPTION, open_engine
 from kinchain.store.history import Checkins, Drafts, Edits, Intakes, Ticks
 from kinchain.store.ledger import Audit, Consents, Programs, Proposals, Users
 from kinchain.store.migrate import schema_status
+from kinchain.store.reminders import Reminders
 from kinchain.store.repositories import Clients, Scope
 
 __all__ = ["Database", "SqlUnitOfWork", "translate", "utc_now"]
@@ -176,6 +177,7 @@ class SqlUnitOfWork:
         self.audit = Audit(scope)
         self.consents = Consents(scope)
         self.users = Users(scope)
+        self.reminders = Reminders(scope)
         return self
 
     def __exit__(
