@@ -43,12 +43,14 @@ def _reasons(uow: UnitOfWork, client: ClientSummary, today: dt.date) -> Dashboar
     if (today - last).days >= QUIET_DAYS:
         reasons.append(f"no check-in for {(today - last).days} days")
     for problem in uow.reminders.problems(client.id):
-        reasons.append(f"{_KINDS.get(problem.kind, 'an e-mail')} of "
+        kind = problem.kind.split(" ", 1)[0]
+        reasons.append(f"{_KINDS.get(kind, 'an e-mail')} of "
                        f"{problem.day.isoformat()} was not sent: {problem.detail}")
     return DashboardRow(client, tuple(reasons), evaluation.suspended)
 
 
-_KINDS = {"daily": "the daily reminder", "evening": "the evening nudge"}
+_KINDS = {"daily": "the daily reminder", "evening": "the evening nudge",
+          "message": "the e-mail saying a message waits", "red-flag": "the red-flag alert"}
 
 
 def dashboard(uow: UnitOfWork, /, *, today: dt.date, coach: str | None = None,

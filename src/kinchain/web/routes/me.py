@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, BackgroundTasks, Form
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -86,14 +86,34 @@ def _checkin_data(form: Any, view: Any, day: dt.date) -> dict[str, Any]:
 
 @router.post("/my/{client_id}/checkin")
 @client_rule(Action.ADD_CHECKIN)
-async def checkin_send(request: Request, client_id: str, uow: Uow) -> Response:
+async def checkin_send(request: Request, client_id: str, uow: Uow,
+                       tasks: BackgroundTasks) -> Response:
     form = await request.form()
     view = today(uow, client_id, day=_day(request))
     data = _checkin_data(form, view, _day(request))
     key = str(form.get("key") or "") or None
     added = send_checkin(uow, client_id, data, key=key)
+    referral = today(uow, client_id, day=_day(request)).referral
+    if referral is not None and added.new:
+        _alert_coaches(request, uow, client_id, added.checkin_id, tasks)
     return render(request, "me_checkin_sent.html", added=added, client_id=client_id,
-                  referral=today(uow, client_id, day=_day(request)).referral)
+                  referral=referral)
+
+
+def _alert_coaches(request: Request, uow: Uow, client_id: str, checkin_id: str,
+                   tasks: BackgroundTasks) -> None:
+    """A red-flag answer: her coaches are told at once by e-mail too (no health detail in it;
+    a failure shows on the dashboard beside the red flag itself)."""
+    from kinchain.services.reminders import recipients
+    from kinchain.web.routes.reminders import scheduler_of
+    from kinchain.web.scheduler import notify
+
+    text = ("Hello,\n\nOne of your clients answered a safety question in a way that needs "
+            "you today. Her program is paused. Sign in and open:\n{base}/clients/"
+            f"{client_id}\n")
+    tasks.add_task(notify, scheduler_of(request), uow.practice.id, client_id,
+                   f"red-flag {checkin_id}", recipients(uow, client_id, to_client=False),
+                   "kinchain: a client needs you today", text)
 
 
 @router.get("/my/{client_id}/progress")

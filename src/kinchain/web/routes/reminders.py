@@ -34,7 +34,7 @@ def server_key(request: Request) -> bytes:
     return str(key).encode()
 
 
-def _scheduler(request: Request) -> Scheduler:
+def scheduler_of(request: Request) -> Scheduler:
     running = getattr(request.app.state, "scheduler", None)
     if isinstance(running, Scheduler):
         return running
@@ -140,7 +140,7 @@ def message_send(request: Request, client_id: str, uow: Uow, viewer: CurrentView
     who = "one of your clients" if by_client else "your coach"
     text = (f"Hello,\n\nYou have a new message from {who} in kinchain. To read it, sign in "
             f"and open:\n{{base}}/messages/{client_id}\n")
-    tasks.add_task(notify, _scheduler(request), viewer.practice.id, client_id,
+    tasks.add_task(notify, scheduler_of(request), viewer.practice.id, client_id,
                    f"message {message.id}", to, "A new message is waiting in kinchain", text)
     return RedirectResponse(f"/messages/{client_id}?sent=1", status_code=303)
 
