@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Form
@@ -53,11 +54,21 @@ def today_page(request: Request, client_id: str, uow: Uow) -> Response:
 @router.post("/my/{client_id}/ticks")
 @client_rule(Action.TICK_ROUTINE)
 def tick_done(request: Request, client_id: str, uow: Uow,
-              exercise: Annotated[str, Form(max_length=80)]) -> Response:
-    tick(uow, client_id, exercise, day=_day(request))
+              exercise: Annotated[str, Form(max_length=80)],
+              day: Annotated[str, Form(max_length=10)] = "") -> Response:
+    """A tick, also one queued offline and sent later: its ``day`` is the day it was made, and
+    (client, day, exercise) is its idempotency key, so a tick sent twice is kept once."""
+    tick(uow, client_id, exercise, day=_tick_day(day) if day else _day(request))
     if request.headers.get("hx-request"):
         return render(request, "_tick_done.html", exercise=exercise, client_id=client_id)
     return RedirectResponse(f"/my/{client_id}/today", status_code=303)
+
+
+def _tick_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"day: expected a date such as 2026-11-02; received {text!r}") from None
 
 
 @router.get("/my/{client_id}/checkin")
@@ -65,7 +76,15 @@ def tick_done(request: Request, client_id: str, uow: Uow,
 def checkin_page(request: Request, client_id: str, uow: Uow) -> Response:
     view = today(uow, client_id, day=_day(request))
     return render(request, "me_checkin.html", today=view, client_id=client_id,
-                  questions=screening_questions(), groups=screening_groups(), problems=[])
+                  questions=screening_questions(), groups=screening_groups(), problems=[],
+                  key=secrets.token_urlsafe(16), words=_words(request))
+
+
+def _words(request: Request) -> Any:
+    from kinchain.assessment import country_words
+
+    viewer = getattr(request.state, "viewer", None)
+    return country_words(viewer.practice.country if viewer else None)
 
 
 def _checkin_data(form: Any, view: Any, day: dt.date) -> dict[str, Any]:

@@ -4,11 +4,12 @@ signed, single-purpose token; a feed secret found by its digest)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Form
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import FileResponse, RedirectResponse, Response
 
 from kinchain.accounts import Action, Role
 from kinchain.errors import ConflictError, NotFoundError
@@ -144,3 +145,12 @@ def message_send(request: Request, client_id: str, uow: Uow, viewer: CurrentView
                    f"message {message.id}", to, "A new message is waiting in kinchain", text)
     return RedirectResponse(f"/messages/{client_id}?sent=1", status_code=303)
 
+
+
+@router.get("/sw.js")
+@public
+def service_worker() -> Response:
+    """The service worker, from the site's root so that its scope covers the client's pages."""
+    path = Path(__file__).resolve().parents[1] / "static" / "sw.js"
+    return FileResponse(path, media_type="text/javascript", headers={
+        "Service-Worker-Allowed": "/", "Cache-Control": "no-cache"})

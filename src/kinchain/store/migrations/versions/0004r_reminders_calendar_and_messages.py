@@ -35,7 +35,7 @@ def _guard_messages() -> None:
         op.execute(_SQLITE_DELETE)
 
 
-def upgrade() -> None:
+def _settings_and_lease() -> None:
     op.create_table(
         "scheduler_lease",
         sa.Column("name", sa.String(length=40), nullable=False),
@@ -58,6 +58,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("practice_id", name=op.f("pk_smtp_setting")),
     )
+
+
+def _messages() -> None:
     op.create_table(
         "message",
         sa.Column("id", sa.String(length=40), nullable=False),
@@ -80,6 +83,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_message_practice_id"), ["practice_id"], unique=False)
 
     _guard_messages()
+
+
+def _plans_and_sends() -> None:
     op.create_table(
         "reminder_plan",
         sa.Column("client_id", sa.String(length=40), nullable=False),
@@ -132,6 +138,12 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_reminder_send_practice_id"), ["practice_id"], unique=False
         )
+
+
+def upgrade() -> None:
+    _settings_and_lease()
+    _messages()
+    _plans_and_sends()
 
 
 def downgrade() -> None:
