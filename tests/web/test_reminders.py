@@ -267,3 +267,26 @@ def test_the_scheduler_starts_with_the_server_when_the_settings_ask(db, world, i
                 break
             threading.Event().wait(0.05)
     assert len(inbox.to(MARIA)) == 1
+
+
+def test_the_smtp_password_set_on_the_command_line_is_stored_sealed_and_never_printed(
+        db, world, database_url, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kinchain.cli import _register_commands, app
+    from kinchain.mail import unseal
+
+    monkeypatch.setenv("KINCHAIN_SECRET_KEY", KEY.decode())
+    _register_commands()
+    done = CliRunner().invoke(app, [
+        "mail", "set", "North", "--host", "127.0.0.1", "--port", "2525", "--user", "practice",
+        "--sender", "reminders@north.example", "--base-url", "https://north.example",
+        "--database", database_url], input="s3cret smtp password\n")
+    assert done.exit_code == 0, done.output
+    assert "s3cret" not in done.output
+    uow = db.unit_of_work("North", actor="check")
+    with uow:
+        stored = uow.reminders.smtp()
+    assert stored is not None and stored.password_sealed is not None
+    assert "s3cret" not in stored.password_sealed
+    assert unseal(stored.password_sealed, KEY) == "s3cret smtp password"

@@ -53,6 +53,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "store",  # db, practice, user, client: the stored records
     "serve",  # serve, token: the web app
     "fhir",  # fhir export, fhir import
+    "mail",  # mail set: the practice's SMTP server
 )
 
 #: the --country option's help, shared by assess, program and report
