@@ -45,6 +45,7 @@ class Smtp:
     user: str | None = None
     password: str | None = field(default=None, repr=False)  # plain, only while sending
     timeout: float = 20.0
+    cafile: str | None = None  # a CA bundle for a server with a private certificate
 
 
 def server_key() -> bytes:
@@ -106,7 +107,7 @@ def send(message: Message, smtp: Smtp, /) -> None:
     try:
         with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as server:
             if smtp.starttls:
-                server.starttls(context=ssl.create_default_context())
+                server.starttls(context=ssl.create_default_context(cafile=smtp.cafile))
             if smtp.user:
                 server.login(smtp.user, smtp.password or "")
             refused = server.send_message(_email(message, smtp))
