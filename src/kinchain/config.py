@@ -39,3 +39,8 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_from: str | None = None
     smtp_starttls: bool = True
+    #: run the reminder scheduler inside this server process (``kinchain serve`` turns it on;
+    #: however many processes run, one sends: a lease row in the database)
+    reminders: bool = False
+    #: seconds between two passes of the reminder scheduler
+    reminder_every_seconds: float = Field(default=30.0, ge=1.0, le=3600.0)

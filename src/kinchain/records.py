@@ -23,9 +23,12 @@ __all__ = [
     "Draft",
     "Link",
     "Mail",
+    "Message",
     "Practice",
     "Proposal",
+    "ReminderPlan",
     "Role",
+    "SendProblem",
     "ShownBecause",
     "ShownProgram",
     "StoredCheckin",
@@ -245,3 +248,38 @@ class Mail:
     subject: str
     body: str
     attempts: int
+
+
+@dataclass(frozen=True)
+class ReminderPlan:
+    """When a client wants her reminder: a local time in her own IANA time zone."""
+
+    client_id: str
+    email: str
+    local_time: dt.time
+    evening_time: dt.time  # the nudge when nothing was ticked that day
+    zone: str
+    active: bool
+    calendar: bool  # a calendar feed secret is set
+
+
+@dataclass(frozen=True)
+class SendProblem:
+    """A reminder or notice that bounced or could not be sent, for the coach's dashboard."""
+
+    client_id: str
+    day: dt.date
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message between a client and her coach, as kept with the record."""
+
+    id: str
+    client_id: str
+    author_id: str
+    author_role: str
+    body: str
+    at: dt.datetime

@@ -54,6 +54,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",  # serve, token: the web app
     "fhir",  # fhir export, fhir import
     "backup",  # backup, restore, backup-key: the stored records into an archive and back
+    "mail",  # mail set: the practice's SMTP server
 )
 
 #: the --country option's help, shared by assess, program and report

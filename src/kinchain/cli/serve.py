@@ -24,6 +24,10 @@ def serve(
     demo: bool = typer.Option(
         False, "--demo", help="Set up the database and fill a demo practice first (if empty)."
     ),
+    reminders: bool = typer.Option(
+        True, "--reminders/--no-reminders",
+        help="Send the clients' reminder e-mails from this process (one process sends).",
+    ),
 ) -> None:
     """Run the web app (the coach's pages and the JSON API under /api/v1/).
 
@@ -48,7 +52,8 @@ def serve(
         from kinchain.cli.store import seed_demo_if_empty
 
         seed_demo_if_empty(db)
-    settings = Settings(database_url=database) if database else Settings()
+    settings = Settings(database_url=database, reminders=reminders) if database else Settings(
+        reminders=reminders)
     web = create_app(settings, db=db)
     console.print(f"kinchain on http://{host}:{port}/  (database {redacted(str(db.engine.url))})",
                   soft_wrap=True)

@@ -23,6 +23,7 @@ REASON_KINDS = {
     "pain_rising": "Pain rising",
     "proposal": "A change waits for approval",
     "quiet": "No recent check-in",
+    "mail": "An e-mail was not sent",
 }
 
 
@@ -56,8 +57,16 @@ def _reasons(uow: UnitOfWork, client: ClientSummary, today: dt.date) -> Dashboar
     last = client.last_checkin or client.created_at.date()
     if (today - last).days >= QUIET_DAYS:
         found.append(("quiet", f"no check-in for {(today - last).days} days"))
+    for problem in uow.reminders.problems(client.id):
+        kind = problem.kind.split(" ", 1)[0]
+        found.append(("mail", f"{_KINDS.get(kind, 'an e-mail')} of "
+                      f"{problem.day.isoformat()} was not sent: {problem.detail}"))
     return DashboardRow(client, tuple(w for _, w in found), evaluation.suspended,
                         tuple(k for k, _ in found))
+
+
+_KINDS = {"daily": "the daily reminder", "evening": "the evening nudge",
+          "message": "the e-mail saying a message waits", "red-flag": "the red-flag alert"}
 
 
 def dashboard(uow: UnitOfWork, /, *, today: dt.date, coach: str | None = None,

@@ -18,8 +18,11 @@ from kinchain.records import (
     ClientSummary,
     Consent,
     Draft,
+    Message,
     Practice,
     Proposal,
+    ReminderPlan,
+    SendProblem,
     ShownProgram,
     StoredCheckin,
     StoredEdit,
@@ -39,6 +42,7 @@ __all__ = [
     "Intakes",
     "Programs",
     "Proposals",
+    "Reminders",
     "Ticks",
     "UnitOfWork",
     "Users",
@@ -141,6 +145,18 @@ class Users(Protocol):
     def all(self) -> list[User]: ...
 
 
+class Reminders(Protocol):
+    def plan(self, client_id: str, /) -> ReminderPlan | None: ...
+    def set_plan(self, client_id: str, /, *, email: str, local_time: dt.time,
+                 evening_time: dt.time, zone: str, active: bool = True) -> ReminderPlan: ...
+    def stop(self, client_id: str, /) -> bool: ...
+    def calendar_nonce(self, client_id: str, /) -> str | None: ...
+    def set_calendar(self, client_id: str, nonce: str | None, digest: str | None, /) -> None: ...
+    def problems(self, client_id: str, /) -> list[SendProblem]: ...
+    def add_message(self, client_id: str, body: str, /, *, author_role: str) -> Message: ...
+    def thread(self, client_id: str, /) -> list[Message]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over one practice's records: ``with uow: ...; uow.commit()``. Leaving
     the block without ``commit()`` keeps nothing of it."""
@@ -171,6 +187,8 @@ class UnitOfWork(Protocol):
     def consents(self) -> Consents: ...
     @property
     def users(self) -> Users: ...
+    @property
+    def reminders(self) -> Reminders: ...
 
 
     def now(self) -> dt.datetime: ...

@@ -42,14 +42,19 @@ __all__ = [
     "EditRow",
     "ErasureRow",
     "IntakeRow",
+    "LeaseRow",
     "LinkTokenRow",
     "LoginAttemptRow",
+    "MessageRow",
     "OutboxRow",
     "PracticeRow",
     "ProposalDecisionRow",
     "ProposalRow",
+    "ReminderPlanRow",
+    "ReminderSendRow",
     "SecondFactorRow",
     "ShownRow",
+    "SmtpRow",
     "SnapshotRow",
     "TickRow",
     "UserRow",
@@ -75,6 +80,7 @@ HISTORY_TABLES = (
     "audit_event",
     "program_proposal",
     "proposal_decision",
+    "message",
 )
 
 
@@ -406,3 +412,77 @@ class OutboxRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+# ------------------------------------------------------ reminders, calendar and messages (0004r)
+
+
+class SmtpRow(Base):
+    """The practice's SMTP server; the password sealed with the server's key (Fernet)."""
+
+    __tablename__ = "smtp_setting"
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practice.id"), primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    port: Mapped[int] = mapped_column(Integer)
+    starttls: Mapped[bool] = mapped_column(Boolean)
+    username: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    password_sealed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sender: Mapped[str] = mapped_column(String(320))
+    base_url: Mapped[str] = mapped_column(String(500))  # where the links in a message point
+
+
+class ReminderPlanRow(Base):
+    """When a client wants her reminder, in her own time zone; the calendar feed's secret as
+    its SHA-256 (None: no feed, or revoked)."""
+
+    __tablename__ = "reminder_plan"
+    client_id: Mapped[str] = mapped_column(ForeignKey("client.id"), primary_key=True)
+    practice_id: Mapped[str] = _practice()
+    email: Mapped[str] = mapped_column(String(320))
+    local_time: Mapped[str] = mapped_column(String(5))  # HH:MM
+    evening_time: Mapped[str] = mapped_column(String(5))  # HH:MM: the nudge if nothing ticked
+    zone: Mapped[str] = mapped_column(String(64))  # IANA, e.g. Europe/London
+    active: Mapped[bool] = mapped_column(Boolean)
+    calendar_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    #: with the server's key, makes the feed's secret (a new nonce revokes the old URL)
+    calendar_nonce: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    updated_at: Mapped[dt.datetime] = _moment()
+
+
+class ReminderSendRow(Base):
+    """One reminder of one kind for one client's local day, claimed before it is sent: the
+    unique key keeps a restart or a second server from sending it twice."""
+
+    __tablename__ = "reminder_send"
+    __table_args__ = (UniqueConstraint("client_id", "day", "kind", name="uq_reminder_once"),)
+    id: Mapped[str] = _id()
+    practice_id: Mapped[str] = _practice()
+    client_id: Mapped[str] = _client()
+    day: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(40))  # daily, evening, message <id>
+    status: Mapped[str] = mapped_column(String(16))  # sending, sent, failed
+    detail: Mapped[str] = mapped_column(Text)
+    claimed_at: Mapped[dt.datetime] = _moment()
+    done_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    holder: Mapped[str] = mapped_column(String(100))
+
+
+class LeaseRow(Base):
+    """Which server process may run a job now, until ``expires_at``."""
+
+    __tablename__ = "scheduler_lease"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[dt.datetime] = _moment()
+
+
+class MessageRow(Base):
+    """A message between a client and her coach, kept with the record (never changed)."""
+
+    __tablename__ = "message"
+    __table_args__ = (Index("ix_message_client_at", "client_id", "at"),)
+    id: Mapped[str] = _id()
+    practice_id: Mapped[str] = _practice()
+    client_id: Mapped[str] = mapped_column(ForeignKey("client.id"))
+    author_id: Mapped[str] = mapped_column(String(40))
+    author_role: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = _moment()

@@ -20,6 +20,7 @@ from kinchain.store.engine import WRITE_OPTION, open_engine
 from kinchain.store.history import Checkins, Drafts, Edits, Intakes, Ticks
 from kinchain.store.ledger import Audit, Consents, Programs, Proposals, Users
 from kinchain.store.migrate import schema_status
+from kinchain.store.reminders import Reminders
 from kinchain.store.repositories import Clients, Scope
 
 __all__ = ["Database", "SqlUnitOfWork", "translate", "utc_now"]
@@ -179,6 +180,7 @@ class SqlUnitOfWork:
         self.users = Users(scope)
         self.accounts = Accounts(scope)
         self.outbox = Outbox(scope)
+        self.reminders = Reminders(scope)
         return self
 
     def __exit__(

@@ -6,6 +6,8 @@ route runs, and the app refuses to start when a route declares none.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException
@@ -92,6 +94,26 @@ def _check_rules(app: FastAPI) -> None:
         raise RuntimeError(f"routes without a declared rule: {', '.join(missing)}")
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the reminder scheduler with the server when the settings ask for it."""
+    from kinchain.web.scheduler import Scheduler
+
+    settings: Settings = app.state.settings
+    scheduler = None
+    if settings.reminders:
+        key = settings.secret_key.encode() if settings.secret_key else None
+        scheduler = Scheduler(app.state.db, key=key,
+                              every_seconds=settings.reminder_every_seconds)
+        scheduler.start()
+    app.state.scheduler = scheduler
+    try:
+        yield
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
+
+
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> FastAPI:
     """The app over ``db`` (default: the settings' database URL, else the embedded SQLite)."""
     from kinchain.web.mailer import check_mail_settings
@@ -106,6 +128,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         intake_form,
         links,
         me,
+        reminders,
         second,
     )
 
@@ -114,16 +137,18 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     check_mail_settings(settings)
     redact_links_in_logs()
     app = FastAPI(title="kinchain", version="1", dependencies=[Depends(authorize)],
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  lifespan=_lifespan)
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
     app.state.signin = SignInStore(app.state.db)
     app.add_middleware(SecurityHeaders)
     errors.install(app)
     for module in (health, auth, second, links, admin, dashboard, intake_form, editor,
-                   clients, me, api):
+                   clients, me, reminders, api):
         app.include_router(module.router)
     app.include_router(editor.api)
+    app.include_router(reminders.api)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), "static")
     _check_rules(app)
     return app

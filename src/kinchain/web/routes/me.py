@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, BackgroundTasks, Form
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -53,11 +54,21 @@ def today_page(request: Request, client_id: str, uow: Uow) -> Response:
 @router.post("/my/{client_id}/ticks")
 @client_rule(Action.TICK_ROUTINE)
 def tick_done(request: Request, client_id: str, uow: Uow,
-              exercise: Annotated[str, Form(max_length=80)]) -> Response:
-    tick(uow, client_id, exercise, day=_day(request))
+              exercise: Annotated[str, Form(max_length=80)],
+              day: Annotated[str, Form(max_length=10)] = "") -> Response:
+    """A tick, also one queued offline and sent later: its ``day`` is the day it was made, and
+    (client, day, exercise) is its idempotency key, so a tick sent twice is kept once."""
+    tick(uow, client_id, exercise, day=_tick_day(day) if day else _day(request))
     if request.headers.get("hx-request"):
         return render(request, "_tick_done.html", exercise=exercise, client_id=client_id)
     return RedirectResponse(f"/my/{client_id}/today", status_code=303)
+
+
+def _tick_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"day: expected a date such as 2026-11-02; received {text!r}") from None
 
 
 @router.get("/my/{client_id}/checkin")
@@ -65,7 +76,15 @@ def tick_done(request: Request, client_id: str, uow: Uow,
 def checkin_page(request: Request, client_id: str, uow: Uow) -> Response:
     view = today(uow, client_id, day=_day(request))
     return render(request, "me_checkin.html", today=view, client_id=client_id,
-                  questions=screening_questions(), groups=screening_groups(), problems=[])
+                  questions=screening_questions(), groups=screening_groups(), problems=[],
+                  key=secrets.token_urlsafe(16), words=_words(request))
+
+
+def _words(request: Request) -> Any:
+    from kinchain.assessment import country_words
+
+    viewer = getattr(request.state, "viewer", None)
+    return country_words(viewer.practice.country if viewer else None)
 
 
 def _checkin_data(form: Any, view: Any, day: dt.date) -> dict[str, Any]:
@@ -86,14 +105,34 @@ def _checkin_data(form: Any, view: Any, day: dt.date) -> dict[str, Any]:
 
 @router.post("/my/{client_id}/checkin")
 @client_rule(Action.ADD_CHECKIN)
-async def checkin_send(request: Request, client_id: str, uow: Uow) -> Response:
+async def checkin_send(request: Request, client_id: str, uow: Uow,
+                       tasks: BackgroundTasks) -> Response:
     form = await request.form()
     view = today(uow, client_id, day=_day(request))
     data = _checkin_data(form, view, _day(request))
     key = str(form.get("key") or "") or None
     added = send_checkin(uow, client_id, data, key=key)
+    referral = today(uow, client_id, day=_day(request)).referral
+    if referral is not None and added.new:
+        _alert_coaches(request, uow, client_id, added.checkin_id, tasks)
     return render(request, "me_checkin_sent.html", added=added, client_id=client_id,
-                  referral=today(uow, client_id, day=_day(request)).referral)
+                  referral=referral)
+
+
+def _alert_coaches(request: Request, uow: Uow, client_id: str, checkin_id: str,
+                   tasks: BackgroundTasks) -> None:
+    """A red-flag answer: her coaches are told at once by e-mail too (no health detail in it;
+    a failure shows on the dashboard beside the red flag itself)."""
+    from kinchain.services.reminders import recipients
+    from kinchain.web.routes.reminders import scheduler_of
+    from kinchain.web.scheduler import notify
+
+    text = ("Hello,\n\nOne of your clients answered a safety question in a way that needs "
+            "you today. Her program is paused. Sign in and open:\n{base}/clients/"
+            f"{client_id}\n")
+    tasks.add_task(notify, scheduler_of(request), uow.practice.id, client_id,
+                   f"red-flag {checkin_id}", recipients(uow, client_id, to_client=False),
+                   "kinchain: a client needs you today", text)
 
 
 @router.get("/my/{client_id}/progress")
