@@ -300,30 +300,40 @@ def report(title: str, run: Run, seconds: float) -> None:
               f"{_fmt(client):>15}  {ratio:>19.1f}x  {verdict}")
 
 
-def profile(url: str, coach: Coach, password: str) -> None:
-    """cProfile of one request of each page, in this process (a TestClient over the same
-    database, after a warm-up request): the functions with the most cumulative time."""
+def profile(db: Database, coach: Coach) -> None:
+    """cProfile of the use cases behind the dashboard and the client page, in this process on
+    the same database (the pages run them in a worker thread of the server, where a profiler
+    here cannot see), each after one warm call: the functions with the most cumulative time."""
     import cProfile
     import pstats
 
-    from cryptography.fernet import Fernet
-    from fastapi.testclient import TestClient
+    from sqlalchemy import text
 
-    from kinchain.config import Settings
-    from kinchain.web.app import create_app
+    from kinchain.services.dashboard import dashboard
+    from kinchain.services.records import client_record
 
-    settings = Settings(database_url=url, secret_key=Fernet.generate_key().decode())
-    with TestClient(create_app(settings)) as http:
-        http.post("/login", data={"email": coach.email, "password": password})
-        for page in PAGES[:3]:
-            path = _path(page, coach, random.Random(1))
-            http.get(path)  # warm: imports, templates, a kept program
-            profiler = cProfile.Profile()
-            profiler.enable()
-            status = http.get(path).status_code
-            profiler.disable()
-            print(f"\nprofile of one {page} ({path}, HTTP {status}):")
-            pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(18)
+    practice = db.practice("Bench practice")
+    with db.engine.connect() as c:
+        query = text("SELECT id FROM user_account WHERE email = :e")
+        user = str(c.execute(query, {"e": coach.email}).scalar_one())
+    today = db.clock().date()
+    calls: dict[str, Callable[[], object]] = {
+        "dashboard": lambda: dashboard(db.unit_of_work(practice, actor=user), today=today,
+                                       coach=user, search=""),
+        "client_record": lambda: client_record(db.unit_of_work(practice, actor=user),
+                                               coach.clients[0]),
+    }
+    for name, call in calls.items():
+        call()
+        start, cpu = time.perf_counter(), time.process_time()
+        profiler = cProfile.Profile()
+        profiler.enable()
+        call()
+        profiler.disable()
+        print(f"\nprofile of {name} for {coach.email} ({len(coach.clients)} clients): "
+              f"{(time.perf_counter() - start) * 1e3:.0f} ms wall, "
+              f"{(time.process_time() - cpu) * 1e3:.0f} ms CPU")
+        pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(15)
 
 
 def _fmt(pair: tuple[float, float]) -> str:
@@ -338,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", help="an empty database's URL (default: SQLite, temp)")
     parser.add_argument("--port", type=int, default=8105, help="0: any free port")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--profile", action="store_true", help="cProfile one of each page")
+    parser.add_argument("--profile", action="store_true", help="cProfile the pages' use cases")
     parser.add_argument("--serve", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
@@ -366,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             run = asyncio.run(drive(base, coaches, password, args.seconds, args.seed))
             report(f"(b) generated practice, {args.clients:,} clients", run, args.seconds)
         if args.profile:
-            profile(url, coaches[0], password)
+            profile(db, coaches[0])
         db.engine.dispose()
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
