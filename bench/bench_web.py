@@ -249,12 +249,12 @@ async def _sign_in(http: httpx.AsyncClient, coach: Coach, password: str) -> None
 
 
 async def drive(base: str, coaches: list[Coach], password: str, seconds: float,
-                seed: int) -> Run:  # fmt: skip
+                seed: int, wait: float = 30.0) -> Run:  # fmt: skip
     """Sign every coach in, open each page once (not counted), then the open workload for
-    ``seconds``; waits for what is in flight (at most 60 s more)."""
+    ``seconds``; waits for what is in flight (at most ``wait`` s more, the client's timeout)."""
     run, rng = Run(), random.Random(seed)
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=5)
-    clients = [httpx.AsyncClient(base_url=base, timeout=60, limits=limits) for _ in coaches]
+    clients = [httpx.AsyncClient(base_url=base, timeout=wait, limits=limits) for _ in coaches]
     try:
         for http, coach in zip(clients, coaches, strict=True):
             await _sign_in(http, coach, password)
@@ -264,7 +264,7 @@ async def drive(base: str, coaches: list[Coach], password: str, seconds: float,
         await asyncio.gather(*(_coach(run, http, coach, end, random.Random(rng.random()))
                                for http, coach in zip(clients, coaches, strict=True)))
         if run.pending:
-            await asyncio.wait(list(run.pending), timeout=60)
+            await asyncio.wait(list(run.pending), timeout=wait)
     finally:
         for http in clients:
             await http.aclose()
@@ -344,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--coaches", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=60.0, help="per practice")
+    parser.add_argument("--seconds", type=float, default=45.0, help="per practice")
+    parser.add_argument("--wait", type=float, default=30.0,
+                        help="the client's timeout, and how long a run waits for what is in flight")
     parser.add_argument("--database", help="an empty database's URL (default: SQLite, temp)")
     parser.add_argument("--port", type=int, default=8105, help="0: any free port")
     parser.add_argument("--seed", type=int, default=13)
@@ -370,10 +372,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.seconds:.0f} s per practice, {db.engine.dialect.name}, "
               f"load average {os.getloadavg()[0]:.1f}")
         with server(url, args.port) as base:
-            run = asyncio.run(drive(base, demo, password, args.seconds, args.seed))
+            run = asyncio.run(drive(base, demo, password, args.seconds, args.seed, args.wait))
             report("(a) demo practice, 3 clients", run, args.seconds)
             coaches = load_practice(db, args.coaches, args.clients, password)
-            run = asyncio.run(drive(base, coaches, password, args.seconds, args.seed))
+            run = asyncio.run(drive(base, coaches, password, args.seconds, args.seed, args.wait))
             report(f"(b) generated practice, {args.clients:,} clients", run, args.seconds)
         if args.profile:
             profile(db, coaches[0])
