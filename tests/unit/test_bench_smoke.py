@@ -92,3 +92,30 @@ def test_the_documents_benchmark_times_each_document_against_the_full_pdf(
     assert set(ratios) == {"html", "handout", "summary", "pdf"}
     assert float(ratios["pdf"]) == 1.0 and float(ratios["html"]) < 1.0
     assert "old matplotlib plots (3)" in out
+
+
+WEB = Path(__file__).resolve().parents[2] / "bench" / "bench_web.py"
+
+
+def test_the_web_benchmark_signs_coaches_in_and_times_each_page_at_the_server_and_the_client(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_web", WEB)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_web", module)  # its dataclasses look it up
+    monkeypatch.setattr(sys, "path", list(sys.path))  # it adds bench/ and tests/ to the path
+    spec.loader.exec_module(module)
+    assert module.main(["--coaches", "2", "--clients", "20", "--seconds", "3", "--port", "0"]) == 0
+    out = capsys.readouterr().out
+    for title in ("(a) demo practice, 3 clients", "(b) generated practice, 20 clients"):
+        section = out.split(f"\n{title}: ", 1)[1].split("\n\n", 1)[0]
+        sent = re.match(r"(\d+) requests in 3 s \([0-9.]+/s\), 0 errors", section)
+        assert sent is not None and int(sent.group(1)) >= 2, section
+        rows = re.findall(r"\n  (dashboard|client page|report HTML|healthz)\s+(\d+)\s+"
+                          r"(\S+) / (\S+)\s+(\S+) / (\S+)", section)
+        assert [row[0] for row in rows] == ["dashboard", "client page", "report HTML", "healthz"]
+        assert sum(int(row[1]) for row in rows) == int(sent.group(1))
+        for _, n, server_p50, _, client_p50, _ in rows:
+            if int(n):  # the server's own time is inside the time the client waited
+                assert 0 < float(server_p50) <= float(client_p50)
