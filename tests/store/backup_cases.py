@@ -123,6 +123,23 @@ def _fill_the_rest(db: Database, maria: str, exercise: str, now: dt.datetime) ->
                              expires_at=now + dt.timedelta(days=7)))
         s.add(t.SecondFactorRow(user_id=user_id, secret="encrypted", confirmed_at=now,
                                 last_step=0))
+        s.add(t.OutboxRow(id="ob_1", practice_id=practice, recipient="ana@north.example",
+                          subject="An invitation", body="", created_at=now, attempts=1,
+                          last_error=None, sent_at=now))
+        s.add(t.SmtpRow(practice_id=practice, host="smtp.north.example", port=587,
+                        starttls=True, username="north", password_sealed="sealed",
+                        sender="coach@north.example", base_url="https://north.example"))
+        s.add(t.ReminderPlanRow(client_id=maria, practice_id=practice,
+                                email="maria@client.example", local_time="08:00",
+                                evening_time="19:30", zone="Europe/London", active=True,
+                                calendar_digest="f" * 64, calendar_nonce="n" * 16,
+                                updated_at=now))
+        s.add(t.ReminderSendRow(id="rs_1", practice_id=practice, client_id=maria,
+                                day=now.date(), kind="daily", status="sent", detail="",
+                                claimed_at=now, done_at=now, holder="server-1"))
+        s.add(t.MessageRow(id="ms_1", practice_id=practice, client_id=maria,
+                           author_id="us_author", author_role="coach",
+                           body="How did the week go?", at=now))
         s.add(
             t.ErasureRow(
                 id="er_1",

@@ -64,8 +64,8 @@ __all__ = [
 ARCHIVE_FORMAT = 1
 #: sign-in state that is not a record: live sessions (a backup carries no credential a
 #: restored server would honour) and sign-in attempts (throttling). After a restore, everyone
-#: signs in again.
-NOT_BACKED_UP = frozenset({"web_session", "login_attempt"})
+#: signs in again. The scheduler's lease is a running server's, not a record.
+NOT_BACKED_UP = frozenset({"web_session", "login_attempt", "scheduler_lease"})
 #: every table kept, parents before children (the order rows are written and restored in)
 TABLES: tuple[Table, ...] = tuple(
     table for table in t.Base.metadata.sorted_tables if table.name not in NOT_BACKED_UP

@@ -8,6 +8,7 @@ import logging
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -23,6 +24,7 @@ from kinchain.errors import (
     StorageUnavailable,
     TooManyAttempts,
 )
+from kinchain.store.uow import translate
 
 __all__ = ["install", "status_of"]
 
@@ -81,6 +83,11 @@ def install(app: FastAPI) -> None:
         for name, value in (error.headers or {}).items():
             response.headers[name] = value
         return response
+
+    @app.exception_handler(DBAPIError)
+    async def _database(request: Request, error: DBAPIError) -> Response:
+        translated = translate(error)  # busy, down, full, read-only: nothing was half-saved
+        return _answer(request, status_of(translated), [str(translated)])
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> Response:

@@ -17,6 +17,8 @@ from kinchain.store.signin import SignInStore
 __all__ = ["COOKIE", "Viewer", "find_viewer", "principal_of"]
 
 COOKIE = "kinchain_session"
+#: how often a live session's last-seen time is written (the idle limit is in minutes)
+TOUCH_EVERY = dt.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def find_viewer(request: Request, signin: SignInStore, settings: Settings) -> Vi
         row.created_at, row.last_seen_at, now, settings
     ):
         return None
-    signin.touch(secret)
+    if now - row.last_seen_at >= TOUCH_EVERY:  # one write a minute per session, not per request
+        signin.touch(secret)
     user = signin.user(row.user_id)
     return _viewer(signin, user, secret, row.csrf, row.second_factor_done) if user else None
 
