@@ -87,3 +87,41 @@ def test_a_knowledge_update_that_changes_a_program_is_proposed_not_swapped(north
     assert after[-1]["because"] == "knowledge" and after[-1]["knowledge_hash"] == "new-library"
     with pytest.raises(ConflictError, match="already decided"):
         lifecycle.decide_proposal(uow(north), check.proposed[0].id, accepted=False)
+
+
+def _fill_every_memo(db, client_id: str, day: str) -> None:
+    """Read a client every way that keeps something in memory: her record (evaluation and
+    parsed check-ins), a what-if, her page's plots and her report."""
+    from kinchain.services import whatif
+    from kinchain.web import client_view
+
+    records.add_checkin(uow(db), client_id, {"date": day, "effort": "ok", "pain": [
+        {"site": "sacroiliac", "side": "left", "intensity": 3}]})
+    record = records.client_record(uow(db), client_id)
+    whatif.client_what_if(uow(db), client_id, shoe="usual", step_rate_pct=5)
+    with uow(db) as u:
+        evaluation = records.evaluation_of(u, client_id)
+    client_view.client_page_view(evaluation, record)
+    client_view.report_document(evaluation, client_id=client_id)
+
+
+def test_an_erased_client_leaves_no_entry_in_any_memo_and_the_others_keep_theirs(lenient, clock):
+    from kinchain.services import memo, whatif
+    from kinchain.web import client_view
+
+    maria = records.import_client(uow(lenient), intake(), source="maria.yaml").client.id
+    other = intake()
+    other["client"] = {**other["client"], "name": "Tom Berg", "mass_kg": 82, "sex": "male"}
+    tom = records.import_client(uow(lenient), other, source="tom.yaml").client.id
+    clock.advance(days=2)
+    for client_id in (maria, tom):
+        _fill_every_memo(lenient, client_id, clock.now.date().isoformat())
+    kept = [records.EVALUATIONS, records.PARSED, whatif.EVALUATIONS,
+            client_view._plots, client_view._reports]
+    assert all({maria, tom} <= m.owners() for m in kept), "each memo holds both clients"
+    assert all(m in memo.memos() for m in kept)
+
+    lifecycle.erase_client(uow(lenient), maria, confirmed_by="admin@north")
+
+    assert [m for m in memo.memos() if maria in m.owners()] == []
+    assert all(tom in m.owners() for m in kept), "another client's entries stay"

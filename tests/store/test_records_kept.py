@@ -175,6 +175,25 @@ def test_every_read_and_change_of_a_record_is_in_the_audit_log(north):
     assert actions == ["client.read", "client.import"]
 
 
+def test_the_coach_reads_a_clients_page_in_one_transaction_and_one_audited_read(
+        north, monkeypatch):
+    from kinchain.store.uow import SqlUnitOfWork
+
+    done = records.import_client(uow(north), intake(), source="maria.yaml")
+    opened = []
+    enter = SqlUnitOfWork.__enter__
+    monkeypatch.setattr(SqlUnitOfWork, "__enter__", lambda u: opened.append(1) or enter(u))
+    read = records.read_client(uow(north), done.client.id)
+    assert len(opened) == 1, "the record, its evaluation and the proposals: one transaction"
+    monkeypatch.undo()
+    assert read.record == records.client_record(uow(north), done.client.id)
+    assert read.record["program"] == read.evaluation.program.to_json()
+    assert read.proposals == ()
+    with uow(north) as u:
+        actions = [e.action for e in u.audit.entries(client_id=done.client.id)]
+    assert actions == ["client.read", "client.read", "client.import"]
+
+
 def test_the_client_list_shows_the_last_checkin_and_the_pain_trend(north, clock):
     done = records.import_client(uow(north), intake(), source="maria.yaml")
     for pain in (6, 5, 3):

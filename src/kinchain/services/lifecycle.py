@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kinchain.errors import ConflictError, InputError
 from kinchain.records import Consent, Proposal
+from kinchain.services.memo import forget_client
 from kinchain.services.records import evaluation_of, show_program
 from kinchain.services.uow import UnitOfWork
 from kinchain.services.versions import KINCHAIN_VERSION, knowledge_hash
@@ -62,7 +63,8 @@ def _last_contact(uow: UnitOfWork, client_id: str) -> dt.date:
 def erase_client(uow: UnitOfWork, client_id: str, /, *, confirmed_by: str) -> None:
     """Erase a client's personal data on her confirmed request: the one sanctioned removal.
     Refused while the practice's retention duty still binds (its ``retention_years`` after the
-    last contact); the audit log keeps that the erasure happened, without her data."""
+    last contact); the audit log keeps that the erasure happened, without her data. Her entries
+    leave every in-memory memo of this process (evaluations, parsed check-ins, plots, reports)."""
     with uow:
         last = _last_contact(uow, client_id)
         years = uow.practice.retention_years
@@ -75,6 +77,7 @@ def erase_client(uow: UnitOfWork, client_id: str, /, *, confirmed_by: str) -> No
         uow.audit.record("client.erase", client_id=client_id,
                          detail=f"personal data erased on a request confirmed by {confirmed_by}")
         uow.commit()
+    forget_client(client_id)  # nor kept in this process's memos until they are pushed out
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from kinchain.services.versions import KINCHAIN_VERSION, knowledge_hash
 __all__ = [
     "CheckinAdded",
     "ClientPage",
+    "ClientRead",
     "Imported",
     "add_checkin",
     "add_edit",
@@ -50,6 +51,7 @@ __all__ = [
     "evaluation_of",
     "import_client",
     "import_files",
+    "read_client",
     "save_intake",
     "show_program",
 ]
@@ -89,6 +91,7 @@ def _parsed(checkin: StoredCheckin) -> Checkin:
         lambda: parse_checkin(
             checkin.document, source=f"check-in {checkin.id}", today=checkin.date
         ),
+        owner=checkin.client_id,
     )
 
 
@@ -158,7 +161,7 @@ def _evaluation(
         )
 
     key = (*_evaluation_key(uow, stored, applied, edits, extra_edits), tuple(c.id for c in held))
-    return EVALUATIONS.get(key, make)
+    return EVALUATIONS.get(key, make, owner=stored.client_id)
 
 
 def evaluation_of(
@@ -442,34 +445,62 @@ def _history(
     }
 
 
+def _record(uow: UnitOfWork, client_id: str) -> tuple[dict[str, Any], Evaluation]:
+    """The client's whole record as JSON data and the evaluation it was read from (inside an
+    open unit of work)."""
+    client = uow.clients.get(client_id)
+    current = uow.intakes.current(client_id)
+    checkins = uow.checkins.for_client(client_id)  # read once, for the program and the list
+    edits = uow.edits.for_client(client_id)
+    evaluation = _evaluation(uow, current, checkins, edits)
+    program = evaluation.program
+    record = {
+        "id": client.id,
+        "name": client.name,
+        "created_at": _moment(client.created_at),
+        "coaches": list(client.coaches),
+        "intake": {"version": current.version, "document": current.document},
+        "intake_versions": _versions(uow, client_id),
+        "program_starts": _start(current).isoformat(),
+        "program_suspended": program is None,
+        "referral": (
+            evaluation.assessment.referral.to_json()
+            if evaluation.assessment.referral is not None
+            else None
+        ),
+        "program": program.to_json() if program is not None else None,
+        **_history(uow, client_id, checkins, edits),
+    }
+    return record, evaluation
+
+
 def client_record(uow: UnitOfWork, client_id: str, /) -> dict[str, Any]:
     """A stored client's whole record as JSON data: who she is, the current intake and every
     version, the check-ins, the coach's edits, the program now and every program shown.
     The same records give the same bytes (a restored database prints the same)."""
     with uow:
-        client = uow.clients.get(client_id)
-        current = uow.intakes.current(client_id)
-        checkins = uow.checkins.for_client(client_id)  # read once, for the program and the list
-        edits = uow.edits.for_client(client_id)
-        evaluation = _evaluation(uow, current, checkins, edits)
-        program = evaluation.program
-        record = {
-            "id": client.id,
-            "name": client.name,
-            "created_at": _moment(client.created_at),
-            "coaches": list(client.coaches),
-            "intake": {"version": current.version, "document": current.document},
-            "intake_versions": _versions(uow, client_id),
-            "program_starts": _start(current).isoformat(),
-            "program_suspended": program is None,
-            "referral": (
-                evaluation.assessment.referral.to_json()
-                if evaluation.assessment.referral is not None
-                else None
-            ),
-            "program": program.to_json() if program is not None else None,
-            **_history(uow, client_id, checkins, edits),
-        }
+        record, _ = _record(uow, client_id)
         uow.audit.record("client.read", client_id=client_id)
         uow.commit()
     return record
+
+
+@dataclass(frozen=True)
+class ClientRead:
+    """What the coach's page of one client shows: her record (:func:`client_record`), the
+    evaluation it was read from, and the program changes waiting for the coach."""
+
+    record: dict[str, Any]
+    evaluation: Evaluation
+    proposals: tuple[Proposal, ...]
+
+
+def read_client(uow: UnitOfWork, client_id: str, /) -> ClientRead:
+    """A stored client's record, its evaluation and her open proposals, read in one
+    transaction (audited as one read)."""
+    with uow:
+        record, evaluation = _record(uow, client_id)
+        proposals = tuple(uow.proposals.open(client_id))
+        uow.audit.record("client.read", client_id=client_id)
+        uow.commit()
+    return ClientRead(record, evaluation, proposals)

@@ -10,8 +10,6 @@ caveats and every source the change rests on, with its evidence grade in plain w
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +22,7 @@ from kinchain.mechanics import ClientSimulation
 from kinchain.mechanics.client_choice import shoe_for_activity, simulated_activity
 from kinchain.mechanics.footwear import GENERIC_SHOE
 from kinchain.services.evaluate import Evaluation
+from kinchain.services.memo import Memo
 from kinchain.services.uow import UnitOfWork
 
 __all__ = [
@@ -35,7 +34,6 @@ __all__ = [
     "Source",
     "WhatIfAnswer",
     "activities_of",
-    "cached_evaluation",
     "client_what_if",
     "shoe_options",
     "what_if",
@@ -271,26 +269,10 @@ def what_if(evaluation: Evaluation, /, *, shoe: str = "usual", step_rate_pct: ob
                         _sources(pairs), (_CAVEAT, *sorted(notes)), options)
 
 
-_LOCK = threading.Lock()
-_EVALUATIONS: OrderedDict[tuple[str, ...], Evaluation] = OrderedDict()
-_KEEP = 64
-
-
-def cached_evaluation(key: tuple[str, ...], build: Callable[[], Evaluation], /) -> Evaluation:
-    """The evaluation kept under ``key`` (a stored intake version never changes, so its
-    practice, client, version and day name it), built on first use; the 64 used last are
-    kept, so the runs each one has made are kept with it."""
-    with _LOCK:
-        found = _EVALUATIONS.get(key)
-        if found is not None:
-            _EVALUATIONS.move_to_end(key)
-            return found
-    built = build()
-    with _LOCK:
-        _EVALUATIONS[key] = built
-        while len(_EVALUATIONS) > _KEEP:
-            _EVALUATIONS.popitem(last=False)
-    return built
+#: the evaluations what-ifs were asked of (a stored intake version never changes, so its
+#: practice, client, version and day name one); the 64 used last are kept, so the runs each
+#: one has made are kept with it
+EVALUATIONS: Memo[Evaluation] = Memo(64)
 
 
 def client_what_if(uow: UnitOfWork, client_id: str, /, *, shoe: str = "usual",
@@ -301,7 +283,7 @@ def client_what_if(uow: UnitOfWork, client_id: str, /, *, shoe: str = "usual",
     with uow:
         stored = uow.intakes.current(client_id)
         key = (uow.practice.id, client_id, str(stored.version), stored.saved_at.date().isoformat())
-        evaluation = cached_evaluation(key, lambda: evaluation_of(uow, client_id))
+        evaluation = EVALUATIONS.get(key, lambda: evaluation_of(uow, client_id), owner=client_id)
         answer = what_if(evaluation, shoe=shoe, step_rate_pct=step_rate_pct,
                          stride_length_pct=stride_length_pct)
         uow.audit.record("whatif.read", client_id=client_id, detail=f"{shoe} {step_rate_pct} "

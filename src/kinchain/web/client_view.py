@@ -6,7 +6,8 @@ things: same sentences, same evidence grades, same citation numbers.
 
 Plots are the slow part of a page (matplotlib): they are kept in a small in-process LRU keyed by
 a hash of the figures they are drawn from, so a second view of the same client is fast; the
-stored report (HTML and PDF) likewise, keyed by a hash of the whole view.
+stored report (HTML and PDF) likewise, keyed by a hash of the whole view. Both are
+memos (:class:`kinchain.services.memo.Memo`), so a client's erasure drops her entries.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from markupsafe import Markup
 
@@ -44,11 +43,10 @@ from kinchain.report.view.model import (
 )
 from kinchain.report.view.words import describe_ref
 from kinchain.services.evaluate import Evaluation
+from kinchain.services.memo import Memo
 from kinchain.services.report import Document, render_document, report_inputs_of
 
-T = TypeVar("T")
-
-__all__ = ["PLOT_CACHE_SIZE", "REPORT_CACHE_SIZE", "ContentCache", "Plot", "cached_mechanics",
+__all__ = ["PLOT_CACHE_SIZE", "REPORT_CACHE_SIZE", "Plot", "cached_mechanics",
            "client_page_view", "plain", "plot_cache_info", "presentation_attributes",
            "report_cache_info", "report_document", "timeline"]
 
@@ -61,38 +59,10 @@ ROWS_PER_PAIN = 4
 REPORT_CACHE_SIZE = 32
 
 
-class ContentCache:
-    """A small thread-safe LRU of rendered things, keyed by a hash of what they are drawn from:
-    the same inputs always draw the same output, so nothing is ever stale."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[str, Any] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get_or_make(self, key: str, make: Callable[[], T], /) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                self.hits += 1
-                return cast("T", self._items[key])
-        made = make()  # outside the lock: two first views may both draw, never wait on one
-        with self._lock:
-            self.misses += 1
-            self._items[key] = made
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return made
-
-    def info(self) -> dict[str, int]:
-        with self._lock:
-            return {"hits": self.hits, "misses": self.misses, "size": len(self._items)}
-
-
-_plots = ContentCache(PLOT_CACHE_SIZE)
-_reports = ContentCache(REPORT_CACHE_SIZE)
+#: drawn plots and rendered reports, by a hash of what they are drawn from (the same inputs
+#: draw the same output, so nothing is ever stale); each entry names the client it shows
+_plots: Memo[tuple[Plot, ...]] = Memo(PLOT_CACHE_SIZE)
+_reports: Memo[bytes] = Memo(REPORT_CACHE_SIZE)
 _STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
 
 
@@ -176,13 +146,13 @@ def _draw(figures: tuple[Figure, ...]) -> tuple[Plot, ...]:
                       Markup(presentation_attributes(figure_svg(f)))) for f in figures)
 
 
-def cached_mechanics(mechanics: MechanicsView | None, /) -> tuple[Plot, ...]:
-    """The mechanics figures as CSP-clean inline SVG, drawn once per distinct set of figures
-    (none when there is no simulation)."""
+def cached_mechanics(mechanics: MechanicsView | None, /, *, client_id: str) -> tuple[Plot, ...]:
+    """The mechanics figures of a client as CSP-clean inline SVG, drawn once per distinct set
+    of figures (none when there is no simulation)."""
     if mechanics is None or not mechanics.figures:
         return ()
     figures = mechanics.figures
-    return _plots.get_or_make(_key(figures), lambda: _draw(figures))
+    return _plots.get(_key(figures), lambda: _draw(figures), owner=client_id)
 
 
 def plot_cache_info() -> dict[str, int]:
@@ -190,15 +160,15 @@ def plot_cache_info() -> dict[str, int]:
     return _plots.info()
 
 
-def report_document(evaluation: Evaluation, /, *, pdf: bool = False,
+def report_document(evaluation: Evaluation, /, *, client_id: str, pdf: bool = False,
                     kind: Document | None = None) -> bytes:
-    """One of the stored report's documents (the HTML page; with ``pdf`` the full PDF; or the
-    ``kind`` named: ``handout``, ``summary``), rendered once per distinct content: its key is a
-    hash of the report's view, which holds everything the report shows."""
+    """One of a stored client's report documents (the HTML page; with ``pdf`` the full PDF; or
+    the ``kind`` named: ``handout``, ``summary``), rendered once per distinct content: its key
+    is a hash of the report's view, which holds everything the report shows."""
     chosen: Document = kind or ("pdf" if pdf else "html")
     view = report_inputs_of(evaluation).view
-    return _reports.get_or_make(f"{chosen}:{_key(view)}",
-                                lambda: render_document(view, chosen))
+    return _reports.get(f"{chosen}:{_key(view)}", lambda: render_document(view, chosen),
+                        owner=client_id)
 
 
 def report_cache_info() -> dict[str, int]:
@@ -291,7 +261,7 @@ def client_page_view(evaluation: Evaluation, record: Mapping[str, Any], /) -> di
         "weakest_links": weakest,
         "instruments": view.instruments,
         "mechanics": mechanics,
-        "plots": cached_mechanics(view.mechanics),
+        "plots": cached_mechanics(view.mechanics, client_id=str(record["id"])),
         "program": program,
         "timeline": timeline(record),
         "references": _references(view, shown),

@@ -10,7 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from kinchain.accounts import Action
 from kinchain.errors import InputError, NotFoundError
-from kinchain.services.records import client_record, evaluation_of, import_client
+from kinchain.services.records import evaluation_of, import_client, read_client
 from kinchain.services.report import Document
 from kinchain.web.client_view import client_page_view, report_document
 from kinchain.web.deps import CurrentViewer, Uow
@@ -27,12 +27,10 @@ MAX_UPLOAD = 512 * 1024
 @router.get("/clients/{client_id}")
 @client_rule(Action.READ_CLINICAL_RECORD)
 def client_page(request: Request, client_id: str, uow: Uow) -> Response:
-    record = client_record(uow, client_id)
-    with uow:
-        evaluation = evaluation_of(uow, client_id)
-        proposals = uow.proposals.open(client_id)
-    return render(request, "client.html", record=record,
-                  page=client_page_view(evaluation, record), proposals=proposals)
+    read = read_client(uow, client_id)  # one transaction: the record and its evaluation
+    return render(request, "client.html", record=read.record,
+                  page=client_page_view(read.evaluation, read.record),
+                  proposals=list(read.proposals))
 
 
 @router.post("/clients/{client_id}/proposals/{proposal_id}")
@@ -55,7 +53,8 @@ def client_report(client_id: str, uow: Uow) -> Response:
         evaluation = evaluation_of(uow, client_id)
         uow.audit.record("report.read", client_id=client_id)
         uow.commit()
-    return Response(report_document(evaluation), media_type="text/html; charset=utf-8",
+    return Response(report_document(evaluation, client_id=client_id),
+                    media_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": REPORT_CSP})
 
 
@@ -67,7 +66,8 @@ def _download(uow: Uow, client_id: str, kind: Document, suffix: str) -> Response
                          detail="" if kind == "pdf" else kind)  # fmt: skip
         uow.commit()
     name = "".join(ch for ch in evaluation.intake.client.name if ch.isalnum()) or "client"
-    return Response(report_document(evaluation, kind=kind), media_type="application/pdf",
+    return Response(report_document(evaluation, client_id=client_id, kind=kind),
+                    media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}-{suffix}.pdf"'})
 
 
