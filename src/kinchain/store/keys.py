@@ -26,6 +26,7 @@ def _key_from_file(path: Path) -> bytes:
     from cryptography.fernet import Fernet
 
     if path.exists():
+        _refuse_loose(path)
         return path.read_bytes().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Fernet.generate_key()
@@ -33,6 +34,17 @@ def _key_from_file(path: Path) -> bytes:
     with os.fdopen(descriptor, "wb") as file:
         file.write(key + b"\n")
     return key
+
+
+def _refuse_loose(path: Path) -> None:
+    """A key file that others on the machine can read (or write) is refused, not used."""
+    import stat
+
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise InputError(f"{path}: expected a key file only its owner can read (mode 600); "
+                         f"received mode {mode:o}; run chmod 600 {path} or set "
+                         "KINCHAIN_SECRET_KEY")
 
 
 class SecretBox:
