@@ -54,3 +54,21 @@ def test_the_json_api_fuzzed_from_its_schema_answers_no_server_error_and_explain
     token = issue_api_token(app.state.signin, "ana@north.example", name="fuzz")
     counts = fuzz(app, token, EXAMPLES_PER_OPERATION)
     assert counts["requests"] >= 10 * EXAMPLES_PER_OPERATION
+
+
+def test_a_client_list_asked_for_an_offset_past_any_database_integer_is_refused_by_name(
+    db, world
+):
+    """The long fuzz (bench/bench_fuzz_api.py) found this: an offset beyond SQLite's 64-bit
+    integer reached the database and answered a server error."""
+    from starlette.testclient import TestClient
+
+    from kinchain.config import Settings
+    from kinchain.web import create_app
+
+    app = create_app(Settings(secret_key=SECRET_KEY), db=db)
+    token = issue_api_token(app.state.signin, "ana@north.example", name="fuzz")
+    answer = TestClient(app).get("/api/v1/clients", params={"offset": 2**70},
+                                 headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 422
+    assert any("offset" in problem for problem in answer.json()["problems"]), answer.text

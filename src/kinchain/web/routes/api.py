@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header
+from fastapi import APIRouter, Body, Header, Query
 from starlette.requests import Request
 
 from kinchain.accounts import Action
@@ -31,8 +31,10 @@ CheckinBody = Annotated[Json, Body(description="A check-in, as in docs/program.m
 
 @router.get("/clients", summary="The clients the user sees, by name, a page at a time")
 @practice_rule(Action.LIST_CLIENTS)
-def list_clients(viewer: CurrentViewer, uow: Uow, offset: int = 0, limit: int = 50) -> Json:
-    page = client_page(uow, offset=max(0, offset), limit=min(max(1, limit), 500),
+def list_clients(viewer: CurrentViewer, uow: Uow,
+                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                 limit: Annotated[int, Query(ge=1, le=500)] = 50) -> Json:
+    page = client_page(uow, offset=offset, limit=limit,
                        coach=coach_filter(viewer))
     return {"total": page.total, "offset": page.offset, "clients": [
         {"id": c.id, "name": c.name, "pain_trend": list(c.pains),
